@@ -1,0 +1,63 @@
+package org.gongzhi.demo;
+
+import org.gongzhi.organization.OrganizationManagement;
+import org.gongzhi.territory.TerritoryManagement;
+import org.gongzhi.territory.TerritoryQueries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo jurisdictions once, on the first start of a database, in one transaction. Nodes starting together
+ * take a database lock first, so exactly one of them loads.
+ */
+@Component
+@Profile("!prod")
+@ConditionalOnBooleanProperty("gongzhi.demo-data.enabled")
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final long LOCK = 0x67_7A_64_656D6FL;
+
+    private final TerritoryManagement territory;
+    private final TerritoryQueries territoryQueries;
+    private final OrganizationManagement organizations;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+
+    DemoDataLoader(
+            TerritoryManagement territory,
+            TerritoryQueries territoryQueries,
+            OrganizationManagement organizations,
+            TransactionTemplate transaction,
+            JdbcClient jdbc) {
+        this.territory = territory;
+        this.territoryQueries = territoryQueries;
+        this.organizations = organizations;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+            if (territoryQueries.unitByCode(DemoTerritory.XUEYUANLU).isPresent()) {
+                return;
+            }
+            long started = System.nanoTime();
+            var imported = territory.importCollection(DemoTerritory.features());
+            new DemoOrganizations(organizations).load();
+            log.info(
+                    "Demo data loaded: {} territory features, organisations and councils in {} ms",
+                    imported.created(),
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+}

@@ -1,0 +1,240 @@
+package org.gongzhi.organization;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.gongzhi.organization.domain.CheckedDetails;
+import org.gongzhi.organization.domain.Council;
+import org.gongzhi.organization.domain.CouncilRepository;
+import org.gongzhi.organization.domain.Organisation;
+import org.gongzhi.organization.domain.OrganisationRepository;
+import org.gongzhi.organization.domain.OrganisationRules;
+import org.gongzhi.organization.domain.OrganisationWorkbook;
+import org.gongzhi.organization.domain.ResponsibilityList;
+import org.gongzhi.organization.domain.ResponsibilityListRepository;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Label;
+import org.gongzhi.shared.Violations;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitKind;
+import org.gongzhi.territory.UnitView;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changes to organisations, councils and responsibility lists. */
+@Service
+@Transactional
+public class OrganizationManagement {
+
+    private final OrganisationRepository organisations;
+    private final CouncilRepository councils;
+    private final ResponsibilityListRepository lists;
+    private final OrganisationRules rules;
+    private final OrganisationWorkbook workbook;
+    private final OrganizationQueries queries;
+    private final TerritoryQueries territory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrganizationManagement(
+            OrganisationRepository organisations,
+            CouncilRepository councils,
+            ResponsibilityListRepository lists,
+            OrganisationRules rules,
+            OrganisationWorkbook workbook,
+            OrganizationQueries queries,
+            TerritoryQueries territory,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.organisations = organisations;
+        this.councils = councils;
+        this.lists = lists;
+        this.rules = rules;
+        this.workbook = workbook;
+        this.queries = queries;
+        this.territory = territory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public OrganisationView register(OrganisationDetails details) {
+        Violations violations = new Violations();
+        CheckedDetails checked = rules.check(details, null, Function.identity(), Map.of(), violations);
+        violations.throwIfAny();
+        Organisation saved = organisations.save(Organisation.register(UUID.randomUUID(), checked));
+        return queries.require(new OrganisationId(saved.id()));
+    }
+
+    /** Revises an organisation; refused as a conflict when it changed since the editor read {@code expectedVersion}. */
+    public OrganisationView revise(OrganisationId id, long expectedVersion, OrganisationDetails details) {
+        Organisation o = organisations
+                .findById(id.value())
+                .orElseThrow(() -> DomainException.notFound("organization.not-found", id));
+        if (o.version() != expectedVersion) {
+            throw DomainException.conflict("organization.version.stale", expectedVersion, o.version());
+        }
+        Violations violations = new Violations();
+        CheckedDetails checked = rules.check(details, o.id(), Function.identity(), Map.of(), violations);
+        violations.throwIfAny();
+        if (o.revise(checked)) {
+            organisations.save(o);
+        }
+        return queries.require(id);
+    }
+
+    /**
+     * Imports an organisation workbook all or nothing: rows with an ID revise that organisation, rows without one
+     * register a new one. Any bad row refuses the whole workbook, naming every row and column at fault.
+     */
+    public OrganisationsImported importWorkbook(InputStream in) {
+        Violations violations = new Violations();
+        List<OrganisationWorkbook.RowInput> rows = workbook.read(in, violations);
+        violations.throwIfAnyInBatch("organization.import.invalid");
+        Map<UUID, UUID> pendingParents = new HashMap<>();
+        Map<Integer, UUID> ids = new HashMap<>();
+        for (var row : rows) {
+            UUID id = row.id() != null ? row.id() : UUID.randomUUID();
+            ids.put(row.row(), id);
+            if (pendingParents.containsKey(id)) {
+                violations.add(OrganisationWorkbook.at(row.row(), "id"), "organization.workbook.id-repeated", id);
+            }
+            pendingParents.put(id, row.details().parentId());
+        }
+        Map<String, Integer> creditCodes = new HashMap<>();
+        Map<Integer, CheckedDetails> checked = new HashMap<>();
+        Map<Integer, Organisation> existing = new HashMap<>();
+        for (var row : rows) {
+            Function<String, String> at = field -> OrganisationWorkbook.at(row.row(), field);
+            Organisation current = null;
+            if (row.id() != null) {
+                current = organisations.findById(row.id()).orElse(null);
+                if (current == null) {
+                    violations.add(at.apply("id"), "organization.workbook.id-unknown", row.id());
+                    continue;
+                }
+                if (row.version() != null && !row.version().equals(current.version())) {
+                    violations.add(
+                            at.apply("version"), "organization.version.stale", row.version(), current.version());
+                }
+                existing.put(row.row(), current);
+            }
+            CheckedDetails details = rules.check(row.details(), ids.get(row.row()), at, pendingParents, violations);
+            if (details == null) {
+                continue;
+            }
+            if (details.creditCode() != null) {
+                Integer first = creditCodes.putIfAbsent(details.creditCode(), row.row());
+                if (first != null) {
+                    violations.add(
+                            at.apply("creditCode"), "organization.workbook.credit-code-repeated", details.creditCode(), first);
+                }
+            }
+            checked.put(row.row(), details);
+        }
+        violations.throwIfAnyInBatch("organization.import.invalid");
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (var row : rows) {
+            Organisation current = existing.get(row.row());
+            if (current == null) {
+                organisations.save(Organisation.register(ids.get(row.row()), checked.get(row.row())));
+                created++;
+            } else if (current.revise(checked.get(row.row()))) {
+                organisations.save(current);
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+        var outcome = new OrganisationsImported(created, updated, unchanged);
+        events.publishEvent(outcome);
+        return outcome;
+    }
+
+    @Transactional(readOnly = true)
+    public void exportWorkbook(OrganisationFilter filter, OutputStream out) throws IOException {
+        workbook.write(queries.all(filter), out);
+    }
+
+    public CouncilView foundCouncil(FoundCouncil command) {
+        UnitView unit = territory.requireByCode(command.unitCode());
+        UnitKind expected = command.level() == CouncilLevel.SUBDISTRICT ? UnitKind.SUBDISTRICT : UnitKind.COMMUNITY;
+        if (unit.kind() != expected) {
+            throw DomainException.invalid(
+                    "organization.council.level",
+                    Label.of("council.level.", command.level()),
+                    unit.code(),
+                    Label.of("territory.kind.", unit.kind()));
+        }
+        Council council = Council.found(
+                command.name().strip(),
+                command.level(),
+                unit.id().value(),
+                command.chair(),
+                command.foundedOn() == null ? LocalDate.now(clock) : command.foundedOn(),
+                new Council.Rules(
+                        command.deliberationRules(),
+                        command.topicCollection(),
+                        command.liaisonRules(),
+                        command.emergencyResponse()),
+                command.synthetic());
+        return queries.council(councils.save(council).id());
+    }
+
+    public CouncilView admit(UUID councilId, AdmitMember command) {
+        Council council = councils.findById(councilId)
+                .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
+        if (!organisations.existsById(command.organisationId())) {
+            throw DomainException.invalid("organization.parent.unknown", command.organisationId());
+        }
+        council.admit(
+                command.organisationId(),
+                command.liaisonName().strip(),
+                command.liaisonTitle(),
+                command.joinedOn() == null ? LocalDate.now(clock) : command.joinedOn());
+        councils.save(council);
+        return queries.council(councilId);
+    }
+
+    public ResponsibilityListView drawResponsibilityList(DrawResponsibilityList command) {
+        UUID unitId = null;
+        if (command.unitCode() != null && !command.unitCode().isBlank()) {
+            unitId = territory.requireByCode(command.unitCode().strip()).id().value();
+        }
+        for (var p : command.parties()) {
+            if (p.organisationId() != null && !organisations.existsById(p.organisationId())) {
+                throw DomainException.invalid("organization.parent.unknown", p.organisationId());
+            }
+        }
+        ResponsibilityList list = ResponsibilityList.draw(
+                command.title().strip(),
+                unitId,
+                command.mechanism(),
+                command.parties().stream()
+                        .map(p -> new ResponsibilityList.Party(p.key(), p.name(), p.organisationId()))
+                        .toList(),
+                command.duties().stream()
+                        .map(d -> new ResponsibilityList.Duty(
+                                d.number(), d.description(), d.ownerKey(), d.cadence(), d.evidence()))
+                        .toList(),
+                command.synthetic());
+        return queries.responsibilityList(lists.save(list).id());
+    }
+
+    public ResponsibilityListView recordDutyDone(UUID listId, int dutyNumber, RecordDutyDone command) {
+        ResponsibilityList list = lists.findById(listId)
+                .orElseThrow(() -> DomainException.notFound("organization.list.not-found", listId));
+        list.recordDone(dutyNumber, command.doneOn(), command.note(), command.evidence(), LocalDate.now(clock));
+        lists.save(list);
+        return queries.responsibilityList(listId);
+    }
+}

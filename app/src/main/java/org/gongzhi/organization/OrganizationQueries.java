@@ -1,0 +1,250 @@
+package org.gongzhi.organization;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.gongzhi.organization.domain.Council;
+import org.gongzhi.organization.domain.CouncilRepository;
+import org.gongzhi.organization.domain.Organisation;
+import org.gongzhi.organization.domain.OrganisationRepository;
+import org.gongzhi.organization.domain.ResponsibilityList;
+import org.gongzhi.organization.domain.ResponsibilityListRepository;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Masking;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitId;
+import org.gongzhi.territory.UnitView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to organisations, councils and responsibility lists. */
+@Service
+@Transactional(readOnly = true)
+public class OrganizationQueries {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final OrganisationRepository organisations;
+    private final CouncilRepository councils;
+    private final ResponsibilityListRepository lists;
+    private final TerritoryQueries territory;
+    private final JdbcClient jdbc;
+
+    OrganizationQueries(
+            OrganisationRepository organisations,
+            CouncilRepository councils,
+            ResponsibilityListRepository lists,
+            TerritoryQueries territory,
+            JdbcClient jdbc) {
+        this.organisations = organisations;
+        this.councils = councils;
+        this.lists = lists;
+        this.territory = territory;
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrganisationView> organisation(OrganisationId id) {
+        return organisations.findById(id.value()).map(o -> views(List.of(o)).get(0));
+    }
+
+    public OrganisationView require(OrganisationId id) {
+        return organisation(id).orElseThrow(() -> DomainException.notFound("organization.not-found", id));
+    }
+
+    /** Organisations matching the filter, by kind and name, one page at a time (pages count from 1). */
+    public OrganisationPage list(OrganisationFilter filter, int page, int size) {
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int pageNumber = Math.max(1, page);
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.kind() != null) {
+            where.append(" and kind = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.group() != null) {
+            List<String> kinds = new ArrayList<>();
+            for (OrganisationKind k : OrganisationKind.values()) {
+                if (k.group() == filter.group()) {
+                    kinds.add(k.name());
+                }
+            }
+            where.append(" and kind in (:groupKinds)");
+            params.put("groupKinds", kinds);
+        }
+        if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
+            Set<UnitId> subtree = territory.subtree(filter.unitCode().strip());
+            where.append(" and unit_id in (:units)");
+            params.put("units", subtree.stream().map(UnitId::value).toList());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and (name ilike :text escape '\\' or credit_code = upper(:exact))");
+            params.put("text", "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%");
+            params.put("exact", filter.text().strip());
+        }
+        long total = jdbc.sql("select count(*) from organization.organisation" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<UUID> ids = jdbc.sql("select id from organization.organisation" + where
+                        + " order by kind, name, id limit :limit offset :offset")
+                .params(params)
+                .param("limit", pageSize)
+                .param("offset", (pageNumber - 1) * pageSize)
+                .query(UUID.class)
+                .list();
+        List<Organisation> found = new ArrayList<>();
+        Map<UUID, Organisation> byId = new HashMap<>();
+        organisations.findAllById(ids).forEach(o -> byId.put(o.id(), o));
+        ids.forEach(id -> found.add(byId.get(id)));
+        return new OrganisationPage(views(found), total, pageNumber, pageSize);
+    }
+
+    /** Every organisation, for the workbook export. */
+    public List<OrganisationView> all(OrganisationFilter filter) {
+        List<OrganisationView> all = new ArrayList<>();
+        int page = 1;
+        OrganisationPage p;
+        do {
+            p = list(filter, page++, MAX_PAGE_SIZE);
+            all.addAll(p.items());
+        } while (p.page() < p.pages());
+        return all;
+    }
+
+    public long count(Collection<OrganisationKind> kinds) {
+        return organisations.countByKindIn(kinds);
+    }
+
+    public List<CouncilView> councils() {
+        List<Council> all = councils.findAll();
+        List<CouncilView> views = councilViews(all);
+        return views.stream()
+                .sorted(java.util.Comparator.comparing(CouncilView::level).thenComparing(CouncilView::unitCode))
+                .toList();
+    }
+
+    public CouncilView council(UUID id) {
+        return councils.findById(id)
+                .map(c -> councilViews(List.of(c)).get(0))
+                .orElseThrow(() -> DomainException.notFound("organization.council.not-found", id));
+    }
+
+    public List<ResponsibilityListView> responsibilityLists() {
+        return lists.findAll().stream().map(this::listView).toList();
+    }
+
+    public ResponsibilityListView responsibilityList(UUID id) {
+        return lists.findById(id)
+                .map(this::listView)
+                .orElseThrow(() -> DomainException.notFound("organization.list.not-found", id));
+    }
+
+    private ResponsibilityListView listView(ResponsibilityList l) {
+        UnitView unit = l.unitId() == null
+                ? null
+                : territory.unit(new UnitId(l.unitId())).orElse(null);
+        return new ResponsibilityListView(
+                l.id(),
+                l.title(),
+                unit == null ? null : unit.code(),
+                unit == null ? null : unit.name(),
+                l.mechanism(),
+                l.synthetic(),
+                l.parties().stream()
+                        .map(p -> new ResponsibilityListView.Party(
+                                p.key(),
+                                p.name(),
+                                p.organisationId() == null ? null : new OrganisationId(p.organisationId())))
+                        .toList(),
+                l.duties().stream()
+                        .map(d -> new ResponsibilityListView.Duty(
+                                d.number(),
+                                d.description(),
+                                d.ownerKey(),
+                                d.cadence(),
+                                d.evidence(),
+                                l.lastDone(d.number()).orElse(null)))
+                        .toList(),
+                l.records().stream()
+                        .map(r -> new ResponsibilityListView.Record(r.dutyNumber(), r.doneOn(), r.note(), r.evidence()))
+                        .toList(),
+                l.version());
+    }
+
+    private List<CouncilView> councilViews(List<Council> found) {
+        Set<UnitId> unitIds = new HashSet<>();
+        Set<UUID> orgIds = new HashSet<>();
+        found.forEach(c -> {
+            unitIds.add(new UnitId(c.unitId()));
+            c.members().forEach(m -> orgIds.add(m.organisationId()));
+        });
+        Map<UnitId, UnitView> units = territory.units(unitIds);
+        Map<UUID, Organisation> orgs = new HashMap<>();
+        organisations.findAllById(orgIds).forEach(o -> orgs.put(o.id(), o));
+        List<CouncilView> views = new ArrayList<>();
+        for (Council c : found) {
+            UnitView unit = units.get(new UnitId(c.unitId()));
+            views.add(new CouncilView(
+                    c.id(),
+                    c.name(),
+                    c.level(),
+                    unit == null ? null : unit.code(),
+                    unit == null ? null : unit.name(),
+                    c.chair(),
+                    c.foundedOn(),
+                    c.rules().deliberation(),
+                    c.rules().topicCollection(),
+                    c.rules().liaison(),
+                    c.rules().emergencyResponse(),
+                    c.synthetic(),
+                    c.members().stream()
+                            .map(m -> {
+                                Organisation o = orgs.get(m.organisationId());
+                                return new CouncilView.Member(
+                                        new OrganisationId(m.organisationId()),
+                                        o == null ? null : o.name(),
+                                        o == null ? null : o.kind(),
+                                        Masking.name(m.liaisonName()),
+                                        m.liaisonTitle(),
+                                        m.joinedOn());
+                            })
+                            .toList(),
+                    c.version()));
+        }
+        return views;
+    }
+
+    List<OrganisationView> views(List<Organisation> found) {
+        Set<UnitId> unitIds = new HashSet<>();
+        found.forEach(o -> unitIds.add(new UnitId(o.unitId())));
+        Map<UnitId, UnitView> units = territory.units(unitIds);
+        return found.stream()
+                .map(o -> {
+                    UnitView unit = units.get(new UnitId(o.unitId()));
+                    return new OrganisationView(
+                            new OrganisationId(o.id()),
+                            o.name(),
+                            o.kind(),
+                            o.creditCode(),
+                            new UnitId(o.unitId()),
+                            unit == null ? null : unit.code(),
+                            unit == null ? null : unit.name(),
+                            o.address(),
+                            o.latitude(),
+                            o.longitude(),
+                            o.parentId() == null ? null : new OrganisationId(o.parentId()),
+                            o.description(),
+                            o.synthetic(),
+                            o.version());
+                })
+                .toList();
+    }
+}

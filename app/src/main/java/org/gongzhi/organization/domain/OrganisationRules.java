@@ -1,0 +1,148 @@
+package org.gongzhi.organization.domain;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.gongzhi.organization.OrganisationDetails;
+import org.gongzhi.shared.CreditCode;
+import org.gongzhi.shared.Label;
+import org.gongzhi.shared.Violations;
+import org.gongzhi.territory.Location;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitView;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules an organisation's facts must meet: a name; a valid 统一社会信用代码 (required for legal entities, unique);
+ * a place in the territory, given as a unit code or found from a point; a parent that exists and does not lead back
+ * to the organisation itself.
+ */
+@Component
+public class OrganisationRules {
+
+    private final OrganisationRepository organisations;
+    private final TerritoryQueries territory;
+
+    OrganisationRules(OrganisationRepository organisations, TerritoryQueries territory) {
+        this.organisations = organisations;
+        this.territory = territory;
+    }
+
+    /**
+     * Checks {@code d} for the organisation {@code self} ({@code null} when new). {@code at} names a field for the
+     * caller (a JSON field, or a workbook row and column); {@code pendingParents} maps organisations being imported in
+     * the same batch to their parents. Returns the checked facts, or {@code null} after adding violations.
+     */
+    public CheckedDetails check(
+            OrganisationDetails d,
+            UUID self,
+            Function<String, String> at,
+            Map<UUID, UUID> pendingParents,
+            Violations violations) {
+        int before = violations.list().size();
+        String name = d.name() == null ? null : d.name().strip();
+        if (name == null || name.isEmpty()) {
+            violations.add(at.apply("name"), "organization.name.missing");
+        } else if (name.length() > 100) {
+            violations.add(at.apply("name"), "organization.name.too-long", 100);
+        }
+        if (d.kind() == null) {
+            violations.add(at.apply("kind"), "organization.kind.missing");
+        }
+        String credit = d.creditCode() == null || d.creditCode().isBlank()
+                ? null
+                : d.creditCode().strip().toUpperCase(java.util.Locale.ROOT);
+        if (credit == null) {
+            if (d.kind() != null && d.kind().legalEntity()) {
+                violations.add(
+                        at.apply("creditCode"),
+                        "organization.credit-code.required",
+                        Label.of("organization.kind.", d.kind()));
+            }
+        } else {
+            String problem = CreditCode.problemWith(credit);
+            if (problem != null) {
+                violations.add(at.apply("creditCode"), problem, credit);
+            } else {
+                organisations
+                        .findByCreditCode(credit)
+                        .filter(other -> !other.id().equals(self))
+                        .ifPresent(other -> violations.add(
+                                at.apply("creditCode"), "organization.credit-code.taken", credit, other.name()));
+            }
+        }
+        UUID unitId = place(d, at, violations);
+        UUID parent = d.parentId();
+        if (parent != null) {
+            if (parent.equals(self)) {
+                violations.add(at.apply("parentId"), "organization.parent.self");
+            } else if (!pendingParents.containsKey(parent) && !organisations.existsById(parent)) {
+                violations.add(at.apply("parentId"), "organization.parent.unknown", parent);
+            } else if (self != null && leadsBack(parent, self, pendingParents)) {
+                violations.add(at.apply("parentId"), "organization.parent.cycle", parent);
+            }
+        }
+        if (violations.list().size() > before) {
+            return null;
+        }
+        return new CheckedDetails(
+                name,
+                d.kind(),
+                credit,
+                unitId,
+                blankToNull(d.address()),
+                d.latitude(),
+                d.longitude(),
+                parent,
+                blankToNull(d.description()),
+                d.synthetic());
+    }
+
+    private UUID place(OrganisationDetails d, Function<String, String> at, Violations violations) {
+        if ((d.latitude() == null) != (d.longitude() == null)) {
+            violations.add(at.apply(d.latitude() == null ? "latitude" : "longitude"), "organization.coordinates.pair");
+            return null;
+        }
+        if (d.unitCode() != null && !d.unitCode().isBlank()) {
+            Optional<UnitView> unit = territory.unitByCode(d.unitCode().strip());
+            if (unit.isEmpty()) {
+                violations.add(at.apply("unitCode"), "organization.unit.unknown", d.unitCode());
+                return null;
+            }
+            return unit.get().id().value();
+        }
+        if (d.latitude() != null) {
+            Optional<Location.Ref> found = territory
+                    .locate(d.latitude().doubleValue(), d.longitude().doubleValue())
+                    .flatMap(Location::deepest);
+            if (found.isEmpty()) {
+                violations.add(at.apply("latitude"), "organization.location.outside", d.latitude(), d.longitude());
+                return null;
+            }
+            return found.get().id().value();
+        }
+        violations.add(at.apply("unitCode"), "organization.location.missing");
+        return null;
+    }
+
+    private boolean leadsBack(UUID parent, UUID self, Map<UUID, UUID> pendingParents) {
+        Set<UUID> seen = new HashSet<>();
+        UUID current = parent;
+        while (current != null && seen.add(current)) {
+            if (current.equals(self)) {
+                return true;
+            }
+            current = pendingParents.containsKey(current)
+                    ? pendingParents.get(current)
+                    : organisations.findById(current).map(Organisation::parentId).orElse(null);
+        }
+        return false;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

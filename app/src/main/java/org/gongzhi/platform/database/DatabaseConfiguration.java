@@ -1,0 +1,33 @@
+package org.gongzhi.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** PostgreSQL everywhere (ADR 0002): an external server when {@code GONGZHI_DB_URL} is set, else an embedded one. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gongzhi");
+        config.setMaximumPoolSize(properties.maximumPoolSize());
+        if (properties.external()) {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.user());
+            config.setPassword(properties.password());
+        } else {
+            EmbeddedPostgres pg =
+                    EmbeddedDatabase.serverFor(properties.embeddedDataDir(), properties.embeddedCleanStart());
+            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+        }
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,141 @@
+package org.gongzhi.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Turns every failure of a JSON endpoint into problem+json. Internal errors never leak their text. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+    private final Problems problems;
+
+    ApiProblemAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e, Locale locale) {
+        return problems.of(e, locale);
+    }
+
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> binding(BindException e, Locale locale) {
+        List<Violation> violations = new ArrayList<>();
+        for (FieldError error : e.getFieldErrors()) {
+            violations.add(Violation.of(error.getField(), "validation." + error.getCode(), error.getRejectedValue()));
+        }
+        e.getGlobalErrors().forEach(g -> violations.add(Violation.of(g.getObjectName(), "validation." + g.getCode())));
+        return problems.of(DomainException.invalid(violations), locale);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> methodValidation(HandlerMethodValidationException e, Locale locale) {
+        List<Violation> violations = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors()
+                    .forEach(error -> violations.add(Violation.of(
+                            name, "validation." + lastCode(error.getCodes()), result.getArgument())));
+        });
+        return problems.of(DomainException.invalid(violations), locale);
+    }
+
+    private static String lastCode(String[] codes) {
+        return codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+    }
+
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(jakarta.validation.ConstraintViolationException e, Locale locale) {
+        List<Violation> violations = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> {
+            String path = v.getPropertyPath().toString();
+            String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+            String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            violations.add(Violation.of(field, "validation." + constraint, String.valueOf(v.getInvalidValue())));
+        });
+        return problems.of(DomainException.invalid(violations), locale);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, Locale locale) {
+        return problems.of(
+                DomainException.invalid(List.of(Violation.of(e.getParameterName(), "validation.NotNull"))), locale);
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, Locale locale) {
+        return problems.of(
+                DomainException.invalid(List.of(Violation.of(e.getRequestPartName(), "validation.NotNull"))), locale);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        return problems.of(
+                DomainException.invalid(
+                        List.of(Violation.of(e.getName(), "validation.type", String.valueOf(e.getValue())))),
+                locale);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        return problems.of(HttpStatus.BAD_REQUEST, "request.malformed", new Object[0], List.of(), locale);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, Locale locale) {
+        return problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "request.media-type",
+                new Object[] {String.valueOf(e.getContentType())},
+                List.of(),
+                locale);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, Locale locale) {
+        return problems.of(
+                HttpStatus.METHOD_NOT_ALLOWED, "request.method", new Object[] {e.getMethod()}, List.of(), locale);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, Locale locale) {
+        return problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large", new Object[0], List.of(), locale);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentEdit(OptimisticLockingFailureException e, Locale locale) {
+        return problems.of(HttpStatus.CONFLICT, "request.concurrent-edit", new Object[0], List.of(), locale);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
+        log.error("Unexpected failure of an API request", e);
+        return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "request.internal", new Object[0], List.of(), locale);
+    }
+}

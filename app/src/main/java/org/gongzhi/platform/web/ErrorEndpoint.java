@@ -1,0 +1,56 @@
+package org.gongzhi.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors no controller handled (an unknown address, a failure in a filter): a readable page for browsers, problem+json
+ * for every other client.
+ */
+@Controller
+class ErrorEndpoint implements ErrorController {
+
+    private final Problems problems;
+
+    ErrorEndpoint(Problems problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView page(HttpServletRequest request, Locale locale) {
+        HttpStatus status = statusOf(request);
+        var page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", problems.message("http." + status.value(), new Object[0], "", locale));
+        return page;
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request, Locale locale) {
+        HttpStatus status = statusOf(request);
+        ResponseEntity<ProblemDetail> response =
+                problems.of(status, "http." + status.value(), new Object[0], List.of(), locale);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null && response.getBody() != null) {
+            response.getBody().setInstance(java.net.URI.create(uri.toString()));
+        }
+        return response;
+    }
+
+    private static HttpStatus statusOf(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+}

@@ -1,0 +1,46 @@
+package org.gongzhi.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.gongzhi.shared.DomainException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A refused request made from a page gets a readable page naming what is wrong, in the user's language. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrorAdvice {
+
+    private final Problems problems;
+
+    PageErrorAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView domain(DomainException e, Locale locale, HttpServletResponse response) {
+        HttpStatus status = Problems.statusOf(e.kind());
+        response.setStatus(status.value());
+        var page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", problems.message(e.code(), e.args().toArray(), e.code(), locale));
+        page.addObject("errors", problems.describe(e.violations(), locale));
+        return page;
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView concurrentEdit(Locale locale) {
+        var page = new ModelAndView("error");
+        page.setStatus(HttpStatus.CONFLICT);
+        page.addObject("status", 409);
+        page.addObject("message", problems.message("request.concurrent-edit", new Object[0], "", locale));
+        return page;
+    }
+}

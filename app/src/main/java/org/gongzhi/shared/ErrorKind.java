@@ -1,0 +1,13 @@
+package org.gongzhi.shared;
+
+/** What went wrong, in terms the web edge maps to an HTTP status. */
+public enum ErrorKind {
+    /** The input breaks a rule; nothing was changed (HTTP 400). */
+    INVALID,
+    /** The input is well-formed but cannot be processed as a whole, e.g. a file with bad rows (HTTP 422). */
+    UNPROCESSABLE,
+    /** The object does not exist, or the caller may not know it exists (HTTP 404). */
+    NOT_FOUND,
+    /** The object changed under the caller, or the request clashes with its current state (HTTP 409). */
+    CONFLICT
+}

@@ -1,0 +1,157 @@
+package org.gongzhi.territory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.territory.domain.GovernanceUnit;
+import org.gongzhi.territory.domain.LocateIndex;
+import org.gongzhi.territory.domain.OverlayFeature;
+import org.gongzhi.territory.domain.OverlayFeatureRepository;
+import org.gongzhi.territory.domain.TerritoryExporter;
+import org.gongzhi.territory.domain.UnitRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Read access to the territory for other modules and the web edge. */
+@Service
+@Transactional(readOnly = true)
+public class TerritoryQueries {
+
+    private final UnitRepository units;
+    private final OverlayFeatureRepository overlays;
+    private final LocateIndex index;
+    private final TerritoryExporter exporter;
+    private final Clock clock;
+
+    TerritoryQueries(
+            UnitRepository units,
+            OverlayFeatureRepository overlays,
+            LocateIndex index,
+            TerritoryExporter exporter,
+            Clock clock) {
+        this.units = units;
+        this.overlays = overlays;
+        this.index = index;
+        this.exporter = exporter;
+        this.clock = clock;
+    }
+
+    public Optional<UnitView> unit(UnitId id) {
+        return units.findById(id.value()).map(TerritoryQueries::view);
+    }
+
+    public Optional<UnitView> unitByCode(String code) {
+        return units.findByCode(code).map(TerritoryQueries::view);
+    }
+
+    /** The unit with this code; refused as not found when there is none. */
+    public UnitView requireByCode(String code) {
+        return unitByCode(code).orElseThrow(() -> DomainException.notFound("territory.unit.not-found", code));
+    }
+
+    /** The units directly below the one with {@code parentCode}, or the top-level units when it is {@code null}. */
+    public List<UnitView> children(String parentCode) {
+        List<GovernanceUnit> found = parentCode == null
+                ? units.findByParentIdIsNullOrderByCode()
+                : units.findByParentIdOrderByCode(requireByCode(parentCode).id().value());
+        return found.stream().map(TerritoryQueries::view).toList();
+    }
+
+    /** The unit and the units above it, from the top of the hierarchy down. */
+    public List<UnitView> lineage(UnitId id) {
+        List<UnitView> lineage = new ArrayList<>();
+        Optional<GovernanceUnit> current = units.findById(id.value());
+        while (current.isPresent() && lineage.size() < UnitKind.values().length) {
+            lineage.add(view(current.get()));
+            current = current.get().parentId() == null ? Optional.empty() : units.findById(current.get().parentId());
+        }
+        Collections.reverse(lineage);
+        return lineage;
+    }
+
+    /** Former names of a unit, oldest first. */
+    public List<FormerName> formerNames(String code) {
+        return units.findByCode(code).stream()
+                .flatMap(u -> u.formerNames().stream())
+                .map(f -> new FormerName(f.name(), f.usedFrom(), f.usedUntil()))
+                .sorted(java.util.Comparator.comparing(FormerName::usedUntil))
+                .toList();
+    }
+
+    public record FormerName(String name, LocalDate usedFrom, LocalDate usedUntil) {}
+
+    /** The streets and zones a 街道 owns. */
+    public List<OverlayView> overlays(String subdistrictCode) {
+        UnitView subdistrict = requireByCode(subdistrictCode);
+        return overlays.findBySubdistrictIdInOrderByCode(List.of(subdistrict.id().value())).stream()
+                .map(o -> new OverlayView(
+                        o.code(),
+                        o.layer() == OverlayFeature.Layer.STREET ? "STREET" : "ZONE",
+                        o.kind(),
+                        o.name(),
+                        o.measure(),
+                        o.synthetic()))
+                .toList();
+    }
+
+    /** A street ({@code layer} STREET, {@code measure} in metres) or a zone ({@code measure} in m²). */
+    public record OverlayView(String code, String layer, String kind, String name, double measure, boolean synthetic) {}
+
+    /** What contains the point today: the unit at each level and every zone; empty outside all of them. */
+    public Optional<Location> locate(double latitude, double longitude) {
+        return index.locate(latitude, longitude, LocalDate.now(clock));
+    }
+
+    /** The unit, its descendants and its 街道's streets and zones as a GeoJSON FeatureCollection. */
+    public ObjectNode export(String rootCode) {
+        return exporter.export(rootCode);
+    }
+
+    /** The unit with this code and every unit below it. */
+    public java.util.Set<UnitId> subtree(String code) {
+        UnitView root = requireByCode(code);
+        java.util.Set<UnitId> ids = new java.util.HashSet<>();
+        java.util.List<java.util.UUID> frontier = List.of(root.id().value());
+        ids.add(root.id());
+        while (!frontier.isEmpty()) {
+            frontier = units.findByParentIdIn(frontier).stream().map(GovernanceUnit::id).toList();
+            frontier.forEach(id -> ids.add(new UnitId(id)));
+        }
+        return ids;
+    }
+
+    /** Several units at once, by id; unknown ids are left out. */
+    public java.util.Map<UnitId, UnitView> units(java.util.Collection<UnitId> ids) {
+        java.util.Map<UnitId, UnitView> found = new java.util.HashMap<>();
+        units.findAllById(ids.stream().map(UnitId::value).toList())
+                .forEach(u -> found.put(new UnitId(u.id()), view(u)));
+        return found;
+    }
+
+    /** Counts of units by kind, for overviews. */
+    public long count(UnitKind kind) {
+        return units.countByKind(kind);
+    }
+
+    static UnitView view(GovernanceUnit u) {
+        return new UnitView(
+                new UnitId(u.id()),
+                u.code(),
+                u.kind(),
+                u.name(),
+                u.parentId() == null ? null : new UnitId(u.parentId()),
+                u.areaSquareMetres(),
+                u.households(),
+                u.population(),
+                u.validFrom(),
+                u.validTo(),
+                u.synthetic(),
+                u.boundary() != null,
+                u.version());
+    }
+}

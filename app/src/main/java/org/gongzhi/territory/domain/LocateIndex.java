@@ -1,0 +1,158 @@
+package org.gongzhi.territory.domain;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gongzhi.territory.Location;
+import org.gongzhi.territory.TerritoryImported;
+import org.gongzhi.territory.UnitId;
+import org.gongzhi.territory.UnitKind;
+import org.gongzhi.territory.ZoneKind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Answers {@code locate} from memory. The index is rebuilt when the territory's revision moves: at once on the node
+ * that committed the change, and within {@code gongzhi.territory.revision-check} on every other node.
+ */
+@Component
+public class LocateIndex {
+
+    private final JdbcClient jdbc;
+    private final TerritoryRevision revision;
+    private final long checkEveryNanos;
+    private volatile Snapshot snapshot;
+
+    LocateIndex(
+            JdbcClient jdbc,
+            TerritoryRevision revision,
+            @Value("${gongzhi.territory.revision-check:PT2S}") Duration checkEvery) {
+        this.jdbc = jdbc;
+        this.revision = revision;
+        this.checkEveryNanos = checkEvery.toNanos();
+    }
+
+    record UnitHit(
+            UUID id, String code, String name, UnitKind kind, UUID parentId, LocalDate validFrom, LocalDate validTo) {
+        boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+        }
+
+        Location.Ref ref() {
+            return new Location.Ref(new UnitId(id), code, name);
+        }
+    }
+
+    private record Snapshot(
+            long revision,
+            long checkedAt,
+            SpatialIndex<UnitHit> units,
+            Map<UUID, UnitHit> all,
+            SpatialIndex<Location.ZoneRef> zones) {}
+
+    public Optional<Location> locate(double lat, double lng, LocalDate today) {
+        Snapshot s = current();
+        Location.Ref[] level = new Location.Ref[UnitKind.values().length];
+        UnitHit[] deepest = new UnitHit[1];
+        s.units().forEachContaining(lat, lng, hit -> {
+            if (hit.validOn(today)) {
+                level[hit.kind().ordinal()] = hit.ref();
+                if (deepest[0] == null || hit.kind().ordinal() > deepest[0].kind().ordinal()) {
+                    deepest[0] = hit;
+                }
+            }
+        });
+        // Levels drawn without a boundary (a district, say) are known from the hierarchy above the deepest unit hit.
+        UnitHit up = deepest[0] == null || deepest[0].parentId() == null ? null : s.all().get(deepest[0].parentId());
+        while (up != null) {
+            if (level[up.kind().ordinal()] == null) {
+                level[up.kind().ordinal()] = up.ref();
+            }
+            up = up.parentId() == null ? null : s.all().get(up.parentId());
+        }
+        List<Location.ZoneRef> zones = s.zones().containing(lat, lng);
+        boolean any = zones.size() > 0;
+        for (Location.Ref r : level) {
+            any |= r != null;
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        return Optional.of(new Location(
+                lat,
+                lng,
+                level[UnitKind.DISTRICT.ordinal()],
+                level[UnitKind.SUBDISTRICT.ordinal()],
+                level[UnitKind.BLOCK.ordinal()],
+                level[UnitKind.COMMUNITY.ordinal()],
+                level[UnitKind.GRID.ordinal()],
+                level[UnitKind.COMPOUND.ordinal()],
+                level[UnitKind.BUILDING.ordinal()],
+                zones));
+    }
+
+    @TransactionalEventListener
+    void on(TerritoryImported imported) {
+        if (imported.created() + imported.updated() > 0) {
+            snapshot = null;
+        }
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        long now = System.nanoTime();
+        if (s != null && now - s.checkedAt() < checkEveryNanos) {
+            return s;
+        }
+        synchronized (this) {
+            s = snapshot;
+            if (s != null && System.nanoTime() - s.checkedAt() < checkEveryNanos) {
+                return s;
+            }
+            long seen = revision.current();
+            if (s != null && s.revision() == seen) {
+                s = new Snapshot(seen, System.nanoTime(), s.units(), s.all(), s.zones());
+            } else {
+                s = build(seen);
+            }
+            snapshot = s;
+            return s;
+        }
+    }
+
+    private Snapshot build(long seen) {
+        Map<UUID, UnitHit> all = new HashMap<>();
+        List<SpatialIndex.Entry<UnitHit>> units = new ArrayList<>();
+        jdbc.sql("select id, code, name, kind, parent_id, valid_from, valid_to, boundary from territory.unit")
+                .query(rs -> {
+                    UnitHit hit = new UnitHit(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("code"),
+                            rs.getString("name"),
+                            UnitKind.valueOf(rs.getString("kind")),
+                            rs.getObject("parent_id", UUID.class),
+                            rs.getObject("valid_from", LocalDate.class),
+                            rs.getObject("valid_to", LocalDate.class));
+                    all.put(hit.id(), hit);
+                    String boundary = rs.getString("boundary");
+                    if (boundary != null) {
+                        units.add(new SpatialIndex.Entry<>(StoredGeometry.parse(boundary), hit));
+                    }
+                });
+        List<SpatialIndex.Entry<Location.ZoneRef>> zones = jdbc.sql(
+                        "select code, kind, name, geometry from territory.overlay_feature where layer = 'ZONE'")
+                .query((rs, n) -> new SpatialIndex.Entry<>(
+                        StoredGeometry.parse(rs.getString("geometry")),
+                        new Location.ZoneRef(
+                                rs.getString("code"), ZoneKind.valueOf(rs.getString("kind")), rs.getString("name"))))
+                .list();
+        return new Snapshot(seen, System.nanoTime(), SpatialIndex.of(units), Map.copyOf(all), SpatialIndex.of(zones));
+    }
+}

@@ -1,0 +1,127 @@
+package org.gongzhi.territory.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.territory.Location;
+import org.gongzhi.territory.TerritoryImported;
+import org.gongzhi.territory.TerritoryManagement;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/territory")
+@Tag(name = "territory", description = "治理单元: hierarchy, boundaries, streets, zones and locate")
+class TerritoryApi {
+
+    static final String GEO_JSON = "application/geo+json";
+
+    private final TerritoryQueries queries;
+    private final TerritoryManagement management;
+
+    TerritoryApi(TerritoryQueries queries, TerritoryManagement management) {
+        this.queries = queries;
+        this.management = management;
+    }
+
+    @GetMapping("/units")
+    @Operation(summary = "Units directly below a parent (by code), or the top-level units")
+    List<UnitView> units(@RequestParam(required = false) String parent) {
+        return queries.children(parent);
+    }
+
+    @GetMapping("/units/{code}")
+    @Operation(summary = "One unit, its lineage and former names")
+    Map<String, Object> unit(@PathVariable String code) {
+        UnitView unit = queries.requireByCode(code);
+        return Map.of(
+                "unit", unit,
+                "lineage", queries.lineage(unit.id()),
+                "formerNames", queries.formerNames(code));
+    }
+
+    @PostMapping(
+            value = "/units",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, GEO_JSON})
+    @Operation(summary = "Register a unit given as a GeoJSON Feature (properties: kind, code, name, parentCode …)")
+    ResponseEntity<UnitView> register(@RequestBody JsonNode feature) {
+        UnitView created = management.register(feature);
+        return ResponseEntity.created(URI.create("/api/v1/territory/units/" + created.code()))
+                .eTag("\"" + created.version() + "\"")
+                .body(created);
+    }
+
+    @PutMapping(
+            value = "/units/{code}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, GEO_JSON})
+    @Operation(
+            summary = "Revise a unit",
+            description = "The version the editor saw goes in If-Match or properties.version; a stale one gets 409.")
+    ResponseEntity<UnitView> revise(
+            @PathVariable String code,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody JsonNode feature) {
+        long expected = expectedVersion(ifMatch, feature);
+        UnitView revised = management.revise(code, expected, feature);
+        return ResponseEntity.ok().eTag("\"" + revised.version() + "\"").body(revised);
+    }
+
+    private static long expectedVersion(String ifMatch, JsonNode feature) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            try {
+                return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("territory.version.missing");
+            }
+        }
+        JsonNode v = feature.path("properties").path("version");
+        if (!v.isIntegralNumber()) {
+            throw DomainException.invalid("territory.version.missing");
+        }
+        return v.longValue();
+    }
+
+    @GetMapping("/locate")
+    @Operation(summary = "The grid, community, block, subdistrict, district and zones containing a WGS84 point")
+    Location locate(
+            @RequestParam @DecimalMin("-90") @DecimalMax("90") double lat,
+            @RequestParam @DecimalMin("-180") @DecimalMax("180") double lng) {
+        return queries.locate(lat, lng)
+                .orElseThrow(() -> DomainException.notFound(
+                        "territory.locate.outside", String.valueOf(lat), String.valueOf(lng)));
+    }
+
+    @GetMapping(value = "/export", produces = GEO_JSON)
+    @Operation(summary = "A unit, everything below it and its streets and zones as a GeoJSON FeatureCollection")
+    JsonNode export(@RequestParam String root) {
+        return queries.export(root);
+    }
+
+    @PostMapping(
+            value = "/import",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, GEO_JSON})
+    @Operation(
+            summary = "Import a GeoJSON FeatureCollection, all or nothing",
+            description = "Units are matched by code: new codes are created, known ones revised. Any bad feature"
+                    + " refuses the whole file with 422 and an errors list naming each feature.")
+    TerritoryImported importCollection(@RequestBody JsonNode collection) {
+        return management.importCollection(collection);
+    }
+}

@@ -1,0 +1,120 @@
+package org.gongzhi.territory.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.territory.TerritoryManagement;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitKind;
+import org.gongzhi.territory.UnitView;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Controller
+class TerritoryPages {
+
+    private final TerritoryQueries queries;
+    private final TerritoryManagement management;
+    private final JsonMapper json;
+
+    TerritoryPages(TerritoryQueries queries, TerritoryManagement management, JsonMapper json) {
+        this.queries = queries;
+        this.management = management;
+        this.json = json;
+    }
+
+    /** The map with the tree of units; {@code root} picks the 街道 (or any unit) drawn. */
+    @GetMapping("/territory")
+    String map(@RequestParam(required = false) String root, Model model) {
+        List<UnitView> districts = queries.children(null);
+        model.addAttribute("districts", districts);
+        model.addAttribute(
+                "subdistricts",
+                districts.stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                UnitView::code,
+                                d -> queries.children(d.code()),
+                                (a, b) -> a,
+                                java.util.LinkedHashMap::new)));
+        UnitView selected = root != null
+                ? queries.requireByCode(root)
+                : districts.stream()
+                        .flatMap(d -> queries.children(d.code()).stream())
+                        .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
+                        .findFirst()
+                        .orElse(null);
+        model.addAttribute("selected", selected);
+        if (selected != null) {
+            model.addAttribute("children", queries.children(selected.code()));
+            model.addAttribute("lineage", queries.lineage(selected.id()));
+            if (selected.kind() == UnitKind.SUBDISTRICT) {
+                model.addAttribute("overlays", queries.overlays(selected.code()));
+            }
+        }
+        return "territory/map";
+    }
+
+    /** One level of the tree, loaded when a node is opened. */
+    @GetMapping("/territory/tree")
+    String tree(@RequestParam String parent, Model model) {
+        model.addAttribute("nodes", queries.children(parent));
+        return "territory/tree :: nodes";
+    }
+
+    @GetMapping("/territory/units/{code}")
+    String unit(@PathVariable String code, Model model) {
+        UnitView unit = queries.requireByCode(code);
+        model.addAttribute("unit", unit);
+        model.addAttribute("lineage", queries.lineage(unit.id()));
+        model.addAttribute("children", queries.children(code));
+        model.addAttribute("formerNames", queries.formerNames(code));
+        return "territory/unit";
+    }
+
+    @GetMapping("/territory/export/{code}.geojson")
+    ResponseEntity<String> download(@PathVariable String code) {
+        String body = json.writeValueAsString(queries.export(code));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(code + ".geojson")
+                                .build()
+                                .toString())
+                .contentType(MediaType.parseMediaType(TerritoryApi.GEO_JSON))
+                .body(body);
+    }
+
+    @GetMapping("/territory/import")
+    String importForm() {
+        return "territory/import";
+    }
+
+    @PostMapping("/territory/import")
+    String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+        if (file.isEmpty()) {
+            throw DomainException.invalid("import.file.empty");
+        }
+        JsonNode root;
+        try (InputStream in = file.getInputStream()) {
+            root = json.readTree(in);
+        } catch (JacksonException e) {
+            throw DomainException.invalid("request.malformed");
+        }
+        model.addAttribute("outcome", management.importCollection(root));
+        return "territory/import";
+    }
+}
