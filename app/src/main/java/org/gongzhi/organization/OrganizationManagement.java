@@ -97,7 +97,7 @@ public class OrganizationManagement {
     public OrganisationsImported importWorkbook(InputStream in) {
         Violations violations = new Violations();
         List<OrganisationWorkbook.RowInput> rows = workbook.read(in, violations);
-        violations.throwIfAnyInBatch("organization.import.invalid");
+        // Rows that could be read are checked further even when others could not: every problem is named at once.
         Map<UUID, UUID> pendingParents = new HashMap<>();
         Map<Integer, UUID> ids = new HashMap<>();
         for (var row : rows) {

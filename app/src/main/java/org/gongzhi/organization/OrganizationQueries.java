@@ -31,6 +31,17 @@ public class OrganizationQueries {
 
     public static final int MAX_PAGE_SIZE = 200;
 
+    /** Lists follow the order of {@link OrganisationKind}: the 街道 first, then departments, units, society. */
+    private static final String KIND_ORDER;
+
+    static {
+        StringBuilder order = new StringBuilder("case kind");
+        for (OrganisationKind k : OrganisationKind.values()) {
+            order.append(" when '").append(k.name()).append("' then ").append(k.ordinal());
+        }
+        KIND_ORDER = order.append(" end").toString();
+    }
+
     private final OrganisationRepository organisations;
     private final CouncilRepository councils;
     private final ResponsibilityListRepository lists;
@@ -94,7 +105,7 @@ public class OrganizationQueries {
                 .query(Long.class)
                 .single();
         List<UUID> ids = jdbc.sql("select id from organization.organisation" + where
-                        + " order by kind, name, id limit :limit offset :offset")
+                        + " order by " + KIND_ORDER + ", name, id limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageSize)
                 .param("offset", (pageNumber - 1) * pageSize)

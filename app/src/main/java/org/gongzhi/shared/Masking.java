@@ -2,7 +2,7 @@ package org.gongzhi.shared;
 
 /**
  * Masks personal data for display (个人信息保护法 Art 25: no public display of personal data). A name keeps its first
- * character ({@code 张**}).
+ * character followed by two stars whatever its length ({@code 张**}), so the mask does not tell how long it is.
  */
 public final class Masking {
 
@@ -12,9 +12,6 @@ public final class Masking {
         if (name == null || name.isBlank()) {
             return name;
         }
-        String trimmed = name.strip();
-        int first = trimmed.codePointAt(0);
-        int rest = trimmed.codePointCount(0, trimmed.length()) - 1;
-        return new String(Character.toChars(first)) + "*".repeat(Math.max(rest, 1));
+        return new String(Character.toChars(name.strip().codePointAt(0))) + "**";
     }
 }

@@ -10,10 +10,11 @@ import java.util.List;
 public record Violation(String location, String code, List<Object> args) {
 
     public Violation {
-        args = List.copyOf(args);
+        // Arguments may be null (an absent value); they are message parameters, not data.
+        args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
     }
 
     public static Violation of(String location, String code, Object... args) {
-        return new Violation(location, code, List.of(args));
+        return new Violation(location, code, java.util.Arrays.asList(args));
     }
 }

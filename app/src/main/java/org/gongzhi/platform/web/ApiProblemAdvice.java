@@ -48,7 +48,8 @@ class ApiProblemAdvice {
     ResponseEntity<ProblemDetail> binding(BindException e, Locale locale) {
         List<Violation> violations = new ArrayList<>();
         for (FieldError error : e.getFieldErrors()) {
-            violations.add(Violation.of(error.getField(), "validation." + error.getCode(), error.getRejectedValue()));
+            // The rejected value is not echoed: it may be personal data.
+            violations.add(Violation.of(error.getField(), "validation." + error.getCode(), error.getField()));
         }
         e.getGlobalErrors().forEach(g -> violations.add(Violation.of(g.getObjectName(), "validation." + g.getCode())));
         return problems.of(DomainException.invalid(violations), locale);
@@ -61,7 +62,7 @@ class ApiProblemAdvice {
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors()
                     .forEach(error -> violations.add(Violation.of(
-                            name, "validation." + lastCode(error.getCodes()), result.getArgument())));
+                            name, "validation." + lastCode(error.getCodes()), name)));
         });
         return problems.of(DomainException.invalid(violations), locale);
     }
@@ -77,7 +78,7 @@ class ApiProblemAdvice {
             String path = v.getPropertyPath().toString();
             String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
             String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            violations.add(Violation.of(field, "validation." + constraint, String.valueOf(v.getInvalidValue())));
+            violations.add(Violation.of(field, "validation." + constraint, field));
         });
         return problems.of(DomainException.invalid(violations), locale);
     }
@@ -98,12 +99,25 @@ class ApiProblemAdvice {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
         return problems.of(
                 DomainException.invalid(
-                        List.of(Violation.of(e.getName(), "validation.type", String.valueOf(e.getValue())))),
+                        List.of(Violation.of(e.getName(), "validation.type", e.getName()))),
                 locale);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        // A well-formed body with a value of the wrong type (an unknown kind, text for a number) names the field.
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException bad && !bad.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (var reference : bad.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            return problems.of(
+                    DomainException.invalid(List.of(Violation.of(field.toString(), "validation.type", field))), locale);
+        }
         return problems.of(HttpStatus.BAD_REQUEST, "request.malformed", new Object[0], List.of(), locale);
     }
 

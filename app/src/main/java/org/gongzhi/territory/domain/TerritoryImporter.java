@@ -57,7 +57,7 @@ public class TerritoryImporter {
     public TerritoryImported importCollection(JsonNode root) {
         Violations violations = new Violations();
         List<FeatureInput> inputs = read(root, violations);
-        violations.throwIfAnyInBatch("territory.import.invalid");
+        // Features that could be read are checked further even when others could not: every problem is named at once.
         Plan plan = new Plan(inputs, violations);
         violations.throwIfAnyInBatch("territory.import.invalid");
         TerritoryImported outcome = plan.apply();
