@@ -36,7 +36,8 @@ final class DemoOrganizations {
         wujiaochang();
     }
 
-    private UUID add(OrganisationKind kind, String name, String unitCode, String region, boolean synthetic, String description) {
+    private UUID add(
+            OrganisationKind kind, String name, String unitCode, String region, boolean synthetic, String description) {
         String credit = kind.legalEntity() ? codes.next(prefix(kind), region) : null;
         UUID id = organizations
                 .register(new OrganisationDetails(
@@ -74,20 +75,58 @@ final class DemoOrganizations {
             {"中国石油大学（北京）学院路校区", "true", null, null},
             {"北京信息科技大学（学院路校区）", "true", null, null}
         };
-        String[] communityOf = {"110108010011", "110108010012", "110108010016", "110108010013", "110108010008",
-            "110108010007", "110108010002", "110108010017", "110108010001", "110108010014"};
+        String[] communityOf = {
+            "110108010011",
+            "110108010012",
+            "110108010016",
+            "110108010013",
+            "110108010008",
+            "110108010007",
+            "110108010002",
+            "110108010017",
+            "110108010001",
+            "110108010014"
+        };
         for (int k = 0; k < universities.length; k++) {
-            add(OrganisationKind.UNIVERSITY, universities[k][0], communityOf[k], region,
-                    Boolean.parseBoolean(universities[k][1]), universities[k][3]);
+            add(
+                    OrganisationKind.UNIVERSITY,
+                    universities[k][0],
+                    communityOf[k],
+                    region,
+                    Boolean.parseBoolean(universities[k][1]),
+                    universities[k][3]);
         }
-        add(OrganisationKind.RESEARCH_INSTITUTE, "北京机电研究所", "110108010009", region, false, "引导园区及驻园企业做好产业定位和结构调整（种子材料 000）。");
-        String[] institutes = {"学院路材料科学研究院", "北京矿冶技术研究所", "北京地质勘查研究院", "北京石化工程研究所",
-            "北京信息安全研究所", "北京遥感应用研究所", "北京生物农业研究所", "北京能源环境研究院", "北京城市交通研究所", "北京语言应用研究所"};
+        add(
+                OrganisationKind.RESEARCH_INSTITUTE,
+                "北京机电研究所",
+                "110108010009",
+                region,
+                false,
+                "引导园区及驻园企业做好产业定位和结构调整（种子材料 000）。");
+        String[] institutes = {
+            "学院路材料科学研究院",
+            "北京矿冶技术研究所",
+            "北京地质勘查研究院",
+            "北京石化工程研究所",
+            "北京信息安全研究所",
+            "北京遥感应用研究所",
+            "北京生物农业研究所",
+            "北京能源环境研究院",
+            "北京城市交通研究所",
+            "北京语言应用研究所"
+        };
         for (int k = 0; k < institutes.length; k++) {
-            add(OrganisationKind.RESEARCH_INSTITUTE, institutes[k], s + String.format("%03d", k % 29 + 1), region, true, null);
+            add(
+                    OrganisationKind.RESEARCH_INSTITUTE,
+                    institutes[k],
+                    s + String.format("%03d", k % 29 + 1),
+                    region,
+                    true,
+                    null);
         }
-        String[] schools = {"学院路第一小学", "学院路第二小学", "二里庄小学", "石油大院小学", "林大附属小学", "北航附属中学",
-            "地大附属中学", "矿大附属中学", "科大附属中学", "学知园中学", "清华东路中学"};
+        String[] schools = {
+            "学院路第一小学", "学院路第二小学", "二里庄小学", "石油大院小学", "林大附属小学", "北航附属中学", "地大附属中学", "矿大附属中学", "科大附属中学", "学知园中学", "清华东路中学"
+        };
         for (int k = 0; k < schools.length; k++) {
             add(OrganisationKind.SCHOOL, schools[k], s + String.format("%03d", (k * 3) % 29 + 1), region, true, null);
         }
@@ -100,7 +139,13 @@ final class DemoOrganizations {
         add(OrganisationKind.GOVERNMENT_DEPARTMENT, "海淀区市场监督管理局学院路所", s, region, true, null);
         add(OrganisationKind.GOVERNMENT_DEPARTMENT, "海淀交通支队学院路大队", s, region, true, null);
         add(OrganisationKind.PUBLIC_UTILITY, "北京市自来水集团海淀营业所", s, region, true, null);
-        add(OrganisationKind.SOCIAL_ORGANIZATION, "二里庄社区营造工作坊", DemoTerritory.ERLIZHUANG, region, false, "以专业社会组织为枢纽，孵化培育社区社会组织 30 多个（种子材料 000）。");
+        add(
+                OrganisationKind.SOCIAL_ORGANIZATION,
+                "二里庄社区营造工作坊",
+                DemoTerritory.ERLIZHUANG,
+                region,
+                false,
+                "以专业社会组织为枢纽，孵化培育社区社会组织 30 多个（种子材料 000）。");
         add(OrganisationKind.RESIDENTS_COMMITTEE, "二里庄社区居委会", DemoTerritory.ERLIZHUANG, region, true, null);
         add(OrganisationKind.PARTY_ORGANIZATION, "二里庄社区党委", DemoTerritory.ERLIZHUANG, region, true, null);
         add(OrganisationKind.PROPERTY_MANAGEMENT, "二里庄示例物业服务有限公司", DemoTerritory.ERLIZHUANG, region, true, null);
@@ -123,8 +168,13 @@ final class DemoOrganizations {
         members.addAll(List.of("北京机电研究所", "768产业园", "电科太极创新园", "海淀分局学院路派出所"));
         String[] liaisons = {"王海", "李静", "张伟", "刘洋", "陈敏", "杨帆", "赵磊", "黄丽", "周强", "吴婷", "徐峰", "孙悦", "马骏", "朱琳"};
         for (int k = 0; k < members.size(); k++) {
-            organizations.admit(council.id(), new AdmitMember(
-                    byName.get(members.get(k)), liaisons[k % liaisons.length], "党委办公室主任", LocalDate.of(2017, 6, 1)));
+            organizations.admit(
+                    council.id(),
+                    new AdmitMember(
+                            byName.get(members.get(k)),
+                            liaisons[k % liaisons.length],
+                            "党委办公室主任",
+                            LocalDate.of(2017, 6, 1)));
         }
         CouncilView community = organizations.foundCouncil(new FoundCouncil(
                 "二里庄社区党建协调委员会",
@@ -138,27 +188,57 @@ final class DemoOrganizations {
                 "停水停电等突发事项，社区当日召集成员单位。",
                 true));
         for (String name : List.of("二里庄社区营造工作坊", "二里庄示例物业服务有限公司", "北京科技大学")) {
-            organizations.admit(community.id(), new AdmitMember(byName.get(name), "刘芳", "联络员", LocalDate.of(2018, 3, 1)));
+            organizations.admit(
+                    community.id(), new AdmitMember(byName.get(name), "刘芳", "联络员", LocalDate.of(2018, 3, 1)));
         }
     }
 
     private void dongzhimen() {
         String s = DemoTerritory.DONGZHIMEN;
         String region = "110101";
-        add(OrganisationKind.SUBDISTRICT_OFFICE, "东直门街道办事处", s, region, false, "2014 年起实施“家园计划”，建立街道—社区—楼宇三级议事会（种子材料 002）。");
+        add(
+                OrganisationKind.SUBDISTRICT_OFFICE,
+                "东直门街道办事处",
+                s,
+                region,
+                false,
+                "2014 年起实施“家园计划”，建立街道—社区—楼宇三级议事会（种子材料 002）。");
         add(OrganisationKind.PARTY_ORGANIZATION, "东直门街道工委", s, region, false, null);
-        add(OrganisationKind.SELF_MANAGEMENT_COMMITTEE, "胡家园东区居民自治管理委员会", DemoTerritory.HUJIAYUAN, region, false, "老旧小区综合整治中成立的东城区首个居民自治管理委员会（种子材料 002）。");
-        String[] communities = {"香北社区", "东环社区", "东外大街社区", "胡家园社区", "新中街社区", "清水苑社区", "北官厅社区", "新中西里社区", "东中街社区", "草园社区"};
+        add(
+                OrganisationKind.SELF_MANAGEMENT_COMMITTEE,
+                "胡家园东区居民自治管理委员会",
+                DemoTerritory.HUJIAYUAN,
+                region,
+                false,
+                "老旧小区综合整治中成立的东城区首个居民自治管理委员会（种子材料 002）。");
+        String[] communities = {"香北社区", "东环社区", "东外大街社区", "胡家园社区", "新中街社区", "清水苑社区", "北官厅社区", "新中西里社区", "东中街社区", "草园社区"
+        };
         for (int k = 0; k < communities.length; k++) {
-            add(OrganisationKind.RESIDENTS_COMMITTEE, communities[k] + "居委会", s + String.format("%03d", k + 1), region, true, null);
+            add(
+                    OrganisationKind.RESIDENTS_COMMITTEE,
+                    communities[k] + "居委会",
+                    s + String.format("%03d", k + 1),
+                    region,
+                    true,
+                    null);
         }
         add(OrganisationKind.STREET_ENVIRONMENT_COUNCIL, "东直门外大街街巷环境理事会", s, region, true, null);
         add(OrganisationKind.CHAMBER_OF_COMMERCE, "东直门地区商会", s, region, true, "商户自律公约的发起方（示例）。");
         CouncilView council = organizations.foundCouncil(new FoundCouncil(
-                "东直门街道党建工作协调委员会", CouncilLevel.SUBDISTRICT, s, "东直门街道工委书记", LocalDate.of(2018, 1, 1),
-                "每季度召开一次全体会议。", "单位议题表与社区议题表。", "成员单位各派一名联络员。", "街道吹哨，成员单位报到。", true));
-        organizations.admit(council.id(), new AdmitMember(byName.get("东直门地区商会"), "高翔", "秘书长", LocalDate.of(2018, 1, 1)));
-        organizations.admit(council.id(), new AdmitMember(byName.get("胡家园东区居民自治管理委员会"), "郑红", "主任", LocalDate.of(2018, 1, 1)));
+                "东直门街道党建工作协调委员会",
+                CouncilLevel.SUBDISTRICT,
+                s,
+                "东直门街道工委书记",
+                LocalDate.of(2018, 1, 1),
+                "每季度召开一次全体会议。",
+                "单位议题表与社区议题表。",
+                "成员单位各派一名联络员。",
+                "街道吹哨，成员单位报到。",
+                true));
+        organizations.admit(
+                council.id(), new AdmitMember(byName.get("东直门地区商会"), "高翔", "秘书长", LocalDate.of(2018, 1, 1)));
+        organizations.admit(
+                council.id(), new AdmitMember(byName.get("胡家园东区居民自治管理委员会"), "郑红", "主任", LocalDate.of(2018, 1, 1)));
     }
 
     private void wujiaochang() {
@@ -168,7 +248,13 @@ final class DemoOrganizations {
         add(OrganisationKind.SUBDISTRICT_OFFICE, "五角场街道办事处", s, region, false, "社区、校区、园区、营区、商区“五区联动”（种子材料 003）。");
         add(OrganisationKind.PARTY_ORGANIZATION, "五角场街道党工委", s, region, false, null);
         add(OrganisationKind.UNIVERSITY, "上海财经大学", "310110012002", region, false, null);
-        UUID party = add(OrganisationKind.PARTY_ORGANIZATION, "国定一居民区党总支", g, region, false, "与“三驾马车”共同推动“睦邻门”于 2019 年开启（种子材料 003）。");
+        UUID party = add(
+                OrganisationKind.PARTY_ORGANIZATION,
+                "国定一居民区党总支",
+                g,
+                region,
+                false,
+                "与“三驾马车”共同推动“睦邻门”于 2019 年开启（种子材料 003）。");
         UUID committee = add(OrganisationKind.RESIDENTS_COMMITTEE, "国定一居民区居委会", g, region, true, null);
         UUID owners = add(OrganisationKind.OWNERS_COMMITTEE, "国定一小区业主委员会", g, region, true, null);
         UUID property = add(OrganisationKind.PROPERTY_MANAGEMENT, "国定一示例物业有限公司", g, region, true, null);
@@ -213,7 +299,8 @@ final class DemoOrganizations {
         List<DrawResponsibilityList.DutyInput> list = new ArrayList<>();
         for (int k = 0; k < duties.length; k++) {
             list.add(new DrawResponsibilityList.DutyInput(
-                    k + 1, (String) duties[k][1], (String) duties[k][0], (Cadence) duties[k][2], (String) duties[k][3]));
+                    k + 1, (String) duties[k][1], (String) duties[k][0], (Cadence) duties[k][2], (String)
+                            duties[k][3]));
         }
         organizations.drawResponsibilityList(new DrawResponsibilityList(
                 "国定一居民区“三驾马车”责任制清单",

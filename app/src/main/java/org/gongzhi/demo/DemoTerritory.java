@@ -53,7 +53,15 @@ final class DemoTerritory {
                 String grid = code + String.format("%03d", n);
                 int share = n == cells ? left : (int) (population / (double) cells * (0.8 + random.nextDouble() * 0.4));
                 left -= share;
-                w.unit("GRID", grid, name + "第" + n + "网格", code, l.outline(i, j, i + 1, j + 1), share * 10 / 26, share, true);
+                w.unit(
+                        "GRID",
+                        grid,
+                        name + "第" + n + "网格",
+                        code,
+                        l.outline(i, j, i + 1, j + 1),
+                        share * 10 / 26,
+                        share,
+                        true);
                 grids.add(grid);
                 n++;
             }
@@ -106,9 +114,8 @@ final class DemoTerritory {
             {"B07", "北沙滩街区", "2", "4", "6", "5"}
         };
         String[] names = {
-            "石油大院社区", "地大社区", "展春园社区", "学知园社区", "二里庄社区", "志新村社区", "林大社区", "北航社区",
-            "矿大社区", "语言大学社区", "科大社区", "农大东校区社区", "富润家园社区", "逸成东苑社区", "清华东路社区",
-            "荷清苑社区", "学清苑社区", "石科院社区", "建清园社区", "双清路社区", "东王庄社区", "西王庄社区", "学院派社区",
+            "石油大院社区", "地大社区", "展春园社区", "学知园社区", "二里庄社区", "志新村社区", "林大社区", "北航社区", "矿大社区", "语言大学社区", "科大社区", "农大东校区社区",
+            "富润家园社区", "逸成东苑社区", "清华东路社区", "荷清苑社区", "学清苑社区", "石科院社区", "建清园社区", "双清路社区", "东王庄社区", "西王庄社区", "学院派社区",
             "志新东路社区", "月泉社区", "二里庄南社区", "静淑苑社区", "明光社区", "健翔园社区"
         };
         int[] population = split(230_000, 29, random);
@@ -165,7 +172,15 @@ final class DemoTerritory {
             double u0 = compounds[k][0];
             double u1 = compounds[k][1];
             String code = grid + String.format("%03d", k + 1);
-            w.unit("COMPOUND", code, "二里庄" + (k == 0 ? "一" : "二") + "区", grid, l.inset(i, j, u0, 0.08, u1, 0.92), 420, 1090, true);
+            w.unit(
+                    "COMPOUND",
+                    code,
+                    "二里庄" + (k == 0 ? "一" : "二") + "区",
+                    grid,
+                    l.inset(i, j, u0, 0.08, u1, 0.92),
+                    420,
+                    1090,
+                    true);
             double width = (u1 - u0) / 3;
             for (int b = 0; b < 3; b++) {
                 double bu0 = u0 + width * b + width * 0.2;
@@ -211,7 +226,15 @@ final class DemoTerritory {
                         random);
                 if (code.equals(HUJIAYUAN)) {
                     // 胡家园东区: the first 居民自治管理委员会 of 东城 (seed 002).
-                    w.unit("COMPOUND", grids.get(0) + "001", "胡家园东区", grids.get(0), l.inset(c * 2, r * 2, 0.1, 0.1, 0.9, 0.9), 860, 2150, false);
+                    w.unit(
+                            "COMPOUND",
+                            grids.get(0) + "001",
+                            "胡家园东区",
+                            grids.get(0),
+                            l.inset(c * 2, r * 2, 0.1, 0.1, 0.9, 0.9),
+                            860,
+                            2150,
+                            false);
                 }
                 n++;
             }
@@ -242,11 +265,31 @@ final class DemoTerritory {
             int r0 = Integer.parseInt(b[3]);
             int c1 = Integer.parseInt(b[4]);
             int r1 = Integer.parseInt(b[5]);
-            w.unit("BLOCK", blockCode, b[1], WUJIAOCHANG, l.outline(c0 * 2, r0 * 2, c1 * 2, r1 * 2), null, null, Boolean.parseBoolean(b[6]));
+            w.unit(
+                    "BLOCK",
+                    blockCode,
+                    b[1],
+                    WUJIAOCHANG,
+                    l.outline(c0 * 2, r0 * 2, c1 * 2, r1 * 2),
+                    null,
+                    null,
+                    Boolean.parseBoolean(b[6]));
             for (int r = r0; r < r1; r++) {
                 for (int c = c0; c < c1; c++) {
                     String code = WUJIAOCHANG + String.format("%03d", n + 1);
-                    community(w, l, code, names[n], blockCode, c * 2, r * 2, c * 2 + 2, r * 2 + 2, 5000 + random.nextInt(7000), n > 3, random);
+                    community(
+                            w,
+                            l,
+                            code,
+                            names[n],
+                            blockCode,
+                            c * 2,
+                            r * 2,
+                            c * 2 + 2,
+                            r * 2 + 2,
+                            5000 + random.nextInt(7000),
+                            n > 3,
+                            random);
                     n++;
                 }
             }

@@ -22,6 +22,7 @@ final class SyntheticCreditCodes {
         for (int i = 0; i < 9; i++) {
             first17.append(DIGITS.charAt(random.nextInt(DIGITS.length())));
         }
-        return first17.toString() + CreditCode.checkCharacter(first17.toString()).orElseThrow();
+        return first17.toString()
+                + CreditCode.checkCharacter(first17.toString()).orElseThrow();
     }
 }

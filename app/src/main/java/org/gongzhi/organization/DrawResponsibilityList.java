@@ -17,7 +17,10 @@ public record DrawResponsibilityList(
         @NotEmpty @Valid List<DutyInput> duties,
         boolean synthetic) {
 
-    public record PartyInput(@NotBlank @Size(max = 20) String key, @NotBlank @Size(max = 100) String name, UUID organisationId) {}
+    public record PartyInput(
+            @NotBlank @Size(max = 20) String key,
+            @NotBlank @Size(max = 100) String name,
+            UUID organisationId) {}
 
     public record DutyInput(
             int number,

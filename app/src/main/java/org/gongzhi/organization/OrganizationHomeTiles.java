@@ -25,7 +25,11 @@ class OrganizationHomeTiles implements HomeTiles {
             }
         }
         return List.of(
-                new HomeTile(50, "home.tile.organisations", queries.count(EnumSet.allOf(OrganisationKind.class)), "/organizations"),
+                new HomeTile(
+                        50,
+                        "home.tile.organisations",
+                        queries.count(EnumSet.allOf(OrganisationKind.class)),
+                        "/organizations"),
                 new HomeTile(
                         60, "home.tile.resident-units", queries.count(resident), "/organizations?group=RESIDENT_UNIT"),
                 new HomeTile(70, "home.tile.councils", queries.councils().size(), "/councils"));

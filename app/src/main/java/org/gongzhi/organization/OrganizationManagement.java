@@ -121,8 +121,7 @@ public class OrganizationManagement {
                     continue;
                 }
                 if (row.version() != null && !row.version().equals(current.version())) {
-                    violations.add(
-                            at.apply("version"), "organization.version.stale", row.version(), current.version());
+                    violations.add(at.apply("version"), "organization.version.stale", row.version(), current.version());
                 }
                 existing.put(row.row(), current);
             }
@@ -134,7 +133,10 @@ public class OrganizationManagement {
                 Integer first = creditCodes.putIfAbsent(details.creditCode(), row.row());
                 if (first != null) {
                     violations.add(
-                            at.apply("creditCode"), "organization.workbook.credit-code-repeated", details.creditCode(), first);
+                            at.apply("creditCode"),
+                            "organization.workbook.credit-code-repeated",
+                            details.creditCode(),
+                            first);
                 }
             }
             checked.put(row.row(), details);

@@ -96,16 +96,22 @@ public class OrganizationQueries {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" and (name ilike :text escape '\\' or credit_code = upper(:exact))");
-            params.put("text", "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%");
+            params.put(
+                    "text",
+                    "%"
+                            + filter.text()
+                                    .strip()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
             params.put("exact", filter.text().strip());
         }
         long total = jdbc.sql("select count(*) from organization.organisation" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<UUID> ids = jdbc.sql("select id from organization.organisation" + where
-                        + " order by " + KIND_ORDER + ", name, id limit :limit offset :offset")
+        List<UUID> ids = jdbc.sql("select id from organization.organisation" + where + " order by " + KIND_ORDER
+                        + ", name, id limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageSize)
                 .param("offset", (pageNumber - 1) * pageSize)

@@ -6,4 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** Records that a duty was done, with its evidence (a document number, a photo reference, minutes …). */
-public record RecordDutyDone(@NotNull LocalDate doneOn, @Size(max = 500) String note, @NotBlank @Size(max = 500) String evidence) {}
+public record RecordDutyDone(
+        @NotNull LocalDate doneOn,
+        @Size(max = 500) String note,
+        @NotBlank @Size(max = 500) String evidence) {}

@@ -39,7 +39,9 @@ public record CreditCode(String value) {
                 return "credit-code.region";
             }
         }
-        return checkCharacter(text.substring(0, 17)).filter(c -> c == text.charAt(17)).isPresent()
+        return checkCharacter(text.substring(0, 17))
+                        .filter(c -> c == text.charAt(17))
+                        .isPresent()
                 ? null
                 : "credit-code.check";
     }

@@ -68,7 +68,9 @@ public class TerritoryQueries {
         Optional<GovernanceUnit> current = units.findById(id.value());
         while (current.isPresent() && lineage.size() < UnitKind.values().length) {
             lineage.add(view(current.get()));
-            current = current.get().parentId() == null ? Optional.empty() : units.findById(current.get().parentId());
+            current = current.get().parentId() == null
+                    ? Optional.empty()
+                    : units.findById(current.get().parentId());
         }
         Collections.reverse(lineage);
         return lineage;
@@ -88,7 +90,9 @@ public class TerritoryQueries {
     /** The streets and zones a 街道 owns. */
     public List<OverlayView> overlays(String subdistrictCode) {
         UnitView subdistrict = requireByCode(subdistrictCode);
-        return overlays.findBySubdistrictIdInOrderByCode(List.of(subdistrict.id().value())).stream()
+        return overlays
+                .findBySubdistrictIdInOrderByCode(List.of(subdistrict.id().value()))
+                .stream()
                 .map(o -> new OverlayView(
                         o.code(),
                         o.layer() == OverlayFeature.Layer.STREET ? "STREET" : "ZONE",
@@ -119,7 +123,9 @@ public class TerritoryQueries {
         java.util.List<java.util.UUID> frontier = List.of(root.id().value());
         ids.add(root.id());
         while (!frontier.isEmpty()) {
-            frontier = units.findByParentIdIn(frontier).stream().map(GovernanceUnit::id).toList();
+            frontier = units.findByParentIdIn(frontier).stream()
+                    .map(GovernanceUnit::id)
+                    .toList();
             frontier.forEach(id -> ids.add(new UnitId(id)));
         }
         return ids;

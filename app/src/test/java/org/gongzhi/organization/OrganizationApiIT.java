@@ -45,7 +45,9 @@ class OrganizationApiIT {
     }
 
     long organisations() {
-        return jdbc.sql("select count(*) from organization.organisation").query(Long.class).single();
+        return jdbc.sql("select count(*) from organization.organisation")
+                .query(Long.class)
+                .single();
     }
 
     MockHttpServletResponse postJson(String url, String body) throws Exception {
@@ -62,7 +64,8 @@ class OrganizationApiIT {
     }
 
     MockHttpServletResponse importing(byte[] xlsx) throws Exception {
-        return mvc.perform(multipart("/api/v1/organizations/import").file(new MockMultipartFile("file", "o.xlsx", null, xlsx)))
+        return mvc.perform(multipart("/api/v1/organizations/import")
+                        .file(new MockMultipartFile("file", "o.xlsx", null, xlsx)))
                 .andReturn()
                 .getResponse();
     }
@@ -80,7 +83,8 @@ class OrganizationApiIT {
                         + "\",\"latitude\":39.992,\"longitude\":116.35}");
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
         JsonNode o = json.readTree(r.getContentAsString());
-        assertThat(o.path("unitCode").asString()).isEqualTo(at.path("grid").path("code").asString());
+        assertThat(o.path("unitCode").asString())
+                .isEqualTo(at.path("grid").path("code").asString());
         assertThat(o.path("creditCode").asString()).isEqualTo(validCode("91110108MA0000001"));
     }
 
@@ -91,8 +95,8 @@ class OrganizationApiIT {
         wrong = wrong.substring(0, 17) + (wrong.charAt(17) == '0' ? '1' : '0');
         var r = postJson(
                 "/api/v1/organizations",
-                "{\"name\":\"校验失败公司\",\"kind\":\"ENTERPRISE\",\"creditCode\":\"" + wrong + "\",\"unitCode\":\"" + ERLIZHUANG
-                        + "\"}");
+                "{\"name\":\"校验失败公司\",\"kind\":\"ENTERPRISE\",\"creditCode\":\"" + wrong + "\",\"unitCode\":\""
+                        + ERLIZHUANG + "\"}");
         assertThat(r.getStatus()).isEqualTo(400);
         assertThat(r.getContentType()).startsWith("application/problem+json");
         JsonNode problem = json.readTree(r.getContentAsString());
@@ -104,11 +108,19 @@ class OrganizationApiIT {
 
     @Test
     void a_legal_entity_needs_a_credit_code_but_an_owners_committee_does_not() throws Exception {
-        var company = postJson("/api/v1/organizations", "{\"name\":\"无代码公司\",\"kind\":\"ENTERPRISE\",\"unitCode\":\"" + ERLIZHUANG + "\"}");
+        var company = postJson(
+                "/api/v1/organizations",
+                "{\"name\":\"无代码公司\",\"kind\":\"ENTERPRISE\",\"unitCode\":\"" + ERLIZHUANG + "\"}");
         assertThat(company.getStatus()).isEqualTo(400);
-        assertThat(json.readTree(company.getContentAsString()).path("errors").get(0).path("code").asString())
+        assertThat(json.readTree(company.getContentAsString())
+                        .path("errors")
+                        .get(0)
+                        .path("code")
+                        .asString())
                 .isEqualTo("organization.credit-code.required");
-        var committee = postJson("/api/v1/organizations", "{\"name\":\"测试业委会\",\"kind\":\"OWNERS_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}");
+        var committee = postJson(
+                "/api/v1/organizations",
+                "{\"name\":\"测试业委会\",\"kind\":\"OWNERS_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}");
         assertThat(committee.getStatus()).isEqualTo(201);
     }
 
@@ -118,7 +130,8 @@ class OrganizationApiIT {
         assertThat(r.getStatus()).isEqualTo(400);
         assertThat(json.readTree(r.getContentAsString()).path("errors").findValuesAsString("location"))
                 .contains("name", "latitude");
-        var bad = postJson("/api/v1/organizations", "{\"name\":\"x\",\"kind\":\"SPACESHIP\",\"unitCode\":\"" + ERLIZHUANG + "\"}");
+        var bad = postJson(
+                "/api/v1/organizations", "{\"name\":\"x\",\"kind\":\"SPACESHIP\",\"unitCode\":\"" + ERLIZHUANG + "\"}");
         assertThat(bad.getStatus()).isEqualTo(400);
     }
 
@@ -144,12 +157,15 @@ class OrganizationApiIT {
             assertThat(row.get("简介")).isEqualTo(text(o, "description"));
             assertThat(row.get("上级组织编号")).isEqualTo(text(o, "parentId"));
             assertThat(row.get("示例数据")).isEqualTo(o.path("synthetic").asBoolean() ? "是" : "否");
-            assertThat(Long.parseLong(row.get("版本"))).isEqualTo(o.path("version").asLong());
+            assertThat(Long.parseLong(row.get("版本")))
+                    .isEqualTo(o.path("version").asLong());
         }
     }
 
     private static String text(JsonNode o, String field) {
-        return o.path(field).isNull() || o.path(field).isMissingNode() ? null : o.path(field).asString();
+        return o.path(field).isNull() || o.path(field).isMissingNode()
+                ? null
+                : o.path(field).asString();
     }
 
     private static List<Map<String, String>> rows(byte[] xlsx) throws Exception {
@@ -173,7 +189,9 @@ class OrganizationApiIT {
         var out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
         Worksheet ws = wb.newWorksheet("组织台账");
-        String[] header = {"编号", "名称", "类型", "统一社会信用代码", "治理单元编码", "治理单元", "地址", "纬度", "经度", "上级组织编号", "简介", "示例数据", "版本"};
+        String[] header = {
+            "编号", "名称", "类型", "统一社会信用代码", "治理单元编码", "治理单元", "地址", "纬度", "经度", "上级组织编号", "简介", "示例数据", "版本"
+        };
         for (int c = 0; c < header.length; c++) {
             ws.value(0, c, header[c]);
         }
@@ -192,11 +210,55 @@ class OrganizationApiIT {
     void a_workbook_with_bad_rows_is_refused_whole_naming_each_row() throws Exception {
         long before = organisations();
         byte[] xlsx = workbook(List.of(
-                new String[] {null, "好的新公司", "企业", validCode("91110108MA0000003"), ERLIZHUANG, null, null, null, null, null, null, "否", null},
-                new String[] {null, "坏代码公司", "企业", "91110108MA00000039", ERLIZHUANG, null, null, null, null, null, null, "否", null},
-                new String[] {null, "无处可去公司", "企业", validCode("91110108MA0000004"), "110108010999", null, null, null, null, null, null, "否", null},
+                new String[] {
+                    null,
+                    "好的新公司",
+                    "企业",
+                    validCode("91110108MA0000003"),
+                    ERLIZHUANG,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "否",
+                    null
+                },
+                new String[] {
+                    null, "坏代码公司", "企业", "91110108MA00000039", ERLIZHUANG, null, null, null, null, null, null, "否", null
+                },
+                new String[] {
+                    null,
+                    "无处可去公司",
+                    "企业",
+                    validCode("91110108MA0000004"),
+                    "110108010999",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "否",
+                    null
+                },
                 new String[] {null, "怪类型", "飞船", null, ERLIZHUANG, null, null, null, null, null, null, "否", null},
-                new String[] {null, "重复代码公司", "Enterprise", validCode("91110108MA0000003"), ERLIZHUANG, null, null, null, null, null, null, "否", null}));
+                new String[] {
+                    null,
+                    "重复代码公司",
+                    "Enterprise",
+                    validCode("91110108MA0000003"),
+                    ERLIZHUANG,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "否",
+                    null
+                }));
         var r = importing(xlsx);
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(422);
         JsonNode problem = json.readTree(r.getContentAsString());
@@ -219,29 +281,47 @@ class OrganizationApiIT {
         wb.finish();
         var wrongHeader = importing(out.toByteArray());
         assertThat(wrongHeader.getStatus()).isEqualTo(422);
-        assertThat(json.readTree(wrongHeader.getContentAsString()).path("errors").get(0).path("code").asString())
+        assertThat(json.readTree(wrongHeader.getContentAsString())
+                        .path("errors")
+                        .get(0)
+                        .path("code")
+                        .asString())
                 .isEqualTo("organization.workbook.header");
     }
 
     @Test
     void a_stale_edit_is_a_conflict_and_an_edit_without_a_version_is_refused() throws Exception {
-        var created = postJson("/api/v1/organizations", "{\"name\":\"版本测试自管会\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}");
+        var created = postJson(
+                "/api/v1/organizations",
+                "{\"name\":\"版本测试自管会\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}");
         String id = json.readTree(created.getContentAsString()).path("id").asString();
         String etag = created.getHeader("ETag");
-        String body = "{\"name\":\"版本测试自管会（改）\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}";
-        var first = mvc.perform(put("/api/v1/organizations/" + id).header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content(body))
+        String body =
+                "{\"name\":\"版本测试自管会（改）\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}";
+        var first = mvc.perform(put("/api/v1/organizations/" + id)
+                        .header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andReturn()
                 .getResponse();
         assertThat(first.getStatus()).isEqualTo(200);
-        var second = mvc.perform(put("/api/v1/organizations/" + id).header("If-Match", etag).contentType(MediaType.APPLICATION_JSON).content(body.replace("（改）", "（再改）")))
+        var second = mvc.perform(put("/api/v1/organizations/" + id)
+                        .header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("（改）", "（再改）")))
                 .andReturn()
                 .getResponse();
         assertThat(second.getStatus()).isEqualTo(409);
-        var none = mvc.perform(put("/api/v1/organizations/" + id).contentType(MediaType.APPLICATION_JSON).content(body))
+        var none = mvc.perform(put("/api/v1/organizations/" + id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andReturn()
                 .getResponse();
         assertThat(none.getStatus()).isEqualTo(400);
-        assertThat(json.readTree(mvc.perform(get("/api/v1/organizations/" + id)).andReturn().getResponse().getContentAsString())
+        assertThat(json.readTree(mvc.perform(get("/api/v1/organizations/" + id))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
                         .path("name")
                         .asString())
                 .isEqualTo("版本测试自管会（改）");
@@ -249,7 +329,8 @@ class OrganizationApiIT {
 
     @Test
     void the_xueyuanlu_council_seats_its_units_with_masked_liaisons_and_a_unit_holds_one_seat() throws Exception {
-        JsonNode councils = json.readTree(mvc.perform(get("/api/v1/councils")).andReturn().getResponse().getContentAsString());
+        JsonNode councils = json.readTree(
+                mvc.perform(get("/api/v1/councils")).andReturn().getResponse().getContentAsString());
         JsonNode xueyuanlu = null;
         for (JsonNode c : councils) {
             if (c.path("name").asString().equals("学院路街道党建工作协调委员会")) {
@@ -267,15 +348,19 @@ class OrganizationApiIT {
                 "{\"organisationId\":\"" + member + "\",\"liaisonName\":\"李四\"}");
         assertThat(twice.getStatus()).isEqualTo(409);
 
-        var wrongLevel = postJson(
-                "/api/v1/councils", "{\"name\":\"错层委员会\",\"level\":\"COMMUNITY\",\"unitCode\":\"110108010\"}");
+        var wrongLevel =
+                postJson("/api/v1/councils", "{\"name\":\"错层委员会\",\"level\":\"COMMUNITY\",\"unitCode\":\"110108010\"}");
         assertThat(wrongLevel.getStatus()).isEqualTo(400);
-        assertThat(json.readTree(wrongLevel.getContentAsString()).path("detail").asString()).contains("街道");
+        assertThat(json.readTree(wrongLevel.getContentAsString()).path("detail").asString())
+                .contains("街道");
     }
 
     @Test
     void the_three_carriages_list_has_six_parties_and_27_duties_and_records_evidence() throws Exception {
-        JsonNode lists = json.readTree(mvc.perform(get("/api/v1/responsibility-lists")).andReturn().getResponse().getContentAsString());
+        JsonNode lists = json.readTree(mvc.perform(get("/api/v1/responsibility-lists"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         JsonNode list = lists.get(0);
         assertThat(list.path("parties").size()).isEqualTo(6);
         assertThat(list.path("duties").size()).isEqualTo(27);
@@ -285,7 +370,11 @@ class OrganizationApiIT {
         assertThat(future.getStatus()).isEqualTo(400);
         var noEvidence = postJson(url, "{\"doneOn\":\"2026-11-01\"}");
         assertThat(noEvidence.getStatus()).isEqualTo(400);
-        assertThat(json.readTree(noEvidence.getContentAsString()).path("errors").get(0).path("location").asString())
+        assertThat(json.readTree(noEvidence.getContentAsString())
+                        .path("errors")
+                        .get(0)
+                        .path("location")
+                        .asString())
                 .isEqualTo("evidence");
         var unknownDuty = postJson(url.replace("/6/", "/28/"), "{\"doneOn\":\"2026-11-01\",\"evidence\":\"台账\"}");
         assertThat(unknownDuty.getStatus()).isEqualTo(404);
@@ -303,7 +392,11 @@ class OrganizationApiIT {
                 "{\"title\":\"测试清单\",\"parties\":[{\"key\":\"a\",\"name\":\"甲方\"}],"
                         + "\"duties\":[{\"number\":1,\"description\":\"做事\",\"ownerKey\":\"b\",\"cadence\":\"WEEKLY\"}]}");
         assertThat(r.getStatus()).isEqualTo(400);
-        assertThat(json.readTree(r.getContentAsString()).path("errors").get(0).path("code").asString())
+        assertThat(json.readTree(r.getContentAsString())
+                        .path("errors")
+                        .get(0)
+                        .path("code")
+                        .asString())
                 .isEqualTo("organization.list.duty-owner");
     }
 }

@@ -44,12 +44,14 @@ class CreditCodeTests {
             for (int i = 0; i < 17; i++) {
                 first.append(i >= 2 && i < 8 ? (char) ('0' + random.nextInt(10)) : alphabet.charAt(random.nextInt(31)));
             }
-            String code = first + String.valueOf(CreditCode.checkCharacter(first.toString()).orElseThrow());
+            String code = first
+                    + String.valueOf(CreditCode.checkCharacter(first.toString()).orElseThrow());
             assertThat(CreditCode.problemWith(code)).isNull();
             int at = random.nextInt(17);
             char replacement;
             do {
-                replacement = at >= 2 && at < 8 ? (char) ('0' + random.nextInt(10)) : alphabet.charAt(random.nextInt(31));
+                replacement =
+                        at >= 2 && at < 8 ? (char) ('0' + random.nextInt(10)) : alphabet.charAt(random.nextInt(31));
             } while (replacement == code.charAt(at));
             String altered = code.substring(0, at) + replacement + code.substring(at + 1);
             assertThat(CreditCode.problemWith(altered)).as(altered).isEqualTo("credit-code.check");

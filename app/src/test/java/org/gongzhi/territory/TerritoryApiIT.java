@@ -53,7 +53,8 @@ class TerritoryApiIT {
     void locate_returns_the_right_community_for_a_point_inside_each_demo_community() throws Exception {
         int checked = 0;
         for (String subdistrict : List.of("110108010", "110101008", "310110012")) {
-            for (JsonNode f : getJson("/api/v1/territory/export?root=" + subdistrict).path("features")) {
+            for (JsonNode f :
+                    getJson("/api/v1/territory/export?root=" + subdistrict).path("features")) {
                 if (!"COMMUNITY".equals(f.path("properties").path("kind").asString())) {
                     continue;
                 }
@@ -84,7 +85,8 @@ class TerritoryApiIT {
                 campus = f;
             }
         }
-        var inBuilding = StoredGeometry.parse(building.path("geometry").toString()).getInteriorPoint();
+        var inBuilding =
+                StoredGeometry.parse(building.path("geometry").toString()).getInteriorPoint();
         JsonNode at = getJson("/api/v1/territory/locate?lat=" + inBuilding.getY() + "&lng=" + inBuilding.getX());
         assertThat(at.path("building").path("code").asString()).isEqualTo(ERLIZHUANG + "001001001");
         assertThat(at.path("compound").path("code").asString()).isEqualTo(ERLIZHUANG + "001001");
@@ -97,7 +99,9 @@ class TerritoryApiIT {
 
     @Test
     void locate_outside_every_unit_is_a_404_problem_and_a_bad_coordinate_names_its_field() throws Exception {
-        var outside = mvc.perform(get("/api/v1/territory/locate?lat=35.0&lng=100.0")).andReturn().getResponse();
+        var outside = mvc.perform(get("/api/v1/territory/locate?lat=35.0&lng=100.0"))
+                .andReturn()
+                .getResponse();
         assertThat(outside.getStatus()).isEqualTo(404);
         assertThat(outside.getContentType()).startsWith("application/problem+json");
         assertThat(json.readTree(outside.getContentAsString()).path("code").asString())
@@ -111,9 +115,15 @@ class TerritoryApiIT {
         assertThat(problem.path("errors").get(0).path("location").asString()).isEqualTo("lat");
         assertThat(problem.path("detail").asString()).contains("nothing was changed");
 
-        var notNumber = mvc.perform(get("/api/v1/territory/locate?lat=north&lng=116")).andReturn().getResponse();
+        var notNumber = mvc.perform(get("/api/v1/territory/locate?lat=north&lng=116"))
+                .andReturn()
+                .getResponse();
         assertThat(notNumber.getStatus()).isEqualTo(400);
-        assertThat(json.readTree(notNumber.getContentAsString()).path("errors").get(0).path("location").asString())
+        assertThat(json.readTree(notNumber.getContentAsString())
+                        .path("errors")
+                        .get(0)
+                        .path("location")
+                        .asString())
                 .isEqualTo("lat");
     }
 
@@ -125,7 +135,8 @@ class TerritoryApiIT {
         JsonNode outcome = json.readTree(r.getContentAsString());
         assertThat(outcome.path("created").asInt()).isZero();
         assertThat(outcome.path("updated").asInt()).isZero();
-        assertThat(outcome.path("unchanged").asInt()).isEqualTo(first.path("features").size());
+        assertThat(outcome.path("unchanged").asInt())
+                .isEqualTo(first.path("features").size());
         assertThat(getJson("/api/v1/territory/export?root=" + XUEYUANLU)).isEqualTo(first);
     }
 
@@ -146,7 +157,8 @@ class TerritoryApiIT {
                 .isEqualTo(source.path("features").size());
 
         JsonNode exported = getJson("/api/v1/territory/export?root=110105");
-        assertThat(exported.path("features").size()).isEqualTo(source.path("features").size());
+        assertThat(exported.path("features").size())
+                .isEqualTo(source.path("features").size());
         for (int i = 0; i < source.path("features").size(); i++) {
             ObjectNode expected = (ObjectNode) shifted.path("features").get(i).deepCopy();
             ObjectNode actual = (ObjectNode) exported.path("features").get(i).deepCopy();
@@ -181,9 +193,15 @@ class TerritoryApiIT {
 
     Snapshot snapshot() {
         return new Snapshot(
-                jdbc.sql("select count(*) from territory.unit").query(Long.class).single(),
-                jdbc.sql("select count(*) from territory.overlay_feature").query(Long.class).single(),
-                jdbc.sql("select value from territory.revision").query(Long.class).single());
+                jdbc.sql("select count(*) from territory.unit")
+                        .query(Long.class)
+                        .single(),
+                jdbc.sql("select count(*) from territory.overlay_feature")
+                        .query(Long.class)
+                        .single(),
+                jdbc.sql("select value from territory.revision")
+                        .query(Long.class)
+                        .single());
     }
 
     JsonNode refused(String body, int status) throws Exception {
@@ -207,7 +225,8 @@ class TerritoryApiIT {
 
     static String square(double lng, double lat, double size) {
         return "{\"type\":\"Polygon\",\"coordinates\":[[[" + lng + "," + lat + "],[" + (lng + size) + "," + lat + "],["
-                + (lng + size) + "," + (lat + size) + "],[" + lng + "," + (lat + size) + "],[" + lng + "," + lat + "]]]}";
+                + (lng + size) + "," + (lat + size) + "],[" + lng + "," + (lat + size) + "],[" + lng + "," + lat
+                + "]]]}";
     }
 
     /** A point well inside grid 001 of 二里庄. */
@@ -245,7 +264,8 @@ class TerritoryApiIT {
     @Test
     void a_grid_overlapping_its_sibling_is_refused() throws Exception {
         double[] at = insideErlizhuangGrid();
-        JsonNode p = refused(collection(unit("GRID", ERLIZHUANG + "091", ERLIZHUANG, square(at[0], at[1], 0.0003))), 422);
+        JsonNode p =
+                refused(collection(unit("GRID", ERLIZHUANG + "091", ERLIZHUANG, square(at[0], at[1], 0.0003))), 422);
         assertThat(codes(p)).containsExactly("territory.boundary.overlap");
         assertThat(p.path("errors").get(0).path("message").asString()).contains(ERLIZHUANG + "002");
     }
@@ -273,10 +293,13 @@ class TerritoryApiIT {
     @Test
     void duplicate_and_malformed_codes_and_a_kind_change_are_refused() throws Exception {
         JsonNode duplicate = refused(
-                collection(unit("GRID", ERLIZHUANG + "093", ERLIZHUANG, "null"), unit("GRID", ERLIZHUANG + "093", ERLIZHUANG, "null")),
+                collection(
+                        unit("GRID", ERLIZHUANG + "093", ERLIZHUANG, "null"),
+                        unit("GRID", ERLIZHUANG + "093", ERLIZHUANG, "null")),
                 422);
         assertThat(codes(duplicate)).containsExactly("territory.code.duplicate-in-file");
-        assertThat(duplicate.path("errors").get(0).path("location").asString()).isEqualTo("features[1].properties.code");
+        assertThat(duplicate.path("errors").get(0).path("location").asString())
+                .isEqualTo("features[1].properties.code");
         assertThat(codes(refused(collection(unit("GRID", "110101008001094", ERLIZHUANG, "null")), 422)))
                 .containsExactly("territory.code.prefix");
         assertThat(codes(refused(collection(unit("BLOCK", ERLIZHUANG, XUEYUANLU, "null")), 422)))
@@ -293,24 +316,32 @@ class TerritoryApiIT {
                 422);
         assertThat(p.path("errors").findValuesAsString("location"))
                 .containsExactlyInAnyOrder("features[2].properties.kind", "features[1].properties.parentCode");
-        assertThat(mvc.perform(get("/api/v1/territory/units/110108010005095")).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/api/v1/territory/units/110108010005095"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(404);
     }
 
     @Test
     void a_unit_is_registered_then_revised_and_a_stale_edit_is_a_conflict() throws Exception {
         String district = unit("DISTRICT", "110106", null, "null");
-        var created = mvc.perform(post("/api/v1/territory/units").contentType(MediaType.APPLICATION_JSON).content(district))
+        var created = mvc.perform(post("/api/v1/territory/units")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(district))
                 .andReturn()
                 .getResponse();
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
         String etag = created.getHeader("ETag");
 
-        var again = mvc.perform(post("/api/v1/territory/units").contentType(MediaType.APPLICATION_JSON).content(district))
+        var again = mvc.perform(post("/api/v1/territory/units")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(district))
                 .andReturn()
                 .getResponse();
         assertThat(again.getStatus()).isEqualTo(409);
-        assertThat(json.readTree(again.getContentAsString()).path("code").asString()).isEqualTo("territory.code.exists");
+        assertThat(json.readTree(again.getContentAsString()).path("code").asString())
+                .isEqualTo("territory.code.exists");
 
         String renamed = district.replace("测试110106", "北京市丰台区");
         var revised = mvc.perform(put("/api/v1/territory/units/110106")
@@ -320,7 +351,8 @@ class TerritoryApiIT {
                 .andReturn()
                 .getResponse();
         assertThat(revised.getStatus()).as(revised.getContentAsString()).isEqualTo(200);
-        assertThat(json.readTree(revised.getContentAsString()).path("name").asString()).isEqualTo("北京市丰台区");
+        assertThat(json.readTree(revised.getContentAsString()).path("name").asString())
+                .isEqualTo("北京市丰台区");
 
         var stale = mvc.perform(put("/api/v1/territory/units/110106")
                         .header("If-Match", etag)

@@ -72,7 +72,13 @@ public class Council {
     }
 
     public static Council found(
-            String name, CouncilLevel level, UUID unitId, String chair, LocalDate foundedOn, Rules rules, boolean synthetic) {
+            String name,
+            CouncilLevel level,
+            UUID unitId,
+            String chair,
+            LocalDate foundedOn,
+            Rules rules,
+            boolean synthetic) {
         return new Council(
                 UUID.randomUUID(),
                 name,

@@ -137,7 +137,10 @@ public class OrganisationRules {
             }
             current = pendingParents.containsKey(current)
                     ? pendingParents.get(current)
-                    : organisations.findById(current).map(Organisation::parentId).orElse(null);
+                    : organisations
+                            .findById(current)
+                            .map(Organisation::parentId)
+                            .orElse(null);
         }
         return false;
     }

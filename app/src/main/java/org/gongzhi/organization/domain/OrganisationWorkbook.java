@@ -95,7 +95,11 @@ public class OrganisationWorkbook {
                 ws.value(r, Column.LATITUDE.ordinal(), o.latitude());
                 ws.value(r, Column.LONGITUDE.ordinal(), o.longitude());
             }
-            put(ws, r, Column.PARENT_ID, o.parentId() == null ? null : o.parentId().toString());
+            put(
+                    ws,
+                    r,
+                    Column.PARENT_ID,
+                    o.parentId() == null ? null : o.parentId().toString());
             put(ws, r, Column.DESCRIPTION, o.description());
             ws.value(r, Column.SYNTHETIC.ordinal(), o.synthetic() ? "是" : "否");
             ws.value(r, Column.VERSION.ordinal(), o.version());

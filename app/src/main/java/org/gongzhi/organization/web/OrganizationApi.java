@@ -96,7 +96,8 @@ class OrganizationApi {
         }
         long expected;
         try {
-            expected = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+            expected =
+                    Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
         } catch (NumberFormatException e) {
             throw DomainException.invalid("organization.version.missing");
         }
@@ -175,7 +176,8 @@ class OrganizationApi {
     @PostMapping("/responsibility-lists")
     ResponseEntity<ResponsibilityListView> draw(@Valid @RequestBody DrawResponsibilityList command) {
         ResponsibilityListView l = management.drawResponsibilityList(command);
-        return ResponseEntity.created(URI.create("/api/v1/responsibility-lists/" + l.id())).body(l);
+        return ResponseEntity.created(URI.create("/api/v1/responsibility-lists/" + l.id()))
+                .body(l);
     }
 
     @PostMapping("/responsibility-lists/{id}/duties/{number}/records")

@@ -62,7 +62,8 @@ class OrganizationPages {
         model.addAttribute("org", o);
         model.addAttribute("lineage", territory.lineage(o.unitId()));
         model.addAttribute(
-                "parent", o.parentId() == null ? null : queries.organisation(o.parentId()).orElse(null));
+                "parent",
+                o.parentId() == null ? null : queries.organisation(o.parentId()).orElse(null));
         return "organization/detail";
     }
 

@@ -61,8 +61,8 @@ class ApiProblemAdvice {
         e.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors()
-                    .forEach(error -> violations.add(Violation.of(
-                            name, "validation." + lastCode(error.getCodes()), name)));
+                    .forEach(error ->
+                            violations.add(Violation.of(name, "validation." + lastCode(error.getCodes()), name)));
         });
         return problems.of(DomainException.invalid(violations), locale);
     }
@@ -77,7 +77,8 @@ class ApiProblemAdvice {
         e.getConstraintViolations().forEach(v -> {
             String path = v.getPropertyPath().toString();
             String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-            String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            String constraint =
+                    v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
             violations.add(Violation.of(field, "validation." + constraint, field));
         });
         return problems.of(DomainException.invalid(violations), locale);
@@ -98,15 +99,14 @@ class ApiProblemAdvice {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
         return problems.of(
-                DomainException.invalid(
-                        List.of(Violation.of(e.getName(), "validation.type", e.getName()))),
-                locale);
+                DomainException.invalid(List.of(Violation.of(e.getName(), "validation.type", e.getName()))), locale);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale) {
         // A well-formed body with a value of the wrong type (an unknown kind, text for a number) names the field.
-        if (e.getCause() instanceof tools.jackson.databind.DatabindException bad && !bad.getPath().isEmpty()) {
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException bad
+                && !bad.getPath().isEmpty()) {
             StringBuilder field = new StringBuilder();
             for (var reference : bad.getPath()) {
                 if (reference.getPropertyName() != null) {

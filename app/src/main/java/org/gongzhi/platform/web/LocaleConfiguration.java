@@ -19,7 +19,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
-    static final String[] BUNDLES = {"classpath:i18n/platform", "classpath:i18n/territory", "classpath:i18n/organization"
+    static final String[] BUNDLES = {
+        "classpath:i18n/platform", "classpath:i18n/territory", "classpath:i18n/organization"
     };
 
     @Bean
@@ -38,7 +39,9 @@ class LocaleConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
-            boolean english = header != null && !header.isBlank() && "en".equals(request.getLocale().getLanguage());
+            boolean english = header != null
+                    && !header.isBlank()
+                    && "en".equals(request.getLocale().getLanguage());
             return english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         });
         return resolver;

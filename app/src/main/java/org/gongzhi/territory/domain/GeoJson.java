@@ -46,26 +46,25 @@ public final class GeoJson {
                 throw new Malformed("geometry.type", type, String.join("/", allowed));
             }
             JsonNode coordinates = node.path("coordinates");
-            Geometry geometry =
-                    switch (type) {
-                        case "Polygon" -> polygon(coordinates);
-                        case "MultiPolygon" -> {
-                            List<Polygon> polygons = new ArrayList<>();
-                            for (JsonNode p : array(coordinates, 1)) {
-                                polygons.add(polygon(p));
-                            }
-                            yield FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
-                        }
-                        case "LineString" -> line(coordinates);
-                        case "MultiLineString" -> {
-                            List<LineString> lines = new ArrayList<>();
-                            for (JsonNode l : array(coordinates, 1)) {
-                                lines.add(line(l));
-                            }
-                            yield FACTORY.createMultiLineString(lines.toArray(LineString[]::new));
-                        }
-                        default -> throw new Malformed("geometry.type", type, String.join("/", allowed));
-                    };
+            Geometry geometry = switch (type) {
+                case "Polygon" -> polygon(coordinates);
+                case "MultiPolygon" -> {
+                    List<Polygon> polygons = new ArrayList<>();
+                    for (JsonNode p : array(coordinates, 1)) {
+                        polygons.add(polygon(p));
+                    }
+                    yield FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
+                }
+                case "LineString" -> line(coordinates);
+                case "MultiLineString" -> {
+                    List<LineString> lines = new ArrayList<>();
+                    for (JsonNode l : array(coordinates, 1)) {
+                        lines.add(line(l));
+                    }
+                    yield FACTORY.createMultiLineString(lines.toArray(LineString[]::new));
+                }
+                default -> throw new Malformed("geometry.type", type, String.join("/", allowed));
+            };
             TopologyValidationError error = new IsValidOp(geometry).getValidationError();
             if (error != null) {
                 Coordinate at = error.getCoordinate();
@@ -100,7 +99,10 @@ public final class GeoJson {
     private static Coordinate[] positions(JsonNode node, int minimum) {
         List<Coordinate> cs = new ArrayList<>();
         for (JsonNode p : array(node, minimum)) {
-            if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+            if (!p.isArray()
+                    || p.size() < 2
+                    || !p.get(0).isNumber()
+                    || !p.get(1).isNumber()) {
                 throw new Malformed("geometry.position");
             }
             double lng = p.get(0).doubleValue();

@@ -64,13 +64,16 @@ public class LocateIndex {
         s.units().forEachContaining(lat, lng, hit -> {
             if (hit.validOn(today)) {
                 level[hit.kind().ordinal()] = hit.ref();
-                if (deepest[0] == null || hit.kind().ordinal() > deepest[0].kind().ordinal()) {
+                if (deepest[0] == null
+                        || hit.kind().ordinal() > deepest[0].kind().ordinal()) {
                     deepest[0] = hit;
                 }
             }
         });
         // Levels drawn without a boundary (a district, say) are known from the hierarchy above the deepest unit hit.
-        UnitHit up = deepest[0] == null || deepest[0].parentId() == null ? null : s.all().get(deepest[0].parentId());
+        UnitHit up = deepest[0] == null || deepest[0].parentId() == null
+                ? null
+                : s.all().get(deepest[0].parentId());
         while (up != null) {
             if (level[up.kind().ordinal()] == null) {
                 level[up.kind().ordinal()] = up.ref();

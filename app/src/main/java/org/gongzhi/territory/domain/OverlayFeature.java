@@ -74,7 +74,12 @@ public class OverlayFeature {
 
     /** Brings the feature to the given attributes; returns whether anything changed. */
     public boolean revise(
-            String newKind, String newName, UUID newSubdistrict, String newGeometry, double newMeasure, boolean isSynthetic) {
+            String newKind,
+            String newName,
+            UUID newSubdistrict,
+            String newGeometry,
+            double newMeasure,
+            boolean isSynthetic) {
         if (Objects.equals(kind, newKind)
                 && Objects.equals(name, newName)
                 && Objects.equals(subdistrictId, newSubdistrict)

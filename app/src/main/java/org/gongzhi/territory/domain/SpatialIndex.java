@@ -27,7 +27,8 @@ public final class SpatialIndex<T> {
     public static <T> SpatialIndex<T> of(List<Entry<T>> entries) {
         STRtree tree = new STRtree(Math.max(2, Math.min(10, entries.size())));
         for (Entry<T> e : entries) {
-            tree.insert(e.geometry().getEnvelopeInternal(), new Item<>(PreparedGeometryFactory.prepare(e.geometry()), e));
+            tree.insert(
+                    e.geometry().getEnvelopeInternal(), new Item<>(PreparedGeometryFactory.prepare(e.geometry()), e));
         }
         tree.build();
         return new SpatialIndex<>(tree, entries.size());

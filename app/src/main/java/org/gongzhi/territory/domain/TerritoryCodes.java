@@ -41,7 +41,8 @@ public final class TerritoryCodes {
                 }
                 yield prefix(location, code, parentCode, 9);
             }
-            case COMMUNITY -> numeric(location, code, 12, parentCode == null ? null : parentCode.substring(0, 9), 1, 399);
+            case COMMUNITY ->
+                numeric(location, code, 12, parentCode == null ? null : parentCode.substring(0, 9), 1, 399);
             case GRID -> numeric(location, code, 15, parentCode, 1, 999);
             case COMPOUND -> numeric(location, code, 18, parentCode, 1, 999);
             case BUILDING -> numeric(location, code, 21, parentCode, 1, 999);
@@ -83,17 +84,15 @@ public final class TerritoryCodes {
         int own = Integer.parseInt(code.substring(length - 3));
         if (own < min || own > max) {
             return Violation.of(
-                    location,
-                    "territory.code.range",
-                    code,
-                    String.format("%03d", min),
-                    String.format("%03d", max));
+                    location, "territory.code.range", code, String.format("%03d", min), String.format("%03d", max));
         }
         return prefix(location, code, parentPrefix, length - 3);
     }
 
     private static Violation prefix(String location, String code, String parentPrefix, int length) {
-        if (parentPrefix == null || parentPrefix.length() < length || !code.startsWith(parentPrefix.substring(0, length))) {
+        if (parentPrefix == null
+                || parentPrefix.length() < length
+                || !code.startsWith(parentPrefix.substring(0, length))) {
             return Violation.of(location, "territory.code.prefix", code, parentPrefix == null ? "" : parentPrefix);
         }
         return null;

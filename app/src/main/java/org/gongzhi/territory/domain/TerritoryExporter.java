@@ -90,7 +90,9 @@ public class TerritoryExporter {
             p.put("subdistrictCode", codes.get(o.subdistrictId()));
             p.put("synthetic", o.synthetic());
             p.put("version", o.version());
-            p.put(o.layer() == OverlayFeature.Layer.STREET ? "lengthMetres" : "areaSquareMetres", Math.round(o.measure()));
+            p.put(
+                    o.layer() == OverlayFeature.Layer.STREET ? "lengthMetres" : "areaSquareMetres",
+                    Math.round(o.measure()));
         }
         return collection;
     }

@@ -69,7 +69,9 @@ public class TerritoryImporter {
     }
 
     private static List<FeatureInput> read(JsonNode root, Violations violations) {
-        if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asString(""))) {
+        if (root == null
+                || !root.isObject()
+                || !"FeatureCollection".equals(root.path("type").asString(""))) {
             violations.add("type", "geojson.collection-type");
             return List.of();
         }
@@ -275,9 +277,14 @@ public class TerritoryImporter {
                 }
                 if (n.geometry() != null) {
                     for (Node child : children.getOrDefault(n.id(), List.of())) {
-                        if (child.input() == null && child.geometry() != null && !within(child.geometry(), n.geometry())) {
+                        if (child.input() == null
+                                && child.geometry() != null
+                                && !within(child.geometry(), n.geometry())) {
                             violations.add(
-                                    n.input().at("geometry"), "territory.boundary.excludes-child", n.code(), child.code());
+                                    n.input().at("geometry"),
+                                    "territory.boundary.excludes-child",
+                                    n.code(),
+                                    child.code());
                         }
                     }
                 }
@@ -304,7 +311,8 @@ public class TerritoryImporter {
                     if (b == a || b.code().equals(a.code())) {
                         continue;
                     }
-                    String pair = a.code().compareTo(b.code()) < 0 ? a.code() + "|" + b.code() : b.code() + "|" + a.code();
+                    String pair =
+                            a.code().compareTo(b.code()) < 0 ? a.code() + "|" + b.code() : b.code() + "|" + a.code();
                     if (!reported.contains(pair) && overlaps(a.geometry(), b.geometry())) {
                         reported.add(pair);
                         violations.add(a.input().at("geometry"), "territory.boundary.overlap", a.code(), b.code());
@@ -372,7 +380,9 @@ public class TerritoryImporter {
                 FeatureInput in = n.input();
                 UnitAttributes attributes = new UnitAttributes(
                         in.name(),
-                        in.geometry() == null ? null : GeoJson.write(in.geometry()).toString(),
+                        in.geometry() == null
+                                ? null
+                                : GeoJson.write(in.geometry()).toString(),
                         in.geometry() == null ? 0 : Earth.area(in.geometry()),
                         in.households(),
                         in.population(),
@@ -392,9 +402,9 @@ public class TerritoryImporter {
             }
             for (FeatureInput in : fileOverlays) {
                 UUID subdistrict = Objects.requireNonNull(
-                                nodes.containsKey(in.subdistrictCode())
-                                        ? nodes.get(in.subdistrictCode()).id()
-                                        : stored.get(in.subdistrictCode()).id());
+                        nodes.containsKey(in.subdistrictCode())
+                                ? nodes.get(in.subdistrictCode()).id()
+                                : stored.get(in.subdistrictCode()).id());
                 boolean street = in.isStreet();
                 String geometry = GeoJson.write(in.geometry()).toString();
                 double measure = street ? Earth.length(in.geometry()) : Earth.area(in.geometry());

@@ -86,7 +86,8 @@ class TerritoryApi {
     private static long expectedVersion(String ifMatch, JsonNode feature) {
         if (ifMatch != null && !ifMatch.isBlank()) {
             try {
-                return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+                return Long.parseLong(
+                        ifMatch.replace("W/", "").replace("\"", "").strip());
             } catch (NumberFormatException e) {
                 throw DomainException.invalid("territory.version.missing");
             }
@@ -104,8 +105,8 @@ class TerritoryApi {
             @RequestParam @DecimalMin("-90") @DecimalMax("90") double lat,
             @RequestParam @DecimalMin("-180") @DecimalMax("180") double lng) {
         return queries.locate(lat, lng)
-                .orElseThrow(() -> DomainException.notFound(
-                        "territory.locate.outside", String.valueOf(lat), String.valueOf(lng)));
+                .orElseThrow(() ->
+                        DomainException.notFound("territory.locate.outside", String.valueOf(lat), String.valueOf(lng)));
     }
 
     @GetMapping(value = "/export", produces = GEO_JSON)

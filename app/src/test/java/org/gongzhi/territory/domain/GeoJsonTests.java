@@ -17,7 +17,8 @@ class GeoJsonTests {
 
     @Test
     void a_valid_polygon_survives_a_write_and_read() {
-        String json = "{\"type\":\"Polygon\",\"coordinates\":[[[116.3,39.9],[116.31,39.9],[116.31,39.91],[116.3,39.9]]]}";
+        String json =
+                "{\"type\":\"Polygon\",\"coordinates\":[[[116.3,39.9],[116.31,39.9],[116.31,39.91],[116.3,39.9]]]}";
         Violations v = new Violations();
         Geometry g = GeoJson.read(JsonMapper.shared().readTree(json), GeoJson.AREAL, "geometry", v);
         assertThat(v.isEmpty()).isTrue();
@@ -36,14 +37,30 @@ class GeoJsonTests {
 
     @Test
     void open_rings_bad_positions_ranges_and_types_are_each_named() {
-        assertThat(read("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}").list().get(0).code())
+        assertThat(read("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}")
+                        .list()
+                        .get(0)
+                        .code())
                 .isEqualTo("geometry.ring-open");
-        assertThat(read("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[\"x\",1],[0,0]]]}").list().get(0).code())
+        assertThat(read("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[\"x\",1],[0,0]]]}")
+                        .list()
+                        .get(0)
+                        .code())
                 .isEqualTo("geometry.position");
-        assertThat(read("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[181,0],[1,1],[0,0]]]}").list().get(0).code())
+        assertThat(read("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[181,0],[1,1],[0,0]]]}")
+                        .list()
+                        .get(0)
+                        .code())
                 .isEqualTo("geometry.range");
-        assertThat(read("{\"type\":\"Point\",\"coordinates\":[0,0]}").list().get(0).code()).isEqualTo("geometry.type");
-        assertThat(read("{\"type\":\"Polygon\",\"coordinates\":[]}").list().get(0).code())
+        assertThat(read("{\"type\":\"Point\",\"coordinates\":[0,0]}")
+                        .list()
+                        .get(0)
+                        .code())
+                .isEqualTo("geometry.type");
+        assertThat(read("{\"type\":\"Polygon\",\"coordinates\":[]}")
+                        .list()
+                        .get(0)
+                        .code())
                 .isEqualTo("geometry.coordinates");
         assertThat(read("[]").list().get(0).code()).isEqualTo("geometry.missing");
     }

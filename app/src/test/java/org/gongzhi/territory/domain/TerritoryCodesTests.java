@@ -54,8 +54,10 @@ class TerritoryCodesTests {
         assertThat(problem(UnitKind.BLOCK, "110108010B01", "110108010")).isNull();
         assertThat(problem(UnitKind.BLOCK, "110108010B00", "110108010")).isEqualTo("territory.code.format");
         assertThat(problem(UnitKind.BLOCK, "110108011B01", "110108010")).isEqualTo("territory.code.prefix");
-        assertThat(TerritoryCodes.streetProblem("c", "110108010S001", "110108010")).isNull();
-        assertThat(TerritoryCodes.streetProblem("c", "110108010S000", "110108010").code())
+        assertThat(TerritoryCodes.streetProblem("c", "110108010S001", "110108010"))
+                .isNull();
+        assertThat(TerritoryCodes.streetProblem("c", "110108010S000", "110108010")
+                        .code())
                 .isEqualTo("territory.code.format");
         assertThat(TerritoryCodes.zoneProblem("c", "110108010Z01", "110108010")).isNull();
         assertThat(TerritoryCodes.zoneProblem("c", "110108010Z1", "110108010").code())

@@ -1,0 +1,221 @@
+package org.gongzhi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.gongzhi.support.PlatformTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Journeys in a real browser: Debian's Chromium driven by Playwright, Chinese first, on a desktop and a phone.
+ * Screenshots land in target/screenshots. Without a Chromium the journeys are skipped, except in CI where that fails.
+ */
+@PlatformTest
+class BrowserIT {
+
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("GONGZHI_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SHOTS = Paths.get("target/screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        boolean available = Files.isExecutable(CHROMIUM);
+        if (!available && System.getenv("CI") != null) {
+            throw new IllegalStateException(
+                    "CI needs Chromium at " + CHROMIUM + " (apt-get install chromium fonts-noto-cjk)");
+        }
+        Assumptions.assumeTrue(available, "No Chromium at " + CHROMIUM + ": browser journeys skipped");
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(
+                new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void shot(Page p, String name) {
+        p.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void the_home_page_explains_the_platform_in_chinese_with_live_figures() {
+        page.navigate(url("/"));
+        assertThat(page.locator("h1").innerText()).contains("共建共治共享");
+        assertThat(page.locator("html").getAttribute("lang")).isEqualTo("zh-CN");
+        Locator tiles = page.locator(".tile");
+        assertThat(tiles.count()).isGreaterThanOrEqualTo(6);
+        assertThat(page.locator(".tile", new Page.LocatorOptions().setHasText("社区"))
+                        .first()
+                        .locator(".value")
+                        .innerText())
+                .isNotEqualTo("0");
+        shot(page, "home-desktop");
+
+        page.locator(".lang a[lang=en]").click();
+        assertThat(page.locator("h1").innerText()).contains("A platform a subdistrict can actually run on");
+        shot(page, "home-english");
+    }
+
+    @Test
+    void the_home_page_fits_a_phone_and_its_menu_opens() {
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN")
+                .setViewportSize(390, 844)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true));
+        Page p = phone.newPage();
+        p.navigate(url("/"));
+        Object overflow = p.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(p.locator(".main-nav").isVisible()).isFalse();
+        p.locator(".nav-button").click();
+        assertThat(p.locator(".main-nav a", new Page.LocatorOptions().setHasText("多元主体"))
+                        .isVisible())
+                .isTrue();
+        shot(p, "home-phone");
+        phone.close();
+    }
+
+    @Test
+    void the_map_draws_the_subdistrict_and_a_click_says_where_it_is() {
+        page.navigate(url("/territory?root=110108010"));
+        page.waitForSelector("#map[data-ready=true]");
+        assertThat(page.locator("#map path.leaflet-interactive").count()).isGreaterThan(100);
+        // Open a 街区, then a 社区 in the tree: each level is fetched with htmx when opened.
+        page.locator(".selected-tree summary", new Page.LocatorOptions().setHasText("二里庄街区"))
+                .first()
+                .locator(".kind")
+                .click();
+        page.locator(".selected-tree summary", new Page.LocatorOptions().setHasText("二里庄社区"))
+                .first()
+                .locator(".kind")
+                .click();
+        page.waitForSelector("text=二里庄社区第1网格");
+
+        var box = page.locator("#map").boundingBox();
+        page.mouse().click(box.x + box.width / 2, box.y + box.height / 2);
+        page.waitForSelector("#locate-result dl");
+        String result = page.locator("#locate-result").innerText();
+        assertThat(result).contains("学院路街道").contains("北京市海淀区").contains("网格");
+        shot(page, "territory-map");
+    }
+
+    @Test
+    void the_organisation_list_filters_by_group_and_opens_a_unit() {
+        page.navigate(url("/organizations"));
+        assertThat(page.locator("h1").innerText()).isEqualTo("多元主体");
+        page.selectOption("select[name=group]", "RESIDENT_UNIT");
+        page.selectOption("select[name=unit]", "110108010");
+        page.locator("form.filters button[type=submit]").click();
+        page.waitForURL("**group=RESIDENT_UNIT**");
+        assertThat(page.locator(".count").innerText()).contains("共 3");
+        assertThat(page.locator("table.data tbody tr").count()).isEqualTo(30);
+        shot(page, "organizations");
+
+        page.navigate(url("/organizations?q=北京科技大学"));
+        page.locator("table.data tbody a", new Page.LocatorOptions().setHasText("北京科技大学"))
+                .click();
+        assertThat(page.locator("h1").innerText()).contains("北京科技大学").contains("高校");
+        assertThat(page.locator(".facts").innerText()).contains("科大社区");
+        shot(page, "organization-detail");
+    }
+
+    @Test
+    void councils_and_the_three_carriages_list_read_as_tables() {
+        page.navigate(url("/councils"));
+        page.locator("a", new Page.LocatorOptions().setHasText("学院路街道党建工作协调委员会"))
+                .click();
+        assertThat(page.locator("table.data tbody tr").count()).isEqualTo(14);
+        assertThat(page.locator("table.data").innerText()).doesNotContain("王海").contains("王**");
+        shot(page, "council");
+
+        page.navigate(url("/responsibility-lists"));
+        page.locator("a", new Page.LocatorOptions().setHasText("三驾马车")).click();
+        assertThat(page.locator("table.matrix tbody tr").count()).isEqualTo(27);
+        assertThat(page.locator("table.matrix td.mark", new Page.LocatorOptions().setHasText("●"))
+                        .count())
+                .isEqualTo(27);
+        shot(page, "responsibility-list");
+    }
+
+    @Test
+    void a_bad_import_shows_a_readable_page_naming_each_problem() {
+        page.navigate(url("/territory/import"));
+        page.setInputFiles(
+                "input[type=file]",
+                new com.microsoft.playwright.options.FilePayload(
+                        "bad.geojson",
+                        "application/geo+json",
+                        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"kind\":\"GRID\",\"code\":\"1\",\"name\":\"x\",\"parentCode\":\"nowhere\"}}]}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("button[type=submit]").click();
+        assertThat(page.locator("h1").innerText()).contains("请求未能完成").contains("422");
+        assertThat(page.locator(".violations").innerText()).contains("上级单元 nowhere 不存在");
+        shot(page, "import-refused");
+    }
+}
