@@ -26,7 +26,8 @@ final class EmbeddedDatabase {
         return servers.computeIfAbsent(dir, d -> start(d, cleanStart));
     }
 
-    private static EmbeddedPostgres start(Path dir, boolean cleanStart) {
+    /** Starts a server on {@code dir}; the caller owns it. Data already in {@code dir} is kept unless told otherwise. */
+    static EmbeddedPostgres start(Path dir, boolean cleanStart) {
         try {
             if (cleanStart) {
                 deleteRecursively(dir);
