@@ -186,6 +186,43 @@ class BrowserIT {
     }
 
     @Test
+    void an_organisation_is_registered_through_the_form_and_a_stale_edit_is_refused() {
+        page.navigate(url("/organizations/new"));
+        page.fill("input[name=name]", "二里庄便民服务中心");
+        page.selectOption("select[name=kind]", "SOCIAL_ORGANIZATION");
+        page.fill("input[name=creditCode]", "52110108MJ0000000X");
+        page.fill("input[name=unitCode]", "110108010005");
+        page.locator("form.stacked button[type=submit]").click();
+        assertThat(page.locator(".form-problem").innerText()).contains("1 处");
+        assertThat(page.locator("label.invalid .field-error").innerText()).contains("校验码");
+        assertThat(page.locator("input[name=name]").inputValue()).isEqualTo("二里庄便民服务中心");
+        shot(page, "organization-form-refused");
+
+        String first17 = "52110108MJ0000000";
+        page.fill(
+                "input[name=creditCode]",
+                first17 + org.gongzhi.shared.CreditCode.checkCharacter(first17).orElseThrow());
+        page.locator("form.stacked button[type=submit]").click();
+        assertThat(page.locator("h1").innerText()).contains("二里庄便民服务中心").contains("社会组织");
+        String detail = page.url();
+
+        page.locator("a.button", new Page.LocatorOptions().setHasText("修改组织")).click();
+        String edit = page.url();
+        Page other = context.newPage();
+        other.navigate(edit);
+        other.fill("textarea[name=description]", "先保存的修改");
+        other.locator("form.stacked button[type=submit]").click();
+        assertThat(other.url()).isEqualTo(detail);
+
+        page.fill("textarea[name=description]", "后保存的修改");
+        page.locator("form.stacked button[type=submit]").click();
+        assertThat(page.locator("h1").innerText()).contains("409");
+        assertThat(page.locator(".message").innerText()).contains("已被他人修改");
+        page.navigate(detail);
+        assertThat(page.locator(".facts").innerText()).contains("先保存的修改").doesNotContain("后保存的修改");
+    }
+
+    @Test
     void councils_and_the_three_carriages_list_read_as_tables() {
         page.navigate(url("/councils"));
         page.locator("a", new Page.LocatorOptions().setHasText("学院路街道党建工作协调委员会"))
@@ -200,6 +237,14 @@ class BrowserIT {
         assertThat(page.locator("table.matrix td.mark", new Page.LocatorOptions().setHasText("●"))
                         .count())
                 .isEqualTo(27);
+        page.selectOption("select[name=duty]", "1");
+        page.fill("input[name=evidence]", "联席会议纪要 2026-11 号");
+        page.locator("form.stacked button[type=submit]").click();
+        // The form proposes today in the platform's zone, which may be a day ahead of this machine's.
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(page.locator("table.matrix tbody tr").first().innerText()).contains(today);
+        assertThat(page.locator("#records + table").innerText()).contains("联席会议纪要 2026-11 号");
         shot(page, "responsibility-list");
     }
 

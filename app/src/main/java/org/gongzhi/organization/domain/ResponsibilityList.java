@@ -112,7 +112,10 @@ public class ResponsibilityList {
         if (number < 1 || number > duties.size()) {
             throw DomainException.notFound("organization.list.duty-unknown", number);
         }
-        if (doneOn == null || doneOn.isAfter(today)) {
+        if (doneOn == null) {
+            throw DomainException.invalid("organization.list.record-date");
+        }
+        if (doneOn.isAfter(today)) {
             throw DomainException.invalid("organization.list.record-future", doneOn);
         }
         if (evidence == null || evidence.isBlank()) {

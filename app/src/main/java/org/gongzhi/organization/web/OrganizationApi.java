@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -52,10 +53,12 @@ class OrganizationApi {
 
     private final OrganizationQueries queries;
     private final OrganizationManagement management;
+    private final Clock clock;
 
-    OrganizationApi(OrganizationQueries queries, OrganizationManagement management) {
+    OrganizationApi(OrganizationQueries queries, OrganizationManagement management, Clock clock) {
         this.queries = queries;
         this.management = management;
+        this.clock = clock;
     }
 
     @GetMapping("/organizations")
@@ -119,7 +122,7 @@ class OrganizationApi {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("organisations-" + LocalDate.now() + ".xlsx")
+                                .filename("organisations-" + LocalDate.now(clock) + ".xlsx")
                                 .build()
                                 .toString())
                 .contentType(XLSX)

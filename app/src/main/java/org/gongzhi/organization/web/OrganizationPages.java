@@ -1,7 +1,13 @@
 package org.gongzhi.organization.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.organization.OrganisationFilter;
 import org.gongzhi.organization.OrganisationId;
@@ -9,8 +15,12 @@ import org.gongzhi.organization.OrganisationKind;
 import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
+import org.gongzhi.organization.RecordDutyDone;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Violation;
+import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +35,20 @@ class OrganizationPages {
     private final OrganizationQueries queries;
     private final OrganizationManagement management;
     private final TerritoryQueries territory;
+    private final MessageSource messages;
+    private final Clock clock;
 
-    OrganizationPages(OrganizationQueries queries, OrganizationManagement management, TerritoryQueries territory) {
+    OrganizationPages(
+            OrganizationQueries queries,
+            OrganizationManagement management,
+            TerritoryQueries territory,
+            MessageSource messages,
+            Clock clock) {
         this.queries = queries;
         this.management = management;
         this.territory = territory;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/organizations")
@@ -65,6 +84,75 @@ class OrganizationPages {
                 "parent",
                 o.parentId() == null ? null : queries.organisation(o.parentId()).orElse(null));
         return "organization/detail";
+    }
+
+    @GetMapping("/organizations/new")
+    String newForm(Model model) {
+        return form(model, OrganisationForm.empty(), null, Map.of());
+    }
+
+    @PostMapping("/organizations")
+    String register(OrganisationForm form, Model model, Locale locale, HttpServletResponse response) {
+        Violations violations = new Violations();
+        var details = form.details(false, violations);
+        if (violations.isEmpty()) {
+            try {
+                return "redirect:/organizations/" + management.register(details).id();
+            } catch (DomainException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        response.setStatus(400);
+        return form(model, form, null, describe(violations, locale));
+    }
+
+    @GetMapping("/organizations/{id}/edit")
+    String editForm(@PathVariable UUID id, Model model) {
+        return form(model, OrganisationForm.of(queries.require(new OrganisationId(id))), id, Map.of());
+    }
+
+    /** Saves an edit; a stale version (someone saved in between) is refused as a conflict and nothing is written. */
+    @PostMapping("/organizations/{id}")
+    String revise(
+            @PathVariable UUID id, OrganisationForm form, Model model, Locale locale, HttpServletResponse response) {
+        OrganisationView current = queries.require(new OrganisationId(id));
+        if (form.version() == null) {
+            throw DomainException.invalid("organization.version.missing");
+        }
+        Violations violations = new Violations();
+        var details = form.details(current.synthetic(), violations);
+        if (violations.isEmpty()) {
+            try {
+                management.revise(new OrganisationId(id), form.version(), details);
+                return "redirect:/organizations/" + id;
+            } catch (DomainException e) {
+                if (e.violations().isEmpty()) {
+                    throw e;
+                }
+                violations.addAll(e.violations());
+            }
+        }
+        response.setStatus(400);
+        return form(model, form, id, describe(violations, locale));
+    }
+
+    private String form(Model model, OrganisationForm form, UUID id, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("kinds", OrganisationKind.values());
+        model.addAttribute("errors", errors);
+        return "organization/form";
+    }
+
+    private Map<String, String> describe(Violations violations, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Violation v : violations.list()) {
+            errors.merge(
+                    v.location(),
+                    messages.getMessage(v.code(), v.args().toArray(), v.code(), locale),
+                    (a, b) -> a + " " + b);
+        }
+        return errors;
     }
 
     @GetMapping("/organizations/import")
@@ -104,6 +192,19 @@ class OrganizationPages {
     @GetMapping("/responsibility-lists/{id}")
     String responsibilityList(@PathVariable UUID id, Model model) {
         model.addAttribute("list", queries.responsibilityList(id));
+        model.addAttribute("today", LocalDate.now(clock));
         return "organization/responsibility-list";
+    }
+
+    /** Records from the page that a duty was done; a refused record shows why and keeps nothing. */
+    @PostMapping("/responsibility-lists/{id}/records")
+    String recordDutyDone(
+            @PathVariable UUID id,
+            @RequestParam int duty,
+            @RequestParam(required = false) LocalDate doneOn,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String evidence) {
+        management.recordDutyDone(id, duty, new RecordDutyDone(doneOn, note, evidence));
+        return "redirect:/responsibility-lists/" + id + "#records";
     }
 }
