@@ -71,6 +71,25 @@ class OrganizationApiIT {
     }
 
     @Test
+    void the_demo_xueyuanlu_has_the_units_seed_000_counts() throws Exception {
+        for (var expected :
+                Map.of("UNIVERSITY", 10, "RESEARCH_INSTITUTE", 11, "SCHOOL", 11).entrySet()) {
+            JsonNode page =
+                    json.readTree(mvc.perform(get("/api/v1/organizations?unit=110108010&kind=" + expected.getKey()))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString());
+            assertThat(page.path("total").asInt()).as(expected.getKey()).isEqualTo(expected.getValue());
+        }
+        JsonNode named = json.readTree(mvc.perform(get("/api/v1/organizations?q=北京科技大学"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(named.path("items").get(0).path("synthetic").asBoolean()).isFalse();
+        assertThat(named.path("items").get(0).path("unitCode").asString()).startsWith("110108010");
+    }
+
+    @Test
     void an_organisation_placed_by_a_point_lands_in_the_unit_that_contains_it() throws Exception {
         JsonNode at = json.readTree(mvc.perform(get("/api/v1/territory/locate?lat=39.992&lng=116.35"))
                 .andReturn()

@@ -73,6 +73,29 @@ class TerritoryApiIT {
     }
 
     @Test
+    void the_demo_xueyuanlu_has_the_size_and_counts_of_seed_000() throws Exception {
+        JsonNode subdistrict = getJson("/api/v1/territory/units/" + XUEYUANLU).path("unit");
+        assertThat(subdistrict.path("areaSquareMetres").asDouble()).isBetween(8.49e6 * 0.98, 8.49e6 * 1.02);
+        assertThat(subdistrict.path("population").asInt()).isEqualTo(230_000);
+        int blocks = 0;
+        int communities = 0;
+        int people = 0;
+        for (JsonNode f : getJson("/api/v1/territory/export?root=" + XUEYUANLU).path("features")) {
+            switch (f.path("properties").path("kind").asString()) {
+                case "BLOCK" -> blocks++;
+                case "COMMUNITY" -> {
+                    communities++;
+                    people += f.path("properties").path("population").asInt();
+                }
+                default -> {}
+            }
+        }
+        assertThat(blocks).isEqualTo(7);
+        assertThat(communities).isEqualTo(29);
+        assertThat(people).isEqualTo(230_000);
+    }
+
+    @Test
     void locate_names_the_block_and_every_zone_and_the_building_at_a_point() throws Exception {
         JsonNode building = null;
         JsonNode campus = null;
