@@ -204,6 +204,11 @@ class OrganizationApiIT {
         return rows;
     }
 
+    /** A new organisation's row: no ID, the given name, kind, credit code and unit, not demo data. */
+    private static String[] row(String name, String kind, String creditCode, String unitCode) {
+        return new String[] {null, name, kind, creditCode, unitCode, null, null, null, null, null, null, "否", null};
+    }
+
     private static byte[] workbook(List<String[]> rows) throws Exception {
         var out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
@@ -229,55 +234,11 @@ class OrganizationApiIT {
     void a_workbook_with_bad_rows_is_refused_whole_naming_each_row() throws Exception {
         long before = organisations();
         byte[] xlsx = workbook(List.of(
-                new String[] {
-                    null,
-                    "好的新公司",
-                    "企业",
-                    validCode("91110108MA0000003"),
-                    ERLIZHUANG,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    "否",
-                    null
-                },
-                new String[] {
-                    null, "坏代码公司", "企业", "91110108MA00000039", ERLIZHUANG, null, null, null, null, null, null, "否", null
-                },
-                new String[] {
-                    null,
-                    "无处可去公司",
-                    "企业",
-                    validCode("91110108MA0000004"),
-                    "110108010999",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    "否",
-                    null
-                },
-                new String[] {null, "怪类型", "飞船", null, ERLIZHUANG, null, null, null, null, null, null, "否", null},
-                new String[] {
-                    null,
-                    "重复代码公司",
-                    "Enterprise",
-                    validCode("91110108MA0000003"),
-                    ERLIZHUANG,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    "否",
-                    null
-                }));
+                row("好的新公司", "企业", validCode("91110108MA0000003"), ERLIZHUANG),
+                row("坏代码公司", "企业", "91110108MA00000039", ERLIZHUANG),
+                row("无处可去公司", "企业", validCode("91110108MA0000004"), "110108010999"),
+                row("怪类型", "飞船", null, ERLIZHUANG),
+                row("重复代码公司", "Enterprise", validCode("91110108MA0000003"), ERLIZHUANG)));
         var r = importing(xlsx);
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(422);
         JsonNode problem = json.readTree(r.getContentAsString());
