@@ -1,7 +1,7 @@
 package org.gongzhi.territory.domain;
 
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.gongzhi.shared.RegionCodes;
 import org.gongzhi.shared.Violation;
 import org.gongzhi.territory.UnitKind;
 
@@ -12,11 +12,6 @@ import org.gongzhi.territory.UnitKind;
  * 街区 is the 街道 code + {@code B} + 2 digits, 街巷 + {@code S} + 3 digits, zones + {@code Z} + 2 digits.
  */
 public final class TerritoryCodes {
-
-    /** GB/T 2260 province-level prefixes. */
-    private static final Set<String> PROVINCES = Set.of(
-            "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
-            "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82");
 
     private static final Pattern STREET = Pattern.compile("\\d{9}S\\d{3}");
     private static final Pattern ZONE = Pattern.compile("\\d{9}Z\\d{2}");
@@ -69,7 +64,7 @@ public final class TerritoryCodes {
         if (!code.matches("\\d{6}")) {
             return Violation.of(location, "territory.code.format", code, UnitKind.DISTRICT, "6位 GB/T 2260");
         }
-        if (!PROVINCES.contains(code.substring(0, 2))
+        if (!RegionCodes.startsWithProvince(code)
                 || code.substring(2, 4).equals("00")
                 || code.substring(4, 6).equals("00")) {
             return Violation.of(location, "territory.code.district", code);
