@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.gongzhi.organization.domain.OrganisationRules;
 import org.gongzhi.organization.domain.OrganisationWorkbook;
 import org.gongzhi.organization.domain.ResponsibilityList;
 import org.gongzhi.organization.domain.ResponsibilityListRepository;
+import org.gongzhi.platform.AuditRecord;
+import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Label;
 import org.gongzhi.shared.Violations;
@@ -42,6 +45,7 @@ public class OrganizationManagement {
     private final OrganizationQueries queries;
     private final TerritoryQueries territory;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     OrganizationManagement(
@@ -53,6 +57,7 @@ public class OrganizationManagement {
             OrganizationQueries queries,
             TerritoryQueries territory,
             ApplicationEventPublisher events,
+            AuditTrail audit,
             Clock clock) {
         this.organisations = organisations;
         this.councils = councils;
@@ -62,6 +67,7 @@ public class OrganizationManagement {
         this.queries = queries;
         this.territory = territory;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -70,6 +76,7 @@ public class OrganizationManagement {
         CheckedDetails checked = rules.check(details, null, Function.identity(), Map.of(), violations);
         violations.throwIfAny();
         Organisation saved = organisations.save(Organisation.register(UUID.randomUUID(), checked));
+        audit.record(registered(saved));
         return queries.require(new OrganisationId(saved.id()));
     }
 
@@ -84,8 +91,10 @@ public class OrganizationManagement {
         Violations violations = new Violations();
         CheckedDetails checked = rules.check(details, o.id(), Function.identity(), Map.of(), violations);
         violations.throwIfAny();
+        var before = o.summary();
         if (o.revise(checked)) {
             organisations.save(o);
+            audit.record(revised(o, before));
         }
         return queries.require(id);
     }
@@ -145,21 +154,36 @@ public class OrganizationManagement {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        List<AuditRecord> changes = new ArrayList<>();
         for (var row : rows) {
             Organisation current = existing.get(row.row());
             if (current == null) {
-                organisations.save(Organisation.register(ids.get(row.row()), checked.get(row.row())));
+                changes.add(registered(
+                        organisations.save(Organisation.register(ids.get(row.row()), checked.get(row.row())))));
                 created++;
-            } else if (current.revise(checked.get(row.row()))) {
+                continue;
+            }
+            var before = current.summary();
+            if (current.revise(checked.get(row.row()))) {
                 organisations.save(current);
+                changes.add(revised(current, before));
                 updated++;
             } else {
                 unchanged++;
             }
         }
+        audit.recordAll(changes);
         var outcome = new OrganisationsImported(created, updated, unchanged);
         events.publishEvent(outcome);
         return outcome;
+    }
+
+    private static AuditRecord registered(Organisation o) {
+        return AuditRecord.created("organization.registered", "organisation", o.id().toString(), o.summary());
+    }
+
+    private static AuditRecord revised(Organisation o, Map<String, Object> before) {
+        return new AuditRecord("organization.revised", "organisation", o.id().toString(), before, o.summary());
     }
 
     @Transactional(readOnly = true)
@@ -189,7 +213,19 @@ public class OrganizationManagement {
                         command.liaisonRules(),
                         command.emergencyResponse()),
                 command.synthetic());
-        return queries.council(councils.save(council).id());
+        Council saved = councils.save(council);
+        audit.record(AuditRecord.created(
+                "organization.council.founded",
+                "council",
+                saved.id().toString(),
+                Map.of(
+                        "name",
+                        saved.name(),
+                        "level",
+                        saved.level().name(),
+                        "unitId",
+                        saved.unitId().toString())));
+        return queries.council(saved.id());
     }
 
     public CouncilView admit(UUID councilId, AdmitMember command) {
@@ -204,6 +240,12 @@ public class OrganizationManagement {
                 command.liaisonTitle(),
                 command.joinedOn() == null ? LocalDate.now(clock) : command.joinedOn());
         councils.save(council);
+        // The 联络员's name is personal data: the trail keeps who was seated, not the name.
+        audit.record(AuditRecord.created(
+                "organization.council.admitted",
+                "council",
+                councilId.toString(),
+                Map.of("organisationId", command.organisationId().toString())));
         return queries.council(councilId);
     }
 
@@ -229,14 +271,38 @@ public class OrganizationManagement {
                                 d.number(), d.description(), d.ownerKey(), d.cadence(), d.evidence()))
                         .toList(),
                 command.synthetic());
-        return queries.responsibilityList(lists.save(list).id());
+        ResponsibilityList saved = lists.save(list);
+        audit.record(AuditRecord.created(
+                "organization.list.drawn",
+                "responsibility-list",
+                saved.id().toString(),
+                Map.of(
+                        "title",
+                        saved.title(),
+                        "parties",
+                        saved.parties().size(),
+                        "duties",
+                        saved.duties().size())));
+        return queries.responsibilityList(saved.id());
     }
 
     public ResponsibilityListView recordDutyDone(UUID listId, int dutyNumber, RecordDutyDone command) {
         ResponsibilityList list = lists.findById(listId)
                 .orElseThrow(() -> DomainException.notFound("organization.list.not-found", listId));
-        list.recordDone(dutyNumber, command.doneOn(), command.note(), command.evidence(), LocalDate.now(clock));
+        var record =
+                list.recordDone(dutyNumber, command.doneOn(), command.note(), command.evidence(), LocalDate.now(clock));
         lists.save(list);
+        audit.record(AuditRecord.created(
+                "organization.list.duty-done",
+                "responsibility-list",
+                listId.toString(),
+                Map.of(
+                        "duty",
+                        record.dutyNumber(),
+                        "doneOn",
+                        record.doneOn().toString(),
+                        "evidence",
+                        record.evidence())));
         return queries.responsibilityList(listId);
     }
 }

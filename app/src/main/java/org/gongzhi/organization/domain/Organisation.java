@@ -100,6 +100,18 @@ public class Organisation {
         synthetic = d.synthetic();
     }
 
+    /** What the audit trail keeps of the organisation (no personal data is held here). */
+    public java.util.Map<String, Object> summary() {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("name", name);
+        m.put("kind", kind.name());
+        m.put("creditCode", creditCode);
+        m.put("unitId", unitId.toString());
+        m.put("parentId", parentId == null ? null : parentId.toString());
+        m.put("synthetic", synthetic);
+        return m;
+    }
+
     public UUID id() {
         return id;
     }

@@ -144,6 +144,21 @@ public class GovernanceUnit {
         synthetic = a.synthetic();
     }
 
+    /** What the audit trail keeps of the unit: no geometry (it can be large), no personal data. */
+    public java.util.Map<String, Object> summary() {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("kind", kind.name());
+        m.put("name", name);
+        m.put("parentId", parentId == null ? null : parentId.toString());
+        m.put("areaSquareMetres", Math.round(areaSquareMetres));
+        m.put("households", households);
+        m.put("population", population);
+        m.put("validFrom", validFrom == null ? null : validFrom.toString());
+        m.put("validTo", validTo == null ? null : validTo.toString());
+        m.put("synthetic", synthetic);
+        return m;
+    }
+
     public UUID id() {
         return id;
     }

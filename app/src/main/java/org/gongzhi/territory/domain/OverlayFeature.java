@@ -96,6 +96,18 @@ public class OverlayFeature {
         return true;
     }
 
+    /** What the audit trail keeps of the feature: no geometry, no personal data. */
+    public java.util.Map<String, Object> summary() {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("layer", layer.name());
+        m.put("kind", kind);
+        m.put("name", name);
+        m.put("subdistrictId", subdistrictId.toString());
+        m.put("measure", Math.round(measure));
+        m.put("synthetic", synthetic);
+        return m;
+    }
+
     public UUID id() {
         return id;
     }

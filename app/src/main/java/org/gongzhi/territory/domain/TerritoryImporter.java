@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.gongzhi.platform.AuditRecord;
+import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.shared.Label;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryImported;
@@ -38,6 +40,7 @@ public class TerritoryImporter {
     private final OverlayFeatureRepository overlays;
     private final TerritoryRevision revision;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     TerritoryImporter(
@@ -45,11 +48,13 @@ public class TerritoryImporter {
             OverlayFeatureRepository overlays,
             TerritoryRevision revision,
             ApplicationEventPublisher events,
+            AuditTrail audit,
             Clock clock) {
         this.units = units;
         this.overlays = overlays;
         this.revision = revision;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -61,6 +66,7 @@ public class TerritoryImporter {
         Plan plan = new Plan(inputs, violations);
         violations.throwIfAnyInBatch("territory.import.invalid");
         TerritoryImported outcome = plan.apply();
+        audit.recordAll(plan.changes);
         if (outcome.created() + outcome.updated() > 0) {
             revision.bump();
         }
@@ -107,6 +113,7 @@ public class TerritoryImporter {
         private final Map<String, GovernanceUnit> stored = new HashMap<>();
         private final Map<String, OverlayFeature> storedOverlays = new HashMap<>();
         private final Map<String, Node> nodes = new HashMap<>();
+        private final List<AuditRecord> changes = new ArrayList<>();
         private final Violations violations;
 
         Plan(List<FeatureInput> inputs, Violations violations) {
@@ -391,13 +398,20 @@ public class TerritoryImporter {
                         in.synthetic());
                 GovernanceUnit existing = stored.get(n.code());
                 if (existing == null) {
-                    units.save(GovernanceUnit.register(n.id(), n.code(), n.kind(), n.parentId(), attributes, today));
+                    GovernanceUnit unit = units.save(
+                            GovernanceUnit.register(n.id(), n.code(), n.kind(), n.parentId(), attributes, today));
+                    changes.add(AuditRecord.created("territory.unit.created", "unit", n.code(), unit.summary()));
                     created++;
-                } else if (existing.revise(n.kind(), n.parentId(), attributes, today)) {
-                    units.save(existing);
-                    updated++;
                 } else {
-                    unchanged++;
+                    var before = existing.summary();
+                    if (!existing.revise(n.kind(), n.parentId(), attributes, today)) {
+                        unchanged++;
+                        continue;
+                    }
+                    units.save(existing);
+                    changes.add(
+                            new AuditRecord("territory.unit.revised", "unit", n.code(), before, existing.summary()));
+                    updated++;
                 }
             }
             for (FeatureInput in : fileOverlays) {
@@ -410,7 +424,7 @@ public class TerritoryImporter {
                 double measure = street ? Earth.length(in.geometry()) : Earth.area(in.geometry());
                 OverlayFeature existing = storedOverlays.get(in.code());
                 if (existing == null) {
-                    overlays.save(OverlayFeature.create(
+                    OverlayFeature feature = overlays.save(OverlayFeature.create(
                             in.code(),
                             street ? OverlayFeature.Layer.STREET : OverlayFeature.Layer.ZONE,
                             in.kindName(),
@@ -419,12 +433,19 @@ public class TerritoryImporter {
                             geometry,
                             measure,
                             in.synthetic()));
+                    changes.add(
+                            AuditRecord.created("territory.feature.created", "feature", in.code(), feature.summary()));
                     created++;
-                } else if (existing.revise(in.kindName(), in.name(), subdistrict, geometry, measure, in.synthetic())) {
-                    overlays.save(existing);
-                    updated++;
                 } else {
-                    unchanged++;
+                    var before = existing.summary();
+                    if (existing.revise(in.kindName(), in.name(), subdistrict, geometry, measure, in.synthetic())) {
+                        overlays.save(existing);
+                        changes.add(new AuditRecord(
+                                "territory.feature.revised", "feature", in.code(), before, existing.summary()));
+                        updated++;
+                    } else {
+                        unchanged++;
+                    }
                 }
             }
             return new TerritoryImported(created, updated, unchanged);
