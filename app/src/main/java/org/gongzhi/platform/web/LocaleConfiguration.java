@@ -20,7 +20,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class LocaleConfiguration implements WebMvcConfigurer {
 
     static final String[] BUNDLES = {
-        "classpath:i18n/platform", "classpath:i18n/territory", "classpath:i18n/organization"
+        "classpath:i18n/platform", "classpath:i18n/territory", "classpath:i18n/organization", "classpath:i18n/identity"
     };
 
     @Bean
