@@ -1,5 +1,6 @@
 package org.gongzhi.demo;
 
+import org.gongzhi.identity.AccountManagement;
 import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.territory.TerritoryManagement;
 import org.gongzhi.territory.TerritoryQueries;
@@ -28,6 +29,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final TerritoryManagement territory;
     private final TerritoryQueries territoryQueries;
     private final OrganizationManagement organizations;
+    private final AccountManagement accounts;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
@@ -35,11 +37,13 @@ class DemoDataLoader implements ApplicationRunner {
             TerritoryManagement territory,
             TerritoryQueries territoryQueries,
             OrganizationManagement organizations,
+            AccountManagement accounts,
             TransactionTemplate transaction,
             JdbcClient jdbc) {
         this.territory = territory;
         this.territoryQueries = territoryQueries;
         this.organizations = organizations;
+        this.accounts = accounts;
         this.transaction = transaction;
         this.jdbc = jdbc;
     }
@@ -53,7 +57,9 @@ class DemoDataLoader implements ApplicationRunner {
             }
             long started = System.nanoTime();
             var imported = territory.importCollection(DemoTerritory.features());
-            new DemoOrganizations(organizations).load();
+            DemoOrganizations demoOrganizations = new DemoOrganizations(organizations);
+            demoOrganizations.load();
+            DemoAccounts.load(accounts, demoOrganizations);
             log.info(
                     "Demo data loaded: {} territory features, organisations and councils in {} ms",
                     imported.created(),

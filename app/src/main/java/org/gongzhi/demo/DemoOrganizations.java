@@ -30,6 +30,11 @@ final class DemoOrganizations {
         this.organizations = organizations;
     }
 
+    /** The id of a demo organisation by its name. */
+    UUID id(String name) {
+        return byName.get(name);
+    }
+
     void load() {
         xueyuanlu();
         dongzhimen();

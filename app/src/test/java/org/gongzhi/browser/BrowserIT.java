@@ -95,6 +95,16 @@ class BrowserIT {
         return "http://localhost:" + port + path;
     }
 
+    void signIn(String user, String code) {
+        page.navigate(url("/login"));
+        page.fill("input[name=username]", user);
+        page.fill("input[name=password]", "Demo#2026gz");
+        if (code != null) {
+            page.fill("input[name=code]", code);
+        }
+        page.locator("main.login button[type=submit]").click();
+    }
+
     void shot(Page p, String name) {
         p.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve(name + ".png"))
@@ -188,6 +198,9 @@ class BrowserIT {
     @Test
     void an_organisation_is_registered_through_the_form_and_a_stale_edit_is_refused() {
         page.navigate(url("/organizations/new"));
+        assertThat(page.url()).as("anonymous: sent to sign in").endsWith("/login");
+        signIn("xueyuanlu.street-admin", null);
+        page.navigate(url("/organizations/new"));
         page.fill("input[name=name]", "二里庄便民服务中心");
         page.selectOption("select[name=kind]", "SOCIAL_ORGANIZATION");
         page.fill("input[name=creditCode]", "52110108MJ0000000X");
@@ -223,6 +236,21 @@ class BrowserIT {
     }
 
     @Test
+    void an_administrator_signs_in_only_with_the_one_time_code() {
+        signIn("sysadmin", null);
+        assertThat(page.locator(".form-problem").innerText()).contains("用户名、密码或动态验证码不正确");
+        shot(page, "sign-in-refused");
+        String code = org.gongzhi.identity.domain.Totp.code(
+                org.gongzhi.identity.domain.Totp.fromBase32("JBSWY3DPEHPK3PXP"),
+                org.gongzhi.identity.domain.Totp.step(java.time.Instant.now()));
+        signIn("sysadmin", code);
+        assertThat(page.locator(".account .who").innerText()).isEqualTo("系统管理员");
+        shot(page, "signed-in");
+        page.locator(".account button[type=submit]").click();
+        assertThat(page.locator(".account a").innerText()).isEqualTo("工作人员登录");
+    }
+
+    @Test
     void councils_and_the_three_carriages_list_read_as_tables() {
         page.navigate(url("/councils"));
         page.locator("a", new Page.LocatorOptions().setHasText("学院路街道党建工作协调委员会"))
@@ -231,6 +259,7 @@ class BrowserIT {
         assertThat(page.locator("table.data").innerText()).doesNotContain("王海").contains("王**");
         shot(page, "council");
 
+        signIn("wujiaochang.community", null);
         page.navigate(url("/responsibility-lists"));
         page.locator("a", new Page.LocatorOptions().setHasText("三驾马车")).click();
         assertThat(page.locator("table.matrix tbody tr").count()).isEqualTo(27);
@@ -250,6 +279,7 @@ class BrowserIT {
 
     @Test
     void a_bad_import_shows_a_readable_page_naming_each_problem() {
+        signIn("xueyuanlu.street-admin", null);
         page.navigate(url("/territory/import"));
         page.setInputFiles(
                 "input[type=file]",
@@ -258,7 +288,7 @@ class BrowserIT {
                         "application/geo+json",
                         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"kind\":\"GRID\",\"code\":\"1\",\"name\":\"x\",\"parentCode\":\"nowhere\"}}]}"
                                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        page.locator("button[type=submit]").click();
+        page.locator("main.import button[type=submit]").click();
         assertThat(page.locator("h1").innerText()).contains("请求未能完成").contains("422");
         assertThat(page.locator(".violations").innerText()).contains("上级单元 nowhere 不存在");
         shot(page, "import-refused");

@@ -17,6 +17,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.gongzhi.shared.CreditCode;
 import org.gongzhi.support.PlatformTest;
+import org.gongzhi.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -51,7 +52,10 @@ class OrganizationApiIT {
     }
 
     MockHttpServletResponse postJson(String url, String body) throws Exception {
-        return mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content(body))
+        return mvc.perform(post(url)
+                        .with(Staff.streetAdmin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andReturn()
                 .getResponse();
     }
@@ -65,6 +69,7 @@ class OrganizationApiIT {
 
     MockHttpServletResponse importing(byte[] xlsx) throws Exception {
         return mvc.perform(multipart("/api/v1/organizations/import")
+                        .with(Staff.streetAdmin())
                         .file(new MockMultipartFile("file", "o.xlsx", null, xlsx)))
                 .andReturn()
                 .getResponse();
@@ -279,6 +284,7 @@ class OrganizationApiIT {
         String body =
                 "{\"name\":\"版本测试自管会（改）\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}";
         var first = mvc.perform(put("/api/v1/organizations/" + id)
+                        .with(Staff.streetAdmin())
                         .header("If-Match", etag)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
@@ -286,6 +292,7 @@ class OrganizationApiIT {
                 .getResponse();
         assertThat(first.getStatus()).isEqualTo(200);
         var second = mvc.perform(put("/api/v1/organizations/" + id)
+                        .with(Staff.streetAdmin())
                         .header("If-Match", etag)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body.replace("（改）", "（再改）")))
@@ -293,6 +300,7 @@ class OrganizationApiIT {
                 .getResponse();
         assertThat(second.getStatus()).isEqualTo(409);
         var none = mvc.perform(put("/api/v1/organizations/" + id)
+                        .with(Staff.streetAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andReturn()

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.gongzhi.identity.Role;
 import org.gongzhi.support.PlatformTest;
+import org.gongzhi.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +37,14 @@ class PlatformIT {
     @Test
     void health_is_up_and_metrics_are_exposed_for_prometheus() throws Exception {
         assertThat(body("/actuator/health", null).path("status").asString()).isEqualTo("UP");
-        var metrics = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse();
+        assertThat(mvc.perform(get("/actuator/prometheus"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        var metrics = mvc.perform(get("/actuator/prometheus").with(Staff.as("sysadmin", Role.SYS_ADMIN)))
+                .andReturn()
+                .getResponse();
         assertThat(metrics.getStatus()).isEqualTo(200);
         assertThat(metrics.getContentAsString()).contains("jvm_memory_used_bytes");
     }
@@ -76,7 +85,7 @@ class PlatformIT {
         JsonNode en =
                 json.readTree(http("/api/v1/nowhere", "*/*", "en-US,en;q=0.9").body());
         assertThat(en.path("detail").asString()).isEqualTo("There is no such page or resource.");
-        var page = http("/nowhere", "text/html", null);
+        var page = http("/territory/nowhere/at/all", "text/html", null);
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("页面或资源不存在");
     }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 import org.gongzhi.support.PlatformTest;
+import org.gongzhi.support.Staff;
 import org.gongzhi.territory.domain.StoredGeometry;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
@@ -43,6 +44,7 @@ class TerritoryApiIT {
 
     MockHttpServletResponse importing(String body) throws Exception {
         return mvc.perform(post("/api/v1/territory/import")
+                        .with(Staff.streetAdmin())
                         .contentType("application/geo+json")
                         .content(body))
                 .andReturn()
@@ -350,6 +352,7 @@ class TerritoryApiIT {
     void a_unit_is_registered_then_revised_and_a_stale_edit_is_a_conflict() throws Exception {
         String district = unit("DISTRICT", "110106", null, "null");
         var created = mvc.perform(post("/api/v1/territory/units")
+                        .with(Staff.streetAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(district))
                 .andReturn()
@@ -358,6 +361,7 @@ class TerritoryApiIT {
         String etag = created.getHeader("ETag");
 
         var again = mvc.perform(post("/api/v1/territory/units")
+                        .with(Staff.streetAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(district))
                 .andReturn()
@@ -368,6 +372,7 @@ class TerritoryApiIT {
 
         String renamed = district.replace("测试110106", "北京市丰台区");
         var revised = mvc.perform(put("/api/v1/territory/units/110106")
+                        .with(Staff.streetAdmin())
                         .header("If-Match", etag)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(renamed))
@@ -378,6 +383,7 @@ class TerritoryApiIT {
                 .isEqualTo("北京市丰台区");
 
         var stale = mvc.perform(put("/api/v1/territory/units/110106")
+                        .with(Staff.streetAdmin())
                         .header("If-Match", etag)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(district))

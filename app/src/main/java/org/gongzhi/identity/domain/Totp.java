@@ -101,7 +101,7 @@ public final class Totp {
         return out.toString();
     }
 
-    static byte[] fromBase32(String text) {
+    public static byte[] fromBase32(String text) {
         String clean = text.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
         byte[] out = new byte[clean.length() * 5 / 8];
         int buffer = 0;

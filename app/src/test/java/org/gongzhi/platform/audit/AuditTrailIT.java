@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.support.PlatformTest;
+import org.gongzhi.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -52,6 +53,7 @@ class AuditTrailIT {
     void a_change_writes_who_what_and_from_where_in_its_own_transaction() throws Exception {
         var r = mvc.perform(
                         post("/api/v1/organizations")
+                                .with(Staff.streetAdmin())
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(
                                         "{\"name\":\"审计测试自管会\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"110108010005\"}"))
@@ -61,7 +63,8 @@ class AuditTrailIT {
         Map<String, Object> row = last();
         assertThat(row.get("action")).isEqualTo("organization.registered");
         assertThat(row.get("object_type")).isEqualTo("organisation");
-        assertThat(row.get("actor")).isEqualTo("anonymous");
+        assertThat(row.get("actor")).isEqualTo("xueyuanlu.street-admin");
+        assertThat(row.get("role")).isEqualTo("STREET_ADMIN");
         assertThat(row.get("address")).isEqualTo("127.0.0.1");
         assertThat((String) row.get("summary")).contains("\"after\"").contains("审计测试自管会");
     }
@@ -70,6 +73,7 @@ class AuditTrailIT {
     void a_refused_change_leaves_no_audit_row() throws Exception {
         long before = rows();
         var r = mvc.perform(post("/api/v1/organizations")
+                        .with(Staff.streetAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"坏代码公司\",\"kind\":\"ENTERPRISE\",\"creditCode\":\"91110108MA00000039\","
                                 + "\"unitCode\":\"110108010005\"}"))

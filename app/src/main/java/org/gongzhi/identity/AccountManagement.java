@@ -1,0 +1,137 @@
+package org.gongzhi.identity;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.gongzhi.identity.domain.Account;
+import org.gongzhi.identity.domain.AccountRepository;
+import org.gongzhi.identity.domain.PasswordPolicy;
+import org.gongzhi.organization.OrganisationId;
+import org.gongzhi.organization.OrganizationQueries;
+import org.gongzhi.platform.AuditRecord;
+import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.platform.PersonalDataCipher;
+import org.gongzhi.shared.Violations;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitView;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens staff accounts: checked user name and password, roles under 三权分立, a scope of real units and organisations. */
+@Service
+@Transactional
+public class AccountManagement {
+
+    static final String TOTP_PURPOSE = "account.totp";
+
+    private final AccountRepository accounts;
+    private final PasswordPolicy passwords;
+    private final PasswordEncoder encoder;
+    private final PersonalDataCipher cipher;
+    private final TerritoryQueries territory;
+    private final OrganizationQueries organizations;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AccountManagement(
+            AccountRepository accounts,
+            PasswordPolicy passwords,
+            PasswordEncoder encoder,
+            PersonalDataCipher cipher,
+            TerritoryQueries territory,
+            OrganizationQueries organizations,
+            AuditTrail audit,
+            Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.encoder = encoder;
+        this.cipher = cipher;
+        this.territory = territory;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public AccountView open(OpenAccount command) {
+        Violations violations = new Violations();
+        String username =
+                command.username() == null ? "" : command.username().strip().toLowerCase(Locale.ROOT);
+        if (!username.matches("[a-z0-9][a-z0-9._-]{2,49}")) {
+            violations.add("username", "identity.username.format");
+        } else if (accounts.findByUsername(username).isPresent()) {
+            violations.add("username", "identity.username.taken");
+        }
+        if (command.displayName() == null || command.displayName().isBlank()) {
+            violations.add("displayName", "identity.display-name.missing");
+        }
+        if (command.roles() == null || command.roles().isEmpty()) {
+            violations.add("roles", "identity.roles.missing");
+        }
+        passwords.check(username, command.password(), "password", violations);
+        Set<UUID> units = new HashSet<>();
+        for (String code : command.unitCodes()) {
+            territory
+                    .unitByCode(code)
+                    .map(UnitView::id)
+                    .ifPresentOrElse(
+                            id -> units.add(id.value()),
+                            () -> violations.add("unitCodes", "identity.scope.unit", code));
+        }
+        for (UUID org : command.organisationIds()) {
+            if (organizations.organisation(new OrganisationId(org)).isEmpty()) {
+                violations.add("organisationIds", "identity.scope.organisation", org);
+            }
+        }
+        if (command.roles() != null
+                && command.roles().stream().anyMatch(Role::administrator)
+                && (command.totpSecret() == null || command.totpSecret().isBlank())) {
+            violations.add("totpSecret", "identity.totp.required");
+        }
+        violations.throwIfAny();
+        String totp = command.totpSecret() == null ? null : cipher.encrypt(TOTP_PURPOSE, command.totpSecret());
+        Account account = accounts.save(Account.open(
+                username,
+                command.displayName().strip(),
+                encoder.encode(command.password()),
+                clock.instant(),
+                command.roles(),
+                units,
+                command.organisationIds(),
+                totp));
+        audit.record(AuditRecord.created(
+                "identity.account.opened",
+                "account",
+                account.id().toString(),
+                Map.of(
+                        "username",
+                        account.username(),
+                        "roles",
+                        account.roles().toString(),
+                        "units",
+                        units.size(),
+                        "organisations",
+                        command.organisationIds().size())));
+        return view(account);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdministrator() {
+        return accounts.countAdministrators() > 0;
+    }
+
+    static AccountView view(Account a) {
+        return new AccountView(
+                a.id(),
+                a.username(),
+                a.displayName(),
+                a.roles(),
+                a.scopeUnits(),
+                a.scopeOrganisations(),
+                a.needsSecondFactor(),
+                a.enabled());
+    }
+}

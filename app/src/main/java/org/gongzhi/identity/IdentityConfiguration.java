@@ -1,0 +1,41 @@
+package org.gongzhi.identity;
+
+import org.gongzhi.identity.domain.LockoutPolicy;
+import org.gongzhi.identity.domain.PasswordPolicy;
+import org.gongzhi.identity.domain.SessionLimits;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The credential rules as configured for this installation. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class IdentityConfiguration {
+
+    /** bcrypt by default; the {id} prefix lets stored hashes move to Argon2id later without a flag day. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PasswordPolicy passwordPolicy(IdentityProperties p) {
+        return new PasswordPolicy(
+                p.passwordMinimumLength(),
+                p.passwordComposition(),
+                p.passwordRotation(),
+                PasswordPolicy.commonPasswords());
+    }
+
+    @Bean
+    LockoutPolicy lockoutPolicy(IdentityProperties p) {
+        return new LockoutPolicy(p.lockoutFailures(), p.lockoutWindow(), p.lockoutDuration());
+    }
+
+    @Bean
+    SessionLimits sessionLimits(IdentityProperties p) {
+        return new SessionLimits(p.sessionIdle(), p.sessionAbsolute());
+    }
+}

@@ -1,0 +1,199 @@
+package org.gongzhi.identity.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.gongzhi.identity.Role;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A staff account: user name, password hash, roles, data scope (territory units and organisations), an optional TOTP
+ * secret (encrypted) and its failed sign-ins for the lockout.
+ */
+@Table(schema = "identity", name = "account")
+public class Account {
+
+    @Id
+    private final UUID id;
+
+    private final String username;
+    private String displayName;
+    private String passwordHash;
+    private Instant passwordChangedAt;
+    private String totpSecret;
+    private Long totpLastStep;
+    private boolean enabled;
+
+    @MappedCollection(idColumn = "account_id")
+    private Set<Grant> roles;
+
+    @MappedCollection(idColumn = "account_id")
+    private Set<ScopeUnit> scopeUnits;
+
+    @MappedCollection(idColumn = "account_id")
+    private Set<ScopeOrganisation> scopeOrganisations;
+
+    @MappedCollection(idColumn = "account_id", keyColumn = "position")
+    private List<Failure> failures;
+
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    Account(
+            UUID id,
+            String username,
+            String displayName,
+            String passwordHash,
+            Instant passwordChangedAt,
+            String totpSecret,
+            Long totpLastStep,
+            boolean enabled,
+            Set<Grant> roles,
+            Set<ScopeUnit> scopeUnits,
+            Set<ScopeOrganisation> scopeOrganisations,
+            List<Failure> failures,
+            Long version) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = passwordChangedAt;
+        this.totpSecret = totpSecret;
+        this.totpLastStep = totpLastStep;
+        this.enabled = enabled;
+        this.roles = roles == null ? new HashSet<>() : new HashSet<>(roles);
+        this.scopeUnits = scopeUnits == null ? new HashSet<>() : new HashSet<>(scopeUnits);
+        this.scopeOrganisations = scopeOrganisations == null ? new HashSet<>() : new HashSet<>(scopeOrganisations);
+        this.failures = failures == null ? new ArrayList<>() : new ArrayList<>(failures);
+        this.version = version;
+    }
+
+    /** Opens an account; the roles must respect 三权分立 and the password hash comes from a checked password. */
+    public static Account open(
+            String username,
+            String displayName,
+            String passwordHash,
+            Instant now,
+            Set<Role> roles,
+            Set<UUID> units,
+            Set<UUID> organisations,
+            String totpSecret) {
+        SeparationOfDuties.check(roles);
+        return new Account(
+                UUID.randomUUID(),
+                username,
+                displayName,
+                passwordHash,
+                now,
+                totpSecret,
+                null,
+                true,
+                roles.stream().map(Grant::new).collect(Collectors.toSet()),
+                units.stream().map(ScopeUnit::new).collect(Collectors.toSet()),
+                organisations.stream().map(ScopeOrganisation::new).collect(Collectors.toSet()),
+                List.of(),
+                null);
+    }
+
+    /** Whether signing in needs a TOTP code: administrators always do. */
+    public boolean needsSecondFactor() {
+        return roles().stream().anyMatch(Role::administrator) || totpSecret != null;
+    }
+
+    public boolean locked(LockoutPolicy policy, Instant now) {
+        return policy.locked(failureTimes(), now);
+    }
+
+    /** Notes a failed sign-in; failures too old to matter are forgotten. */
+    public void failedSignIn(LockoutPolicy policy, Instant at) {
+        List<Instant> kept = new ArrayList<>(policy.relevant(failureTimes(), at));
+        kept.add(at);
+        failures = kept.stream().map(Failure::new).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** Notes a successful sign-in: failures are cleared and the TOTP step used is remembered against replay. */
+    public void signedIn(Long totpStep) {
+        failures.clear();
+        if (totpStep != null) {
+            totpLastStep = totpStep;
+        }
+    }
+
+    private List<Instant> failureTimes() {
+        return failures.stream().map(Failure::at).sorted().toList();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    public String totpSecret() {
+        return totpSecret;
+    }
+
+    public long totpLastStep() {
+        return totpLastStep == null ? Long.MIN_VALUE : totpLastStep;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Set<Role> roles() {
+        EnumSet<Role> set = EnumSet.noneOf(Role.class);
+        roles.forEach(g -> set.add(g.role()));
+        return set;
+    }
+
+    public Set<UUID> scopeUnits() {
+        return scopeUnits.stream().map(ScopeUnit::unitId).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Set<UUID> scopeOrganisations() {
+        return scopeOrganisations.stream()
+                .map(ScopeOrganisation::organisationId)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Long version() {
+        return version;
+    }
+
+    @Table(schema = "identity", name = "account_role")
+    record Grant(Role role) {}
+
+    @Table(schema = "identity", name = "account_scope_unit")
+    record ScopeUnit(UUID unitId) {}
+
+    @Table(schema = "identity", name = "account_scope_organisation")
+    record ScopeOrganisation(UUID organisationId) {}
+
+    @Table(schema = "identity", name = "account_failure")
+    record Failure(Instant at) {}
+}

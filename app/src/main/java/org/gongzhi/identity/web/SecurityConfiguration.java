@@ -1,0 +1,135 @@
+package org.gongzhi.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import org.gongzhi.identity.Role;
+import org.gongzhi.identity.domain.SessionLimits;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Who may do what over the web. Reading the territory, organisations, councils and lists is public; every change
+ * needs a signed-in staff account with a role allowed to make it. Pages sign in with a form (CSRF-protected); the API
+ * answers 401/403 as problem+json instead of redirecting.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] TERRITORY_WRITERS = {Role.SYS_ADMIN.name(), Role.STREET_ADMIN.name()};
+    static final String[] ORGANIZATION_WRITERS = {Role.STREET_ADMIN.name(), Role.COMMUNITY_WORKER.name()};
+
+    @Bean
+    SecurityFilterChain web(
+            HttpSecurity http, SessionLimits limits, Clock clock, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        var problems = new ApiProblemWriter(messages, locales);
+        // The provider is a bean, so Spring Security registers it once with the global manager; adding it here as
+        // well would run every sign-in twice (and count every failure twice).
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                HttpMethod.GET,
+                                "/territory/import",
+                                "/organizations/new",
+                                "/organizations/*/edit",
+                                "/organizations/import")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasRole(Role.SYS_ADMIN.name())
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/",
+                                "/login",
+                                "/error",
+                                "/territory/**",
+                                "/organizations/**",
+                                "/councils/**",
+                                "/responsibility-lists/**",
+                                "/api/v1/**",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/actuator/health/**",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/api/v1/territory/**", "/territory/**")
+                        .hasAnyRole(TERRITORY_WRITERS)
+                        .requestMatchers(
+                                "/api/v1/organizations/**",
+                                "/api/v1/councils/**",
+                                "/api/v1/responsibility-lists/**",
+                                "/organizations/**",
+                                "/councils/**",
+                                "/responsibility-lists/**")
+                        .hasAnyRole(ORGANIZATION_WRITERS)
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(f -> f.loginPage("/login")
+                        .authenticationDetailsSource(StaffAuthenticationProvider.CodeDetails::new)
+                        .failureHandler(failure())
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                (request, response, ex) ->
+                                        problems.write(request, response, 401, "identity.sign-in.needed"),
+                                api)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, ex) -> problems.write(request, response, 403, "identity.forbidden"),
+                                api))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self';"
+                                + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
+                                + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterAfter(new SessionAgeFilter(limits, clock), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Every refusal reads the same; a lock says so only once the right password no longer matters. */
+    private static AuthenticationFailureHandler failure() {
+        return (HttpServletRequest request,
+                HttpServletResponse response,
+                org.springframework.security.core.AuthenticationException e) -> {
+            boolean locked = e instanceof org.springframework.security.authentication.LockedException;
+            response.sendRedirect(request.getContextPath() + "/login?" + (locked ? "locked" : "error"));
+        };
+    }
+
+    /** Writes 401/403 for the API as problem+json in the caller's language. */
+    record ApiProblemWriter(MessageSource messages, LocaleResolver locales) {
+
+        void write(HttpServletRequest request, HttpServletResponse response, int status, String code)
+                throws IOException {
+            Locale locale = locales.resolveLocale(request);
+            String detail = messages.getMessage(code, null, code, locale);
+            String title = messages.getMessage("problem.title." + status, null, "", locale);
+            response.setStatus(status);
+            response.setContentType("application/problem+json;charset=UTF-8");
+            response.getWriter()
+                    .write("{\"type\":\"urn:gongzhi:problem:" + code + "\",\"title\":" + quote(title) + ",\"status\":"
+                            + status + ",\"detail\":" + quote(detail) + ",\"code\":\"" + code + "\",\"instance\":"
+                            + quote(request.getRequestURI()) + "}");
+        }
+
+        private static String quote(String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.gongzhi.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import org.gongzhi.identity.Role;
+import org.gongzhi.identity.StaffPrincipal;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Requests made as a signed-in staff member, with the CSRF token a page would carry. */
+public final class Staff {
+
+    private Staff() {}
+
+    public static RequestPostProcessor as(String username, Role... roles) {
+        var principal = new StaffPrincipal(UUID.randomUUID(), username, username, Set.of(roles), Set.of(), Set.of());
+        var token = UsernamePasswordAuthenticationToken.authenticated(
+                principal,
+                null,
+                Arrays.stream(roles)
+                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                        .toList());
+        RequestPostProcessor auth = authentication(token);
+        RequestPostProcessor withCsrf = csrf();
+        return request -> withCsrf.postProcessRequest(auth.postProcessRequest(request));
+    }
+
+    public static RequestPostProcessor streetAdmin() {
+        return as("xueyuanlu.street-admin", Role.STREET_ADMIN);
+    }
+}

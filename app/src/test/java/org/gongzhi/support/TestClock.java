@@ -1,0 +1,52 @@
+package org.gongzhi.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The platform clock in tests: the real time plus an offset a test may move forward (and must put back), so that
+ * timeouts are tested without waiting.
+ */
+public class TestClock extends Clock {
+
+    private static volatile Duration offset = Duration.ZERO;
+    private final Clock system = Clock.system(ZoneId.of("Asia/Shanghai"));
+
+    public static void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+
+    public static void reset() {
+        offset = Duration.ZERO;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return system.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return system.withZone(zone);
+    }
+
+    @Override
+    public Instant instant() {
+        return system.instant().plus(offset);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Configuration {
+
+        @Bean
+        @Primary
+        Clock testClock() {
+            return new TestClock();
+        }
+    }
+}
