@@ -18,6 +18,7 @@ import org.gongzhi.organization.domain.Organisation;
 import org.gongzhi.organization.domain.OrganisationRepository;
 import org.gongzhi.organization.domain.OrganisationRules;
 import org.gongzhi.organization.domain.OrganisationWorkbook;
+import org.gongzhi.organization.domain.OrganizationScope;
 import org.gongzhi.organization.domain.ResponsibilityList;
 import org.gongzhi.organization.domain.ResponsibilityListRepository;
 import org.gongzhi.platform.AuditRecord;
@@ -46,6 +47,7 @@ public class OrganizationManagement {
     private final TerritoryQueries territory;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final OrganizationScope scope;
     private final Clock clock;
 
     OrganizationManagement(
@@ -58,6 +60,7 @@ public class OrganizationManagement {
             TerritoryQueries territory,
             ApplicationEventPublisher events,
             AuditTrail audit,
+            OrganizationScope scope,
             Clock clock) {
         this.organisations = organisations;
         this.councils = councils;
@@ -68,6 +71,7 @@ public class OrganizationManagement {
         this.territory = territory;
         this.events = events;
         this.audit = audit;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -75,6 +79,7 @@ public class OrganizationManagement {
         Violations violations = new Violations();
         CheckedDetails checked = rules.check(details, null, Function.identity(), Map.of(), violations);
         violations.throwIfAny();
+        scope.requireUnit(checked.unitId());
         Organisation saved = organisations.save(Organisation.register(UUID.randomUUID(), checked));
         audit.record(registered(saved));
         return queries.require(new OrganisationId(saved.id()));
@@ -85,12 +90,14 @@ public class OrganizationManagement {
         Organisation o = organisations
                 .findById(id.value())
                 .orElseThrow(() -> DomainException.notFound("organization.not-found", id));
+        scope.requireOrganisation(o);
         if (o.version() != expectedVersion) {
             throw DomainException.conflict("organization.version.stale", expectedVersion, o.version());
         }
         Violations violations = new Violations();
         CheckedDetails checked = rules.check(details, o.id(), Function.identity(), Map.of(), violations);
         violations.throwIfAny();
+        scope.requireUnit(checked.unitId());
         var before = o.summary();
         if (o.revise(checked)) {
             organisations.save(o);
@@ -151,6 +158,13 @@ public class OrganizationManagement {
             checked.put(row.row(), details);
         }
         violations.throwIfAnyInBatch("organization.import.invalid");
+        for (var row : rows) {
+            Organisation current = existing.get(row.row());
+            if (current != null) {
+                scope.requireOrganisation(current);
+            }
+            scope.requireUnit(checked.get(row.row()).unitId());
+        }
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -194,6 +208,7 @@ public class OrganizationManagement {
     public CouncilView foundCouncil(FoundCouncil command) {
         UnitView unit = territory.requireByCode(command.unitCode());
         UnitKind expected = command.level() == CouncilLevel.SUBDISTRICT ? UnitKind.SUBDISTRICT : UnitKind.COMMUNITY;
+        scope.requireUnit(unit.id().value());
         if (unit.kind() != expected) {
             throw DomainException.invalid(
                     "organization.council.level",
@@ -231,6 +246,7 @@ public class OrganizationManagement {
     public CouncilView admit(UUID councilId, AdmitMember command) {
         Council council = councils.findById(councilId)
                 .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
+        scope.requireUnit(council.unitId());
         if (!organisations.existsById(command.organisationId())) {
             throw DomainException.invalid("organization.parent.unknown", command.organisationId());
         }
@@ -271,6 +287,8 @@ public class OrganizationManagement {
                                 d.number(), d.description(), d.ownerKey(), d.cadence(), d.evidence()))
                         .toList(),
                 command.synthetic());
+        // A list for no particular place belongs to the whole installation.
+        scope.requireUnit(unitId);
         ResponsibilityList saved = lists.save(list);
         audit.record(AuditRecord.created(
                 "organization.list.drawn",
@@ -289,6 +307,7 @@ public class OrganizationManagement {
     public ResponsibilityListView recordDutyDone(UUID listId, int dutyNumber, RecordDutyDone command) {
         ResponsibilityList list = lists.findById(listId)
                 .orElseThrow(() -> DomainException.notFound("organization.list.not-found", listId));
+        scope.requireUnit(list.unitId());
         var record =
                 list.recordDone(dutyNumber, command.doneOn(), command.note(), command.evidence(), LocalDate.now(clock));
         lists.save(list);

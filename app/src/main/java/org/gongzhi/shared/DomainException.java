@@ -33,6 +33,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorKind.NOT_FOUND, code, List.of(args), List.of());
     }
 
+    public static DomainException forbidden(String code, Object... args) {
+        return new DomainException(ErrorKind.FORBIDDEN, code, List.of(args), List.of());
+    }
+
     public static DomainException conflict(String code, Object... args) {
         return new DomainException(ErrorKind.CONFLICT, code, List.of(args), List.of());
     }

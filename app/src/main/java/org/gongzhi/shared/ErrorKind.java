@@ -6,6 +6,8 @@ public enum ErrorKind {
     INVALID,
     /** The input is well-formed but cannot be processed as a whole, e.g. a file with bad rows (HTTP 422). */
     UNPROCESSABLE,
+    /** The caller may not do this to this object: it lies outside their data scope (HTTP 403). */
+    FORBIDDEN,
     /** The object does not exist, or the caller may not know it exists (HTTP 404). */
     NOT_FOUND,
     /** The object changed under the caller, or the request clashes with its current state (HTTP 409). */

@@ -39,6 +39,16 @@ class OrganizationApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.gongzhi.territory.TerritoryQueries territory;
+
+    /** All three demo 街道: the workbook round trip touches organisations in each. */
+    java.util.UUID[] subdistricts() {
+        return java.util.stream.Stream.of("110108010", "110101008", "310110012")
+                .map(c -> territory.requireByCode(c).id().value())
+                .toArray(java.util.UUID[]::new);
+    }
+
     JsonMapper json = JsonMapper.shared();
 
     static String validCode(String first17) {
@@ -53,7 +63,7 @@ class OrganizationApiIT {
 
     MockHttpServletResponse postJson(String url, String body) throws Exception {
         return mvc.perform(post(url)
-                        .with(Staff.streetAdmin())
+                        .with(Staff.streetAdmin(subdistricts()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andReturn()
@@ -69,7 +79,7 @@ class OrganizationApiIT {
 
     MockHttpServletResponse importing(byte[] xlsx) throws Exception {
         return mvc.perform(multipart("/api/v1/organizations/import")
-                        .with(Staff.streetAdmin())
+                        .with(Staff.streetAdmin(subdistricts()))
                         .file(new MockMultipartFile("file", "o.xlsx", null, xlsx)))
                 .andReturn()
                 .getResponse();
@@ -284,7 +294,7 @@ class OrganizationApiIT {
         String body =
                 "{\"name\":\"版本测试自管会（改）\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}";
         var first = mvc.perform(put("/api/v1/organizations/" + id)
-                        .with(Staff.streetAdmin())
+                        .with(Staff.streetAdmin(subdistricts()))
                         .header("If-Match", etag)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
@@ -292,7 +302,7 @@ class OrganizationApiIT {
                 .getResponse();
         assertThat(first.getStatus()).isEqualTo(200);
         var second = mvc.perform(put("/api/v1/organizations/" + id)
-                        .with(Staff.streetAdmin())
+                        .with(Staff.streetAdmin(subdistricts()))
                         .header("If-Match", etag)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body.replace("（改）", "（再改）")))
@@ -300,7 +310,7 @@ class OrganizationApiIT {
                 .getResponse();
         assertThat(second.getStatus()).isEqualTo(409);
         var none = mvc.perform(put("/api/v1/organizations/" + id)
-                        .with(Staff.streetAdmin())
+                        .with(Staff.streetAdmin(subdistricts()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andReturn()

@@ -18,7 +18,12 @@ public final class Staff {
     private Staff() {}
 
     public static RequestPostProcessor as(String username, Role... roles) {
-        var principal = new StaffPrincipal(UUID.randomUUID(), username, username, Set.of(roles), Set.of(), Set.of());
+        return as(username, Set.of(), roles);
+    }
+
+    /** A staff member whose scope is the given territory units (and everything below them). */
+    public static RequestPostProcessor as(String username, Set<UUID> units, Role... roles) {
+        var principal = new StaffPrincipal(UUID.randomUUID(), username, username, Set.of(roles), units, Set.of());
         var token = UsernamePasswordAuthenticationToken.authenticated(
                 principal,
                 null,
@@ -30,7 +35,13 @@ public final class Staff {
         return request -> withCsrf.postProcessRequest(auth.postProcessRequest(request));
     }
 
-    public static RequestPostProcessor streetAdmin() {
-        return as("xueyuanlu.street-admin", Role.STREET_ADMIN);
+    /** A system administrator: the whole installation is in scope. */
+    public static RequestPostProcessor sysAdmin() {
+        return as("sysadmin", Role.SYS_ADMIN);
+    }
+
+    /** The street administrator of the given 街道 (or several). */
+    public static RequestPostProcessor streetAdmin(UUID... subdistricts) {
+        return as("street-admin", Set.of(subdistricts), Role.STREET_ADMIN);
     }
 }

@@ -44,7 +44,7 @@ class TerritoryApiIT {
 
     MockHttpServletResponse importing(String body) throws Exception {
         return mvc.perform(post("/api/v1/territory/import")
-                        .with(Staff.streetAdmin())
+                        .with(Staff.sysAdmin())
                         .contentType("application/geo+json")
                         .content(body))
                 .andReturn()
@@ -352,7 +352,7 @@ class TerritoryApiIT {
     void a_unit_is_registered_then_revised_and_a_stale_edit_is_a_conflict() throws Exception {
         String district = unit("DISTRICT", "110106", null, "null");
         var created = mvc.perform(post("/api/v1/territory/units")
-                        .with(Staff.streetAdmin())
+                        .with(Staff.sysAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(district))
                 .andReturn()
@@ -361,7 +361,7 @@ class TerritoryApiIT {
         String etag = created.getHeader("ETag");
 
         var again = mvc.perform(post("/api/v1/territory/units")
-                        .with(Staff.streetAdmin())
+                        .with(Staff.sysAdmin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(district))
                 .andReturn()
@@ -372,7 +372,7 @@ class TerritoryApiIT {
 
         String renamed = district.replace("测试110106", "北京市丰台区");
         var revised = mvc.perform(put("/api/v1/territory/units/110106")
-                        .with(Staff.streetAdmin())
+                        .with(Staff.sysAdmin())
                         .header("If-Match", etag)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(renamed))
@@ -383,7 +383,7 @@ class TerritoryApiIT {
                 .isEqualTo("北京市丰台区");
 
         var stale = mvc.perform(put("/api/v1/territory/units/110106")
-                        .with(Staff.streetAdmin())
+                        .with(Staff.sysAdmin())
                         .header("If-Match", etag)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(district))

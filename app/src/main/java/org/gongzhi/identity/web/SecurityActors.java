@@ -25,7 +25,11 @@ class SecurityActors implements ActorResolver {
             String roles =
                     String.join(",", p.roles().stream().map(Enum::name).sorted().toList());
             return new Actor(
-                    p.username(), roles, new AccessScope(false, p.units(), p.organisations()).summary(), address);
+                    p.username(),
+                    roles,
+                    (p.administrator() ? AccessScope.all() : new AccessScope(false, p.units(), p.organisations()))
+                            .summary(),
+                    address);
         }
         return address == null ? Actor.system() : new Actor("anonymous", "ANONYMOUS", "-", address);
     }

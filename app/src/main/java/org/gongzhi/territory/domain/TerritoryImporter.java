@@ -17,6 +17,8 @@ import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.shared.Label;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryImported;
+import org.gongzhi.territory.TerritoryScope;
+import org.gongzhi.territory.UnitId;
 import org.gongzhi.territory.UnitKind;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -41,6 +43,7 @@ public class TerritoryImporter {
     private final TerritoryRevision revision;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final TerritoryScope scope;
     private final Clock clock;
 
     TerritoryImporter(
@@ -49,12 +52,14 @@ public class TerritoryImporter {
             TerritoryRevision revision,
             ApplicationEventPublisher events,
             AuditTrail audit,
+            TerritoryScope scope,
             Clock clock) {
         this.units = units;
         this.overlays = overlays;
         this.revision = revision;
         this.events = events;
         this.audit = audit;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -65,6 +70,7 @@ public class TerritoryImporter {
         // Features that could be read are checked further even when others could not: every problem is named at once.
         Plan plan = new Plan(inputs, violations);
         violations.throwIfAnyInBatch("territory.import.invalid");
+        plan.requireScope();
         TerritoryImported outcome = plan.apply();
         audit.recordAll(plan.changes);
         if (outcome.created() + outcome.updated() > 0) {
@@ -374,6 +380,41 @@ public class TerritoryImporter {
                 return null;
             }
             return fileSubdistrict != null ? fileSubdistrict.geometry() : storedGeometry(storedSubdistrict.boundary());
+        }
+
+        /**
+         * Every unit changed must lie in the acting person's scope, and every new unit must hang under one that does;
+         * otherwise nothing is written and nothing is named.
+         */
+        void requireScope() {
+            for (Node n : nodes.values()) {
+                GovernanceUnit existing = stored.get(n.code());
+                if (existing != null) {
+                    scope.require(new UnitId(existing.id()));
+                }
+                if (n.parentId() == null) {
+                    if (existing == null || !java.util.Objects.equals(existing.parentId(), n.parentId())) {
+                        scope.requireEverything();
+                    }
+                } else if (!nodes.containsKey(codeOf(n.parentId()))) {
+                    scope.require(new UnitId(n.parentId()));
+                }
+            }
+            for (FeatureInput in : fileOverlays) {
+                GovernanceUnit subdistrict = stored.get(in.subdistrictCode());
+                if (subdistrict != null) {
+                    scope.require(new UnitId(subdistrict.id()));
+                }
+            }
+        }
+
+        private String codeOf(UUID id) {
+            for (Node n : nodes.values()) {
+                if (n.id().equals(id)) {
+                    return n.code();
+                }
+            }
+            return "";
         }
 
         TerritoryImported apply() {

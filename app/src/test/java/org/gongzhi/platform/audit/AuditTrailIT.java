@@ -32,6 +32,16 @@ class AuditTrailIT {
     JdbcClient jdbc;
 
     @Autowired
+    org.gongzhi.territory.TerritoryQueries territory;
+
+    /** All three demo 街道: the workbook round trip touches organisations in each. */
+    java.util.UUID[] subdistricts() {
+        return java.util.stream.Stream.of("110108010", "110101008", "310110012")
+                .map(c -> territory.requireByCode(c).id().value())
+                .toArray(java.util.UUID[]::new);
+    }
+
+    @Autowired
     AuditTrail audit;
 
     @Autowired
@@ -53,7 +63,7 @@ class AuditTrailIT {
     void a_change_writes_who_what_and_from_where_in_its_own_transaction() throws Exception {
         var r = mvc.perform(
                         post("/api/v1/organizations")
-                                .with(Staff.streetAdmin())
+                                .with(Staff.streetAdmin(subdistricts()))
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(
                                         "{\"name\":\"审计测试自管会\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"110108010005\"}"))
@@ -63,7 +73,8 @@ class AuditTrailIT {
         Map<String, Object> row = last();
         assertThat(row.get("action")).isEqualTo("organization.registered");
         assertThat(row.get("object_type")).isEqualTo("organisation");
-        assertThat(row.get("actor")).isEqualTo("xueyuanlu.street-admin");
+        assertThat(row.get("actor")).isEqualTo("street-admin");
+        assertThat(row.get("scope")).isEqualTo("units:3,organisations:0");
         assertThat(row.get("role")).isEqualTo("STREET_ADMIN");
         assertThat(row.get("address")).isEqualTo("127.0.0.1");
         assertThat((String) row.get("summary")).contains("\"after\"").contains("审计测试自管会");
@@ -73,7 +84,7 @@ class AuditTrailIT {
     void a_refused_change_leaves_no_audit_row() throws Exception {
         long before = rows();
         var r = mvc.perform(post("/api/v1/organizations")
-                        .with(Staff.streetAdmin())
+                        .with(Staff.streetAdmin(subdistricts()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"坏代码公司\",\"kind\":\"ENTERPRISE\",\"creditCode\":\"91110108MA00000039\","
                                 + "\"unitCode\":\"110108010005\"}"))
