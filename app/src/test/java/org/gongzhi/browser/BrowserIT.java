@@ -247,7 +247,32 @@ class BrowserIT {
         assertThat(page.locator(".account .who").innerText()).isEqualTo("系统管理员");
         shot(page, "signed-in");
         page.locator(".account button[type=submit]").click();
-        assertThat(page.locator(".account a").innerText()).isEqualTo("工作人员登录");
+        assertThat(page.locator(".account a[href='/login']").innerText()).isEqualTo("工作人员登录");
+    }
+
+    @Test
+    void a_resident_signs_in_with_a_code_on_a_phone() {
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN")
+                .setViewportSize(390, 844)
+                .setIsMobile(true));
+        Page p = phone.newPage();
+        p.navigate(url("/"));
+        p.locator(".nav-button").click();
+        p.locator(".account a[href='/resident/login']").click();
+        String number = "137" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
+        p.fill("input[name=phone]", number);
+        p.locator("main.login button[type=submit]").click();
+        assertThat(p.locator(".note").first().innerText()).contains("137****");
+        p.fill("input[name=code]", org.gongzhi.support.TestSms.lastCode(number));
+        shot(p, "resident-code");
+        p.locator("main.login button[type=submit]").click();
+        assertThat(p.locator("h1").innerText()).isEqualTo("我的共治");
+        assertThat(p.locator(".facts").innerText())
+                .contains("137****" + number.substring(7))
+                .doesNotContain(number);
+        shot(p, "resident-home");
+        phone.close();
     }
 
     @Test

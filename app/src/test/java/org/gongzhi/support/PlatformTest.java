@@ -18,5 +18,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, TestSms.Configuration.class})
 public @interface PlatformTest {}

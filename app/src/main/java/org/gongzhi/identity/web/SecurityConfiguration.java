@@ -45,6 +45,12 @@ class SecurityConfiguration {
                                 "/organizations/*/edit",
                                 "/organizations/import")
                         .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/resident/login")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/resident/code", "/resident/login")
+                        .permitAll()
+                        .requestMatchers("/resident", "/resident/**")
+                        .hasRole(Role.RESIDENT.name())
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
                         .hasRole(Role.SYS_ADMIN.name())
                         .requestMatchers(

@@ -1,0 +1,159 @@
+package org.gongzhi.identity.domain;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gongzhi.identity.SmsSender;
+import org.gongzhi.platform.AuditRecord;
+import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.platform.PersonalDataCipher;
+import org.gongzhi.shared.PhoneNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Residents sign in with a mobile number and a six-digit code sent by SMS: a code lives 5 minutes, allows 5 tries and
+ * works once. Requests are limited per number (one a minute, five an hour) and per client address (twenty an hour).
+ * Codes, numbers and addresses are kept only as keyed hashes or encrypted.
+ */
+@Service
+public class ResidentSignIns {
+
+    static final Duration LIFETIME = Duration.ofMinutes(5);
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration PHONE_GAP = Duration.ofMinutes(1);
+    static final int PHONE_PER_HOUR = 5;
+    static final int ADDRESS_PER_HOUR = 20;
+
+    private final JdbcClient jdbc;
+    private final ResidentRepository residents;
+    private final PersonalDataCipher cipher;
+    private final SmsSender sms;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ResidentSignIns(
+            JdbcClient jdbc,
+            ResidentRepository residents,
+            PersonalDataCipher cipher,
+            SmsSender sms,
+            AuditTrail audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.residents = residents;
+        this.cipher = cipher;
+        this.sms = sms;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public enum Request {
+        SENT,
+        TOO_SOON,
+        TOO_MANY
+    }
+
+    /** Sends a code to {@code phone} unless a limit is reached; a limited request is audited and sends nothing. */
+    @Transactional
+    public Request sendCode(PhoneNumber phone, String address) {
+        Instant now = clock.instant();
+        String phoneHash = cipher.lookupHash("resident.phone", phone.value());
+        String addressHash = cipher.lookupHash("client.address", address == null ? "" : address);
+        Instant last = jdbc.sql("select max(requested_at) from identity.one_time_code where phone_hash = ?")
+                .param(phoneHash)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant)
+                .orElse(null);
+        if (last != null && now.isBefore(last.plus(PHONE_GAP))) {
+            return Request.TOO_SOON;
+        }
+        if (requestsSince("phone_hash", phoneHash, now) >= PHONE_PER_HOUR
+                || requestsSince("address_hash", addressHash, now) >= ADDRESS_PER_HOUR) {
+            audit.record(AuditRecord.created("identity.code.limited", "resident", null, Map.of()));
+            return Request.TOO_MANY;
+        }
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        jdbc.sql(
+                        "insert into identity.one_time_code (id, phone_hash, address_hash, code_hash, requested_at, expires_at)"
+                                + " values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        phoneHash,
+                        addressHash,
+                        cipher.lookupHash("one-time-code", phoneHash + ":" + code),
+                        Timestamp.from(now),
+                        Timestamp.from(now.plus(LIFETIME)))
+                .update();
+        sms.send(phone, "【共治】您的登录验证码是 " + code + "，5 分钟内有效。请勿告诉他人。");
+        return Request.SENT;
+    }
+
+    private long requestsSince(String column, String hash, Instant now) {
+        return jdbc.sql("select count(*) from identity.one_time_code where " + column + " = ? and requested_at > ?")
+                .params(hash, Timestamp.from(now.minus(Duration.ofHours(1))))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Checks a code for {@code phone}; on success the resident (registered at first sign-in) is returned and the code
+     * is used up. A wrong code counts against the latest code's attempts.
+     */
+    @Transactional
+    public Optional<Resident> signIn(PhoneNumber phone, String code) {
+        Instant now = clock.instant();
+        String phoneHash = cipher.lookupHash("resident.phone", phone.value());
+        var latest = jdbc.sql("select id, code_hash, expires_at, attempts, used_at from identity.one_time_code"
+                        + " where phone_hash = ? order by requested_at desc limit 1 for update")
+                .param(phoneHash)
+                .query()
+                .listOfRows();
+        if (latest.isEmpty()) {
+            return refused(null);
+        }
+        var row = latest.get(0);
+        UUID id = (UUID) row.get("id");
+        boolean usable = row.get("used_at") == null
+                && ((Timestamp) row.get("expires_at")).toInstant().isAfter(now)
+                && ((Number) row.get("attempts")).intValue() < MAX_ATTEMPTS;
+        boolean matches = code != null
+                && code.matches("\\d{6}")
+                && cipher.lookupHash("one-time-code", phoneHash + ":" + code).equals(row.get("code_hash"));
+        if (!usable || !matches) {
+            jdbc.sql("update identity.one_time_code set attempts = attempts + 1 where id = ?")
+                    .param(id)
+                    .update();
+            return refused(id);
+        }
+        jdbc.sql("update identity.one_time_code set used_at = ? where id = ?")
+                .params(Timestamp.from(now), id)
+                .update();
+        Resident resident = residents
+                .findByPhoneHash(phoneHash)
+                .orElseGet(() -> Resident.register(cipher.encrypt("resident.phone", phone.value()), phoneHash, now));
+        resident.signedIn(now);
+        resident = residents.save(resident);
+        audit.record(AuditRecord.created(
+                "identity.resident.signed-in", "resident", resident.id().toString(), Map.of()));
+        return Optional.of(resident);
+    }
+
+    private Optional<Resident> refused(UUID code) {
+        audit.record(AuditRecord.created(
+                "identity.resident.sign-in.failed", "one-time-code", code == null ? null : code.toString(), Map.of()));
+        return Optional.empty();
+    }
+
+    /** A resident's number, masked, for their own page. */
+    public String maskedPhone(Resident resident) {
+        return org.gongzhi.shared.Masking.phone(cipher.decrypt("resident.phone", resident.phoneCipher()));
+    }
+}

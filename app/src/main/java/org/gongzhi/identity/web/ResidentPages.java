@@ -1,0 +1,97 @@
+package org.gongzhi.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.gongzhi.identity.ResidentPrincipal;
+import org.gongzhi.identity.Role;
+import org.gongzhi.identity.domain.ResidentSignIns;
+import org.gongzhi.shared.PhoneNumber;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Resident sign-in: a mobile number, then the code sent to it. The number travels only in form posts (never in an
+ * address) and is kept in the session only as the resident's id and masked number.
+ */
+@Controller
+class ResidentPages {
+
+    private final ResidentSignIns signIns;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    ResidentPages(ResidentSignIns signIns) {
+        this.signIns = signIns;
+    }
+
+    @GetMapping("/resident/login")
+    String phoneForm() {
+        return "identity/resident-login";
+    }
+
+    @PostMapping("/resident/code")
+    String sendCode(@RequestParam String phone, HttpServletRequest request, Model model) {
+        if (!PhoneNumber.isValid(phone)) {
+            model.addAttribute("problem", "phone.invalid");
+            return "identity/resident-login";
+        }
+        PhoneNumber number = PhoneNumber.parse(phone);
+        var outcome = signIns.sendCode(number, request.getRemoteAddr());
+        model.addAttribute("phone", number.value());
+        model.addAttribute("masked", number.masked());
+        switch (outcome) {
+            case SENT -> model.addAttribute("sent", true);
+            case TOO_SOON -> model.addAttribute("problem", "identity.code.too-soon");
+            case TOO_MANY -> model.addAttribute("problem", "identity.code.too-many");
+        }
+        return "identity/resident-login";
+    }
+
+    @PostMapping("/resident/login")
+    String signIn(
+            @RequestParam String phone,
+            @RequestParam String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (!PhoneNumber.isValid(phone)) {
+            model.addAttribute("problem", "phone.invalid");
+            return "identity/resident-login";
+        }
+        PhoneNumber number = PhoneNumber.parse(phone);
+        var resident = signIns.signIn(number, code == null ? null : code.strip());
+        if (resident.isEmpty()) {
+            model.addAttribute("phone", number.value());
+            model.addAttribute("masked", number.masked());
+            model.addAttribute("sent", true);
+            model.addAttribute("problem", "identity.code.wrong");
+            return "identity/resident-login";
+        }
+        // A new session id at sign-in, so that an id planted before it is worth nothing afterwards.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        } else {
+            request.getSession(true);
+        }
+        var principal = new ResidentPrincipal(resident.get().id(), number.masked());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.RESIDENT.name()))));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        return "redirect:/resident";
+    }
+
+    @GetMapping("/resident")
+    String home() {
+        return "identity/resident-home";
+    }
+}
