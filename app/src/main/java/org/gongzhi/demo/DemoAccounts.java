@@ -54,6 +54,16 @@ final class DemoAccounts {
                     j.prefix() + ".street-admin", "街道管理员", Role.STREET_ADMIN, Set.of(j.subdistrict()), Set.of(), null));
             accounts.open(account(
                     j.prefix() + ".community", "社区工作者", Role.COMMUNITY_WORKER, Set.of(j.community()), Set.of(), null));
+            // The 街道's privacy officer may open masked personal data in the 街道, so signs in with a code too.
+            accounts.open(new OpenAccount(
+                    j.prefix() + ".privacy",
+                    "个人信息查阅员",
+                    PASSWORD,
+                    Set.of(Role.STREET_ADMIN),
+                    Set.of(j.subdistrict()),
+                    Set.of(),
+                    true,
+                    ADMIN_TOTP_SECRET));
             accounts.open(account(j.prefix() + ".grid", "网格员", Role.GRID_WORKER, Set.of(j.grid()), Set.of(), null));
             accounts.open(account(
                     j.prefix() + ".department", "部门人员", Role.DEPARTMENT_STAFF, Set.of(), Set.of(department), null));
@@ -69,6 +79,6 @@ final class DemoAccounts {
 
     private static OpenAccount account(
             String username, String name, Role role, Set<String> units, Set<UUID> organisations, String totp) {
-        return new OpenAccount(username, name, PASSWORD, Set.of(role), units, organisations, totp);
+        return new OpenAccount(username, name, PASSWORD, Set.of(role), units, organisations, false, totp);
     }
 }

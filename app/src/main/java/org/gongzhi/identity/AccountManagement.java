@@ -86,9 +86,9 @@ public class AccountManagement {
                 violations.add("organisationIds", "identity.scope.organisation", org);
             }
         }
-        if (command.roles() != null
-                && command.roles().stream().anyMatch(Role::administrator)
-                && (command.totpSecret() == null || command.totpSecret().isBlank())) {
+        boolean needsCode = command.mayUnmask()
+                || (command.roles() != null && command.roles().stream().anyMatch(Role::administrator));
+        if (needsCode && (command.totpSecret() == null || command.totpSecret().isBlank())) {
             violations.add("totpSecret", "identity.totp.required");
         }
         violations.throwIfAny();
@@ -101,6 +101,7 @@ public class AccountManagement {
                 command.roles(),
                 units,
                 command.organisationIds(),
+                command.mayUnmask(),
                 totp));
         audit.record(AuditRecord.created(
                 "identity.account.opened",

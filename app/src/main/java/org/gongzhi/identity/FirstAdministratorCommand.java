@@ -51,7 +51,7 @@ class FirstAdministratorCommand implements ApplicationRunner {
             String secret = Totp.newSecret(new SecureRandom());
             try {
                 transaction.executeWithoutResult(s -> accounts.open(new OpenAccount(
-                        username, "安全管理员", password, Set.of(Role.SEC_ADMIN), Set.of(), Set.of(), secret)));
+                        username, "安全管理员", password, Set.of(Role.SEC_ADMIN), Set.of(), Set.of(), false, secret)));
             } catch (DomainException e) {
                 System.out.println("Refused: "
                         + e.violations().stream()

@@ -6,7 +6,13 @@ import java.util.UUID;
 
 /** The signed-in staff member as the web layer holds it in the session (no credentials). */
 public record StaffPrincipal(
-        UUID accountId, String username, String displayName, Set<Role> roles, Set<UUID> units, Set<UUID> organisations)
+        UUID accountId,
+        String username,
+        String displayName,
+        Set<Role> roles,
+        Set<UUID> units,
+        Set<UUID> organisations,
+        boolean mayUnmask)
         implements Serializable {
 
     public StaffPrincipal {

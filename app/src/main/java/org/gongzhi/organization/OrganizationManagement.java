@@ -21,6 +21,7 @@ import org.gongzhi.organization.domain.OrganisationWorkbook;
 import org.gongzhi.organization.domain.OrganizationScope;
 import org.gongzhi.organization.domain.ResponsibilityList;
 import org.gongzhi.organization.domain.ResponsibilityListRepository;
+import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.shared.DomainException;
@@ -48,6 +49,7 @@ public class OrganizationManagement {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final OrganizationScope scope;
+    private final AccessScopes scopes;
     private final Clock clock;
 
     OrganizationManagement(
@@ -61,6 +63,7 @@ public class OrganizationManagement {
             ApplicationEventPublisher events,
             AuditTrail audit,
             OrganizationScope scope,
+            AccessScopes scopes,
             Clock clock) {
         this.organisations = organisations;
         this.councils = councils;
@@ -72,6 +75,7 @@ public class OrganizationManagement {
         this.events = events;
         this.audit = audit;
         this.scope = scope;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -263,6 +267,34 @@ public class OrganizationManagement {
                 councilId.toString(),
                 Map.of("organisationId", command.organisationId().toString())));
         return queries.council(councilId);
+    }
+
+    /**
+     * Opens the full name of a council member's 联络员 for someone allowed to, within their scope, for a stated reason;
+     * the view is written to the audit trail with that reason in the same transaction.
+     */
+    public String unmaskLiaison(UUID councilId, UUID organisationId, String reason) {
+        if (!scopes.current().mayUnmask()) {
+            throw DomainException.forbidden("personal-data.unmask.permission");
+        }
+        Council council = councils.findById(councilId)
+                .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
+        scope.requireUnit(council.unitId());
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 4 || why.length() > 200) {
+            throw DomainException.invalid(
+                    List.of(org.gongzhi.shared.Violation.of("reason", "personal-data.unmask.reason")));
+        }
+        Council.CouncilMember member = council.members().stream()
+                .filter(m -> m.organisationId().equals(organisationId))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("organization.council.member-unknown", organisationId));
+        audit.record(AuditRecord.created(
+                "personal-data.unmasked",
+                "council-member",
+                councilId + "/" + organisationId,
+                Map.of("field", "liaisonName", "reason", why)));
+        return member.liaisonName();
     }
 
     public ResponsibilityListView drawResponsibilityList(DrawResponsibilityList command) {

@@ -12,6 +12,12 @@ public interface AuditTrail {
 
     void recordAll(List<AuditRecord> records);
 
+    /**
+     * Records on behalf of a named actor, for the moment an actor becomes known (a sign-in) before the request carries
+     * it.
+     */
+    void record(Actor actor, AuditRecord record);
+
     /** Recomputes the chain from the first row; names the first row whose hash or link does not match. */
     ChainCheck verify();
 

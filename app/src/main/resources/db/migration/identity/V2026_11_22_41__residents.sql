@@ -22,3 +22,6 @@ create table identity.one_time_code (
 );
 create index one_time_code_phone on identity.one_time_code (phone_hash, requested_at);
 create index one_time_code_address on identity.one_time_code (address_hash, requested_at);
+
+-- The permission to open masked personal data (with a reason, audited); it requires a second factor.
+alter table identity.account add column may_unmask boolean not null default false;

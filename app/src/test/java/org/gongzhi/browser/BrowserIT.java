@@ -275,6 +275,52 @@ class BrowserIT {
         phone.close();
     }
 
+    static String demoCode() {
+        return org.gongzhi.identity.domain.Totp.code(
+                org.gongzhi.identity.domain.Totp.fromBase32("JBSWY3DPEHPK3PXP"),
+                org.gongzhi.identity.domain.Totp.step(java.time.Instant.now()));
+    }
+
+    @Test
+    void an_unmask_with_a_reason_appears_in_the_auditor_s_log() {
+        signIn("xueyuanlu.privacy", demoCode());
+        assertThat(page.locator(".account .who").innerText()).isEqualTo("个人信息查阅员");
+        page.navigate(url("/councils"));
+        page.locator("a", new Page.LocatorOptions().setHasText("学院路街道党建工作协调委员会"))
+                .click();
+        Locator firstRow = page.locator("table.data tbody tr").first();
+        String masked = firstRow.locator("td").nth(2).locator("span").first().innerText();
+        assertThat(masked).endsWith("**");
+        firstRow.locator("input[name=reason]").fill("联系联络员商议校园探头共建项目");
+        firstRow.locator("form.unmask button").click();
+        String revealed =
+                page.locator("table.data tbody tr").first().locator(".revealed").innerText();
+        assertThat(revealed).doesNotContain("*").startsWith(masked.substring(0, 1));
+        shot(page, "council-unmasked");
+
+        BrowserContext auditorContext = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
+        Page auditor = auditorContext.newPage();
+        auditor.navigate(url("/login"));
+        auditor.fill("input[name=username]", "auditor");
+        auditor.fill("input[name=password]", "Demo#2026gz");
+        auditor.fill("input[name=code]", demoCode());
+        auditor.locator("main.login button[type=submit]").click();
+        auditor.locator(".main-nav a", new Page.LocatorOptions().setHasText("审计"))
+                .click();
+        auditor.fill("input[name=action]", "personal-data.unmasked");
+        auditor.locator("form.filters button[type=submit]").click();
+        String log = auditor.locator("table.audit-log tbody tr").first().innerText();
+        assertThat(log).contains("xueyuanlu.privacy").contains("查看未脱敏个人信息").contains("联系联络员商议校园探头共建项目");
+        assertThat(log).doesNotContain(revealed);
+        auditor.locator("form.inline button[type=submit]", new Page.LocatorOptions().setHasText("校验哈希链"))
+                .click();
+        assertThat(auditor.locator("[role=status]").innerText()).contains("哈希链完整");
+        auditor.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("audit-log.png"))
+                .setFullPage(false));
+        auditorContext.close();
+    }
+
     @Test
     void councils_and_the_three_carriages_list_read_as_tables() {
         page.navigate(url("/councils"));

@@ -74,8 +74,8 @@ class SignInIT {
 
     String openAccount(Set<Role> roles, String secret) {
         String name = "t" + UUID.randomUUID().toString().substring(0, 8);
-        transaction.executeWithoutResult(s ->
-                accounts.open(new OpenAccount(name, "测试", PASSWORD, roles, Set.of("110108010"), Set.of(), secret)));
+        transaction.executeWithoutResult(s -> accounts.open(
+                new OpenAccount(name, "测试", PASSWORD, roles, Set.of("110108010"), Set.of(), false, secret)));
         return name;
     }
 
@@ -85,6 +85,11 @@ class SignInIT {
         MvcResult r = signIn("xueyuanlu.street-admin", PASSWORD, null);
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
         assertThat(audited("identity.signed-in")).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select actor from platform.audit_event where action = 'identity.signed-in'"
+                                + " order by sequence desc limit 1")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("xueyuanlu.street-admin");
         var page = mvc.perform(get("/").cookie(sessionOf(r))).andReturn().getResponse();
         assertThat(page.getContentAsString()).contains("街道管理员").contains("退出");
     }
@@ -198,6 +203,7 @@ class SignInIT {
                         Set.of(Role.SYS_ADMIN, Role.AUDITOR),
                         Set.of(),
                         Set.of(),
+                        false,
                         ADMIN_SECRET))))
                 .isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code())
@@ -215,7 +221,7 @@ class SignInIT {
     @Test
     void a_weak_password_is_refused_when_an_account_is_opened() {
         assertThatThrownBy(() -> transaction.executeWithoutResult(s -> accounts.open(new OpenAccount(
-                        "weak.one", "弱", "woaini1314", Set.of(Role.GRID_WORKER), Set.of(), Set.of(), null))))
+                        "weak.one", "弱", "woaini1314", Set.of(Role.GRID_WORKER), Set.of(), Set.of(), false, null))))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).violations())
                         .extracting(v -> v.code())

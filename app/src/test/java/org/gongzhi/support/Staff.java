@@ -23,7 +23,13 @@ public final class Staff {
 
     /** A staff member whose scope is the given territory units (and everything below them). */
     public static RequestPostProcessor as(String username, Set<UUID> units, Role... roles) {
-        var principal = new StaffPrincipal(UUID.randomUUID(), username, username, Set.of(roles), units, Set.of());
+        return as(username, units, false, roles);
+    }
+
+    /** A staff member who may also open masked personal data within the scope. */
+    public static RequestPostProcessor as(String username, Set<UUID> units, boolean mayUnmask, Role... roles) {
+        var principal =
+                new StaffPrincipal(UUID.randomUUID(), username, username, Set.of(roles), units, Set.of(), mayUnmask);
         var token = UsernamePasswordAuthenticationToken.authenticated(
                 principal,
                 null,

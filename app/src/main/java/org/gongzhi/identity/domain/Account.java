@@ -31,6 +31,7 @@ public class Account {
     private Instant passwordChangedAt;
     private String totpSecret;
     private Long totpLastStep;
+    private boolean mayUnmask;
     private boolean enabled;
 
     @MappedCollection(idColumn = "account_id")
@@ -57,6 +58,7 @@ public class Account {
             Instant passwordChangedAt,
             String totpSecret,
             Long totpLastStep,
+            boolean mayUnmask,
             boolean enabled,
             Set<Grant> roles,
             Set<ScopeUnit> scopeUnits,
@@ -70,6 +72,7 @@ public class Account {
         this.passwordChangedAt = passwordChangedAt;
         this.totpSecret = totpSecret;
         this.totpLastStep = totpLastStep;
+        this.mayUnmask = mayUnmask;
         this.enabled = enabled;
         this.roles = roles == null ? new HashSet<>() : new HashSet<>(roles);
         this.scopeUnits = scopeUnits == null ? new HashSet<>() : new HashSet<>(scopeUnits);
@@ -87,6 +90,7 @@ public class Account {
             Set<Role> roles,
             Set<UUID> units,
             Set<UUID> organisations,
+            boolean mayUnmask,
             String totpSecret) {
         SeparationOfDuties.check(roles);
         return new Account(
@@ -97,6 +101,7 @@ public class Account {
                 now,
                 totpSecret,
                 null,
+                mayUnmask,
                 true,
                 roles.stream().map(Grant::new).collect(Collectors.toSet()),
                 units.stream().map(ScopeUnit::new).collect(Collectors.toSet()),
@@ -105,9 +110,13 @@ public class Account {
                 null);
     }
 
-    /** Whether signing in needs a TOTP code: administrators always do. */
+    /** Whether signing in needs a TOTP code: administrators and anyone who may unmask personal data always do. */
     public boolean needsSecondFactor() {
-        return roles().stream().anyMatch(Role::administrator) || totpSecret != null;
+        return roles().stream().anyMatch(Role::administrator) || mayUnmask || totpSecret != null;
+    }
+
+    public boolean mayUnmask() {
+        return mayUnmask;
     }
 
     public boolean locked(LockoutPolicy policy, Instant now) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.gongzhi.platform.Actor;
+import org.gongzhi.platform.ActorResolver;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.platform.PersonalDataCipher;
@@ -32,6 +34,7 @@ public class SignIns {
     private final PersonalDataCipher cipher;
     private final LockoutPolicy lockout;
     private final AuditTrail audit;
+    private final ActorResolver actors;
     private final Clock clock;
     /** A hash of a random secret, checked when the account does not exist so that timing tells nothing. */
     private final String dummy;
@@ -42,12 +45,14 @@ public class SignIns {
             PersonalDataCipher cipher,
             LockoutPolicy lockout,
             AuditTrail audit,
+            ActorResolver actors,
             Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.cipher = cipher;
         this.lockout = lockout;
         this.audit = audit;
+        this.actors = actors;
         this.clock = clock;
         this.dummy = encoder.encode(java.util.UUID.randomUUID().toString());
     }
@@ -85,8 +90,16 @@ public class SignIns {
         }
         account.signedIn(step);
         accounts.save(account);
-        audit.record(AuditRecord.created(
-                "identity.signed-in", "account", account.id().toString(), Map.of()));
+        String roles = String.join(
+                ",", account.roles().stream().map(Enum::name).sorted().toList());
+        audit.record(
+                new Actor(
+                        account.username(),
+                        roles,
+                        "units:" + account.scopeUnits().size(),
+                        actors.current().address()),
+                AuditRecord.created(
+                        "identity.signed-in", "account", account.id().toString(), Map.of()));
         return new Outcome(Result.SIGNED_IN, account);
     }
 

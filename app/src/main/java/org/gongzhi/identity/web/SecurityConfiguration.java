@@ -45,6 +45,8 @@ class SecurityConfiguration {
                                 "/organizations/*/edit",
                                 "/organizations/import")
                         .authenticated()
+                        .requestMatchers("/audit", "/audit/**")
+                        .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/resident/login")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/resident/code", "/resident/login")

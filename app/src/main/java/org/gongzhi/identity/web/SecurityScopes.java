@@ -19,7 +19,9 @@ class SecurityScopes implements AccessScopes {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
             // The three administrators look after the whole installation; what each may do is set by role.
-            return p.administrator() ? AccessScope.all() : new AccessScope(false, p.units(), p.organisations());
+            return p.administrator()
+                    ? AccessScope.all()
+                    : new AccessScope(false, p.units(), p.organisations(), p.mayUnmask());
         }
         return RequestContextHolder.getRequestAttributes() == null ? AccessScope.all() : AccessScope.none();
     }

@@ -42,7 +42,13 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
     static UsernamePasswordAuthenticationToken token(Account a) {
         var principal = new StaffPrincipal(
-                a.id(), a.username(), a.displayName(), a.roles(), a.scopeUnits(), a.scopeOrganisations());
+                a.id(),
+                a.username(),
+                a.displayName(),
+                a.roles(),
+                a.scopeUnits(),
+                a.scopeOrganisations(),
+                a.mayUnmask());
         List<SimpleGrantedAuthority> authorities = a.roles().stream()
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
                 .toList();

@@ -166,6 +166,20 @@ class OrganizationApi {
         return management.admit(id, command);
     }
 
+    /** The reason for opening a masked name, as the audit trail will record it. */
+    record UnmaskRequest(
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)
+            String reason) {}
+
+    @PostMapping("/councils/{id}/members/{organisation}/unmask")
+    @Operation(
+            summary = "Open the full name of a member's 联络员",
+            description = "Needs the unmask permission and the council in scope; the reason is audited.")
+    java.util.Map<String, String> unmask(
+            @PathVariable UUID id, @PathVariable UUID organisation, @Valid @RequestBody UnmaskRequest request) {
+        return java.util.Map.of("liaisonName", management.unmaskLiaison(id, organisation, request.reason()));
+    }
+
     @GetMapping("/responsibility-lists")
     List<ResponsibilityListView> lists() {
         return queries.responsibilityLists();

@@ -16,6 +16,7 @@ import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.organization.RecordDutyDone;
+import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
@@ -36,6 +37,7 @@ class OrganizationPages {
     private final OrganizationManagement management;
     private final TerritoryQueries territory;
     private final MessageSource messages;
+    private final AccessScopes scopes;
     private final Clock clock;
 
     OrganizationPages(
@@ -43,11 +45,13 @@ class OrganizationPages {
             OrganizationManagement management,
             TerritoryQueries territory,
             MessageSource messages,
+            AccessScopes scopes,
             Clock clock) {
         this.queries = queries;
         this.management = management;
         this.territory = territory;
         this.messages = messages;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -180,6 +184,24 @@ class OrganizationPages {
     @GetMapping("/councils/{id}")
     String council(@PathVariable UUID id, Model model) {
         model.addAttribute("council", queries.council(id));
+        model.addAttribute("mayUnmask", scopes.current().mayUnmask());
+        model.addAttribute("revealed", Map.of());
+        return "organization/council";
+    }
+
+    /** Shows one 联络员's full name in this response only, after the reason was recorded; the page is not cached. */
+    @PostMapping("/councils/{id}/members/{organisation}/unmask")
+    String unmask(
+            @PathVariable UUID id,
+            @PathVariable UUID organisation,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response) {
+        String name = management.unmaskLiaison(id, organisation, reason);
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("council", queries.council(id));
+        model.addAttribute("mayUnmask", true);
+        model.addAttribute("revealed", Map.of(new OrganisationId(organisation), name));
         return "organization/council";
     }
 

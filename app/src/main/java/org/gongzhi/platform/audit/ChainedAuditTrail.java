@@ -55,10 +55,19 @@ class ChainedAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<AuditRecord> records) {
+        append(actors.current(), records);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Actor actor, AuditRecord record) {
+        append(actor, List.of(record));
+    }
+
+    private void append(Actor actor, List<AuditRecord> records) {
         if (records.isEmpty()) {
             return;
         }
-        Actor actor = actors.current();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> head = jdbc.sql("select sequence, hash from platform.audit_head where id = 1 for update")
                 .query()

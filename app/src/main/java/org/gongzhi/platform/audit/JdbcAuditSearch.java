@@ -1,0 +1,71 @@
+package org.gongzhi.platform.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.gongzhi.platform.AuditSearch;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class JdbcAuditSearch implements AuditSearch {
+
+    private final JdbcClient jdbc;
+
+    JdbcAuditSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page search(Filter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new HashMap<>();
+        if (f.action() != null && !f.action().isBlank()) {
+            where.append(" and action = :action");
+            params.put("action", f.action().strip());
+        }
+        if (f.actor() != null && !f.actor().isBlank()) {
+            where.append(" and actor = :actor");
+            params.put("actor", f.actor().strip());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            where.append(" and (action like :text or actor like :text or object_id like :text)");
+            params.put("text", "%" + f.text().strip().replace("%", "") + "%");
+        }
+        if (f.from() != null) {
+            where.append(" and at >= :from");
+            params.put("from", OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+        }
+        if (f.to() != null) {
+            where.append(" and at < :to");
+            params.put("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
+        }
+        int pageSize = Math.max(1, Math.min(size, 500));
+        int pageNumber = Math.max(1, page);
+        long total = jdbc.sql("select count(*) from platform.audit_event" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        var entries = jdbc.sql("select * from platform.audit_event" + where
+                        + " order by sequence desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", pageSize)
+                .param("offset", (pageNumber - 1) * pageSize)
+                .query((rs, n) -> new Entry(
+                        rs.getLong("sequence"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("role"),
+                        rs.getString("scope"),
+                        rs.getString("action"),
+                        rs.getString("object_type"),
+                        rs.getString("object_id"),
+                        rs.getString("summary"),
+                        rs.getString("address")))
+                .list();
+        return new Page(entries, total, pageNumber, pageSize);
+    }
+}
