@@ -90,6 +90,16 @@ public class OrganizationManagement {
     }
 
     /** Revises an organisation; refused as a conflict when it changed since the editor read {@code expectedVersion}. */
+    /** The organisation as its editor sees it; refused like an edit when it lies outside the editor's scope. */
+    @Transactional(readOnly = true)
+    public OrganisationView forEditing(OrganisationId id) {
+        Organisation o = organisations
+                .findById(id.value())
+                .orElseThrow(() -> DomainException.notFound("organization.not-found", id));
+        scope.requireOrganisation(o);
+        return queries.require(id);
+    }
+
     public OrganisationView revise(OrganisationId id, long expectedVersion, OrganisationDetails details) {
         Organisation o = organisations
                 .findById(id.value())

@@ -112,7 +112,7 @@ class OrganizationPages {
 
     @GetMapping("/organizations/{id}/edit")
     String editForm(@PathVariable UUID id, Model model) {
-        return form(model, OrganisationForm.of(queries.require(new OrganisationId(id))), id, Map.of());
+        return form(model, OrganisationForm.of(management.forEditing(new OrganisationId(id))), id, Map.of());
     }
 
     /** Saves an edit; a stale version (someone saved in between) is refused as a conflict and nothing is written. */

@@ -1,0 +1,200 @@
+package org.gongzhi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.gongzhi.support.PlatformTest;
+import org.gongzhi.support.Staff;
+import org.gongzhi.territory.TerritoryQueries;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint and page that takes an object id, enumerated from the application itself. Each is either public
+ * reading (declared below) or must refuse staff of another 街道 with 403/404 and name nothing of the object. A new
+ * endpoint with an id that is in neither list fails this test until someone decides which it is.
+ */
+@PlatformTest
+class CrossScopeMatrixIT {
+
+    /** Public content: the territory, the organisation register, councils and lists (masked) are open to read. */
+    static final Set<String> PUBLIC_READS = Set.of(
+            "GET /api/v1/territory/units/{code}",
+            "GET /api/v1/organizations/{id}",
+            "GET /api/v1/councils/{id}",
+            "GET /api/v1/responsibility-lists/{id}",
+            "GET /territory/units/{code}",
+            "GET /territory/export/{code}.geojson",
+            "GET /organizations/{id}",
+            "GET /councils/{id}",
+            "GET /responsibility-lists/{id}");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    TerritoryQueries territory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** 学院路 objects, and for each scoped endpoint a request that would succeed for 学院路's own staff. */
+    Map<String, Attempt> scoped() {
+        UUID university = jdbc.sql("select id from organization.organisation where name = '北京科技大学'")
+                .query(UUID.class)
+                .single();
+        long version = jdbc.sql("select version from organization.organisation where id = ?")
+                .param(university)
+                .query(Long.class)
+                .single();
+        String credit = jdbc.sql("select credit_code from organization.organisation where id = ?")
+                .param(university)
+                .query(String.class)
+                .single();
+        UUID council = jdbc.sql("select id from organization.council where name = '学院路街道党建工作协调委员会'")
+                .query(UUID.class)
+                .single();
+        UUID member = jdbc.sql("select organisation_id from organization.council_member where council_id = ? limit 1")
+                .param(council)
+                .query(UUID.class)
+                .single();
+        UUID other = jdbc.sql("select id from organization.organisation where name = '北京语言大学'")
+                .query(UUID.class)
+                .single();
+        UUID list = jdbc.sql("select id from organization.responsibility_list limit 1")
+                .query(UUID.class)
+                .single();
+        String org = "{\"name\":\"北京科技大学\",\"kind\":\"UNIVERSITY\",\"creditCode\":\"" + credit
+                + "\",\"unitCode\":\"110108010011\"}";
+        Map<String, Attempt> attempts = new LinkedHashMap<>();
+        attempts.put(
+                "PUT /api/v1/organizations/{id}",
+                new Attempt("/api/v1/organizations/" + university, org, "\"" + version + "\""));
+        attempts.put(
+                "POST /api/v1/councils/{id}/members",
+                new Attempt(
+                        "/api/v1/councils/" + council + "/members",
+                        "{\"organisationId\":\"" + other + "\",\"liaisonName\":\"李四\"}",
+                        null));
+        attempts.put(
+                "POST /api/v1/councils/{id}/members/{organisation}/unmask",
+                new Attempt(
+                        "/api/v1/councils/" + council + "/members/" + member + "/unmask",
+                        "{\"reason\":\"越界查看测试\"}",
+                        null));
+        attempts.put(
+                "POST /api/v1/responsibility-lists/{id}/duties/{number}/records",
+                new Attempt(
+                        "/api/v1/responsibility-lists/" + list + "/duties/1/records",
+                        "{\"doneOn\":\"2026-11-01\",\"evidence\":\"纪要\"}",
+                        null));
+        attempts.put(
+                "PUT /api/v1/territory/units/{code}",
+                new Attempt(
+                        "/api/v1/territory/units/110108010005",
+                        "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"kind\":\"COMMUNITY\","
+                                + "\"code\":\"110108010005\",\"name\":\"改名\",\"parentCode\":\"110108010B02\"}}",
+                        "\"0\""));
+        attempts.put("GET /organizations/{id}/edit", new Attempt("/organizations/" + university + "/edit", null, null));
+        attempts.put(
+                "POST /organizations/{id}",
+                new Attempt(
+                        "/organizations/" + university,
+                        "name=改名&kind=UNIVERSITY&creditCode=" + credit + "&unitCode=110108010011&version=" + version,
+                        null));
+        attempts.put(
+                "POST /councils/{id}/members/{organisation}/unmask",
+                new Attempt("/councils/" + council + "/members/" + member + "/unmask", "reason=越界查看测试", null));
+        attempts.put(
+                "POST /responsibility-lists/{id}/records",
+                new Attempt(
+                        "/responsibility-lists/" + list + "/records", "duty=1&doneOn=2026-11-01&evidence=纪要", null));
+        return attempts;
+    }
+
+    /** A request to a scoped endpoint: its address, body and, for edits, the version read. */
+    record Attempt(String path, String body, String ifMatch) {}
+
+    @Test
+    void every_endpoint_with_an_id_is_public_reading_or_refuses_other_scopes_without_naming_anything()
+            throws Exception {
+        Map<String, Attempt> scoped = scoped();
+        Set<String> withIds = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.contains("{")) {
+                    continue;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                for (var m : methods.isEmpty()
+                        ? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET)
+                        : methods) {
+                    withIds.add(m.name() + " " + pattern);
+                }
+            }
+        });
+        List<String> unclassified = new ArrayList<>();
+        for (String endpoint : withIds) {
+            if (!PUBLIC_READS.contains(endpoint) && !scoped.containsKey(endpoint)) {
+                unclassified.add(endpoint);
+            }
+        }
+        assertThat(unclassified)
+                .as("endpoints with an id that nobody classified")
+                .isEmpty();
+
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        UUID dongzhimen = territory.requireByCode("110101008").id().value();
+        for (var e : scoped.entrySet()) {
+            // The demo responsibility list belongs to 五角场; everything else to 学院路. Try from another 街道.
+            UUID outsider = e.getKey().contains("responsibility-lists") ? xueyuanlu : dongzhimen;
+            for (Role role : new Role[] {Role.STREET_ADMIN, Role.COMMUNITY_WORKER}) {
+                RequestPostProcessor who = Staff.as("outsider", Set.of(outsider), true, role);
+                var r = send(e.getKey(), e.getValue(), who);
+                assertThat(r.getStatus()).as(e.getKey() + " as " + role).isIn(403, 404);
+                String body = r.getContentAsString();
+                assertThat(body)
+                        .as(e.getKey() + " tells nothing")
+                        .doesNotContain("北京科技大学")
+                        .doesNotContain("二里庄")
+                        .doesNotContain("国定一")
+                        .doesNotContain("liaisonName");
+            }
+        }
+    }
+
+    org.springframework.mock.web.MockHttpServletResponse send(String endpoint, Attempt a, RequestPostProcessor who)
+            throws Exception {
+        HttpMethod method = HttpMethod.valueOf(endpoint.substring(0, endpoint.indexOf(' ')));
+        var request = request(method, a.path()).with(who);
+        if (a.ifMatch() != null) {
+            request.header("If-Match", a.ifMatch());
+        }
+        if (a.body() != null) {
+            if (a.path().startsWith("/api/")) {
+                request.contentType(MediaType.APPLICATION_JSON).content(a.body());
+            } else {
+                request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content(a.body());
+            }
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+}
