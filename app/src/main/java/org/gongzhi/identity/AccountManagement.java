@@ -9,11 +9,13 @@ import java.util.UUID;
 import org.gongzhi.identity.domain.Account;
 import org.gongzhi.identity.domain.AccountRepository;
 import org.gongzhi.identity.domain.PasswordPolicy;
+import org.gongzhi.identity.domain.SeparationOfDuties;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.platform.PersonalDataCipher;
+import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitView;
@@ -70,6 +72,12 @@ public class AccountManagement {
         }
         if (command.roles() == null || command.roles().isEmpty()) {
             violations.add("roles", "identity.roles.missing");
+        } else {
+            try {
+                SeparationOfDuties.check(command.roles());
+            } catch (DomainException e) {
+                violations.add("roles", e.code(), e.args().toArray());
+            }
         }
         passwords.check(username, command.password(), "password", violations);
         Set<UUID> units = new HashSet<>();
@@ -119,6 +127,15 @@ public class AccountManagement {
         return view(account);
     }
 
+    /** Every staff account, by user name, for the 安全管理员. */
+    @Transactional(readOnly = true)
+    public java.util.List<AccountView> accounts() {
+        return accounts.findAll().stream()
+                .sorted(java.util.Comparator.comparing(Account::username))
+                .map(AccountManagement::view)
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean anyAdministrator() {
         return accounts.countAdministrators() > 0;
@@ -133,6 +150,7 @@ public class AccountManagement {
                 a.scopeUnits(),
                 a.scopeOrganisations(),
                 a.needsSecondFactor(),
+                a.mayUnmask(),
                 a.enabled());
     }
 }

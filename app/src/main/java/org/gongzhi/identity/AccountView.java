@@ -12,4 +12,5 @@ public record AccountView(
         Set<UUID> units,
         Set<UUID> organisations,
         boolean secondFactor,
+        boolean mayUnmask,
         boolean enabled) {}

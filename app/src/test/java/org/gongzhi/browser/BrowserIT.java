@@ -322,6 +322,28 @@ class BrowserIT {
     }
 
     @Test
+    void the_security_administrator_opens_an_account_and_sees_its_enrolment_code_once() {
+        signIn("secadmin", demoCode());
+        page.locator(".main-nav a", new Page.LocatorOptions().setHasText("账号管理"))
+                .click();
+        assertThat(page.locator("table.data").innerText()).contains("xueyuanlu.privacy");
+        page.locator("a.button", new Page.LocatorOptions().setHasText("开通账号")).click();
+        page.fill("input[name=username]", "wudaokou.officer");
+        page.fill("input[name=displayName]", "五道口查阅员");
+        page.fill("input[name=password]", "Officer#2026gz");
+        page.locator("label.check", new Page.LocatorOptions().setHasText("社区工作者"))
+                .locator("input")
+                .check();
+        page.fill("input[name=unitCodes]", "110108010001");
+        page.locator("input[name=mayUnmask]").check();
+        shot(page, "account-form");
+        page.locator("form.stacked button[type=submit]").click();
+        assertThat(page.locator("h1").innerText()).contains("wudaokou.officer");
+        assertThat(page.locator(".enrolment img").getAttribute("src")).startsWith("data:image/png;base64,");
+        shot(page, "account-enrolment");
+    }
+
+    @Test
     void councils_and_the_three_carriages_list_read_as_tables() {
         page.navigate(url("/councils"));
         page.locator("a", new Page.LocatorOptions().setHasText("学院路街道党建工作协调委员会"))

@@ -206,8 +206,9 @@ class SignInIT {
                         false,
                         ADMIN_SECRET))))
                 .isInstanceOf(DomainException.class)
-                .extracting(e -> ((DomainException) e).code())
-                .isEqualTo("identity.roles.separated");
+                .satisfies(e -> assertThat(((DomainException) e).violations())
+                        .extracting(v -> v.code())
+                        .contains("identity.roles.separated"));
         String admin = openAccount(Set.of(Role.SYS_ADMIN), ADMIN_SECRET);
         assertThatThrownBy(() -> transaction.executeWithoutResult(
                         s -> jdbc.sql("insert into identity.account_role (account_id, role)"

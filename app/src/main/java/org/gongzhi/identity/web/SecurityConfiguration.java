@@ -45,6 +45,8 @@ class SecurityConfiguration {
                                 "/organizations/*/edit",
                                 "/organizations/import")
                         .authenticated()
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole(Role.SEC_ADMIN.name())
                         .requestMatchers("/audit", "/audit/**")
                         .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/resident/login")
