@@ -113,6 +113,53 @@ class ScopeIT {
     }
 
     @Test
+    void a_forged_csrf_token_is_refused_changes_nothing_and_is_audited() throws Exception {
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        var principal = new StaffPrincipal(
+                UUID.randomUUID(), "forger", "forger", Set.of(Role.STREET_ADMIN), Set.of(xueyuanlu), Set.of(), false);
+        var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                principal,
+                null,
+                java.util.List.of(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_STREET_ADMIN")));
+        long organisations = count("organization.organisation");
+        long refused = jdbc.sql("select count(*) from platform.audit_event where action = 'security.csrf-refused'")
+                .query(Long.class)
+                .single();
+        var r = mvc.perform(post("/api/v1/organizations")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(auth))
+                        .with(
+                                org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()
+                                        .useInvalidToken())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"伪造请求\",\"kind\":\"OWNERS_COMMITTEE\",\"unitCode\":\"110108010005\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(403);
+        assertThat(count("organization.organisation")).isEqualTo(organisations);
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'security.csrf-refused'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(refused + 1);
+    }
+
+    @Test
+    void oversized_credentials_are_refused_like_any_wrong_ones() throws Exception {
+        var r = mvc.perform(
+                        post("/login")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("username", "x".repeat(5000))
+                                .param("password", "y".repeat(100_000))
+                                .param("code", "z".repeat(1000)))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    @Test
     void roles_without_write_rights_are_refused_whatever_their_scope() throws Exception {
         UUID xueyuanlu = territory.requireByCode("110108010").id().value();
         for (Role role : new Role[] {Role.GRID_WORKER, Role.UNIT_LIAISON, Role.VOLUNTEER, Role.EXPERT, Role.AUDITOR}) {

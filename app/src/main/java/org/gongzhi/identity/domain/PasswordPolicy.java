@@ -20,7 +20,8 @@ import org.gongzhi.shared.Violations;
 public final class PasswordPolicy {
 
     public static final int ABSOLUTE_MINIMUM = 8;
-    public static final int MAXIMUM = 128;
+    /** bcrypt reads at most 72 bytes; a longer password would be cut silently, so it is refused instead. */
+    public static final int MAXIMUM = 72;
 
     private final int minimumLength;
     private final boolean requireComposition;
@@ -45,7 +46,7 @@ public final class PasswordPolicy {
             violations.add(field, "identity.password.length", minimumLength);
             return;
         }
-        if (password.length() > MAXIMUM) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAXIMUM) {
             violations.add(field, "identity.password.too-long", MAXIMUM);
             return;
         }

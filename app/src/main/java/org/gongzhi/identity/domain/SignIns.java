@@ -64,7 +64,7 @@ public class SignIns {
         Optional<Account> found = name.length() > 50 ? Optional.empty() : accounts.findByUsername(name);
         String typed = password == null ? "" : password;
         if (found.isEmpty() || !found.get().enabled()) {
-            encoder.matches(typed, dummy);
+            encoder.matches(typed.length() > PasswordPolicy.MAXIMUM ? "" : typed, dummy);
             // The typed name is not kept: it may be a password typed into the wrong field.
             audit.record(AuditRecord.created("identity.sign-in.failed", "account", null, Map.of("reason", "unknown")));
             return new Outcome(Result.REFUSED, null);
@@ -74,7 +74,8 @@ public class SignIns {
             audit.record(refused(account, "locked"));
             return new Outcome(Result.LOCKED, account);
         }
-        if (typed.length() > PasswordPolicy.MAXIMUM || !encoder.matches(typed, account.passwordHash())) {
+        if (typed.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordPolicy.MAXIMUM
+                || !encoder.matches(typed, account.passwordHash())) {
             return fail(account, now, "password");
         }
         Long step = null;

@@ -5,8 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.SessionLimits;
+import org.gongzhi.platform.AuditRecord;
+import org.gongzhi.platform.AuditTrail;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +18,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -32,7 +37,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(
-            HttpSecurity http, SessionLimits limits, Clock clock, MessageSource messages, LocaleResolver locales)
+            HttpSecurity http,
+            SessionLimits limits,
+            Clock clock,
+            MessageSource messages,
+            LocaleResolver locales,
+            AuditTrail audit,
+            TransactionTemplate transaction)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         var problems = new ApiProblemWriter(messages, locales);
@@ -100,9 +111,21 @@ class SecurityConfiguration {
                                 (request, response, ex) ->
                                         problems.write(request, response, 401, "identity.sign-in.needed"),
                                 api)
-                        .defaultAccessDeniedHandlerFor(
-                                (request, response, ex) -> problems.write(request, response, 403, "identity.forbidden"),
-                                api))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            if (ex instanceof CsrfException) {
+                                // A forged or missing token is an attack or a stale page: either way, on the record.
+                                transaction.executeWithoutResult(t -> audit.record(AuditRecord.created(
+                                        "security.csrf-refused",
+                                        "request",
+                                        null,
+                                        Map.of("method", request.getMethod(), "path", request.getRequestURI()))));
+                            }
+                            if (api.matches(request)) {
+                                problems.write(request, response, 403, "identity.forbidden");
+                            } else {
+                                response.sendError(403);
+                            }
+                        }))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self';"
                                 + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
                                 + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"))

@@ -39,6 +39,18 @@ class CredentialRulesTests {
     }
 
     @Test
+    void a_password_bcrypt_would_cut_is_refused_at_72_bytes() {
+        PasswordPolicy policy = PasswordPolicy.standard();
+        assertThat(problems(policy, "wang", "Gz-2026x" + "a".repeat(64))).isEmpty();
+        assertThat(problems(policy, "wang", "Gz-2026x" + "a".repeat(65))).containsExactly("identity.password.too-long");
+        // 8 + 60 + 4 = 72 bytes: the limit itself; one more byte is over it.
+        assertThat(problems(policy, "wang", "Gz-2026x" + "共治".repeat(10) + "ab12"))
+                .isEmpty();
+        assertThat(problems(policy, "wang", "Gz-2026x" + "共治".repeat(10) + "ab12c"))
+                .containsExactly("identity.password.too-long");
+    }
+
+    @Test
     void composition_is_three_of_four_character_classes_and_can_be_switched_off() {
         PasswordPolicy policy = PasswordPolicy.standard();
         assertThat(problems(policy, "wang", "gongzhigz26")).containsExactly("identity.password.composition");
