@@ -22,6 +22,8 @@ import org.gongzhi.organization.domain.OrganizationScope;
 import org.gongzhi.organization.domain.ResponsibilityList;
 import org.gongzhi.organization.domain.ResponsibilityListRepository;
 import org.gongzhi.platform.AccessScopes;
+import org.gongzhi.platform.Actor;
+import org.gongzhi.platform.ActorResolver;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.shared.DomainException;
@@ -50,6 +52,7 @@ public class OrganizationManagement {
     private final AuditTrail audit;
     private final OrganizationScope scope;
     private final AccessScopes scopes;
+    private final ActorResolver actors;
     private final Clock clock;
 
     OrganizationManagement(
@@ -64,6 +67,7 @@ public class OrganizationManagement {
             AuditTrail audit,
             OrganizationScope scope,
             AccessScopes scopes,
+            ActorResolver actors,
             Clock clock) {
         this.organisations = organisations;
         this.councils = councils;
@@ -76,6 +80,7 @@ public class OrganizationManagement {
         this.audit = audit;
         this.scope = scope;
         this.scopes = scopes;
+        this.actors = actors;
         this.clock = clock;
     }
 
@@ -214,9 +219,22 @@ public class OrganizationManagement {
         return new AuditRecord("organization.revised", "organisation", o.id().toString(), before, o.summary());
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Writes the register as a workbook. Its second sheet names who exported it, from where, when and with which
+     * filter (a watermark that travels with the file); the export is audited.
+     */
     public void exportWorkbook(OrganisationFilter filter, OutputStream out) throws IOException {
-        workbook.write(queries.all(filter), out);
+        List<OrganisationView> rows = queries.all(filter);
+        Actor who = actors.current();
+        String watermark = "共治 Gongzhi · exported by " + who.name() + " (" + who.role() + ")"
+                + (who.address() == null ? "" : " from " + who.address()) + " at " + clock.instant() + " · filter "
+                + filter + " · " + rows.size() + " rows";
+        audit.record(AuditRecord.created(
+                "organization.exported",
+                "organisation",
+                null,
+                Map.of("rows", rows.size(), "filter", filter.toString())));
+        workbook.write(rows, watermark, out);
     }
 
     public CouncilView foundCouncil(FoundCouncil command) {

@@ -179,6 +179,14 @@ class OrganizationApiIT {
         assertThat(outcome.path("updated").asInt()).isZero();
 
         List<Map<String, String>> rows = rows(first);
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(first))) {
+            var about = wb.getSheet(1).orElseThrow().read();
+            assertThat(about.get(0).getCellText(0)).contains("exported by").contains("rows");
+        }
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'organization.exported'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
         assertThat(outcome.path("unchanged").asInt()).isEqualTo(rows.size());
         for (Map<String, String> row : rows) {
             JsonNode o = json.readTree(mvc.perform(get("/api/v1/organizations/" + row.get("编号")))

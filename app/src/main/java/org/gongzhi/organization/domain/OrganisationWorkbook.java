@@ -74,7 +74,8 @@ public class OrganisationWorkbook {
         return "rows[" + row + "]." + field;
     }
 
-    public void write(List<OrganisationView> organisations, OutputStream out) throws IOException {
+    /** Writes the register, and on a second sheet the watermark line naming who exported it when. */
+    public void write(List<OrganisationView> organisations, String watermark, OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Gongzhi", "1.0");
         Worksheet ws = wb.newWorksheet(label("organization.workbook.sheet", Locale.SIMPLIFIED_CHINESE));
         Column[] columns = Column.values();
@@ -109,6 +110,9 @@ public class OrganisationWorkbook {
         ws.width(Column.ID.ordinal(), 38);
         ws.width(Column.CREDIT_CODE.ordinal(), 22);
         ws.width(Column.ADDRESS.ordinal(), 30);
+        Worksheet about = wb.newWorksheet(label("organization.workbook.about", Locale.SIMPLIFIED_CHINESE));
+        about.value(0, 0, watermark);
+        about.width(0, 120);
         wb.finish();
     }
 
