@@ -10,6 +10,7 @@ import org.gongzhi.identity.domain.Account;
 import org.gongzhi.identity.domain.AccountRepository;
 import org.gongzhi.identity.domain.PasswordPolicy;
 import org.gongzhi.identity.domain.SeparationOfDuties;
+import org.gongzhi.identity.domain.Totp;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.AuditRecord;
@@ -127,6 +128,62 @@ public class AccountManagement {
         return view(account);
     }
 
+    /** The new rights of an account; {@code version} is the one the 安全管理员 read. */
+    public record Regrant(long version, Set<Role> roles, Set<String> unitCodes, boolean mayUnmask, boolean enabled) {}
+
+    /**
+     * Changes an account's roles, scope, unmask permission or whether it may sign in. Returns the new TOTP secret when
+     * the change made one necessary (shown once, like at opening), else {@code null}.
+     */
+    public String regrant(UUID id, Regrant change) {
+        Account account =
+                accounts.findById(id).orElseThrow(() -> DomainException.notFound("identity.account.not-found", id));
+        if (account.version() != change.version()) {
+            throw DomainException.conflict("identity.account.stale");
+        }
+        Violations violations = new Violations();
+        if (change.roles() == null || change.roles().isEmpty()) {
+            violations.add("roles", "identity.roles.missing");
+        } else {
+            try {
+                SeparationOfDuties.check(change.roles());
+            } catch (DomainException e) {
+                violations.add("roles", e.code(), e.args().toArray());
+            }
+        }
+        Set<UUID> units = new HashSet<>();
+        for (String code : change.unitCodes()) {
+            territory
+                    .unitByCode(code)
+                    .map(UnitView::id)
+                    .ifPresentOrElse(
+                            u -> units.add(u.value()), () -> violations.add("unitCodes", "identity.scope.unit", code));
+        }
+        violations.throwIfAny();
+        boolean needsCode = change.mayUnmask() || change.roles().stream().anyMatch(Role::administrator);
+        String secret =
+                needsCode && account.totpSecret() == null ? Totp.newSecret(new java.security.SecureRandom()) : null;
+        var before = account.summary();
+        account.regrant(
+                change.roles(),
+                units,
+                account.scopeOrganisations(),
+                change.mayUnmask(),
+                change.enabled(),
+                secret == null ? null : cipher.encrypt(TOTP_PURPOSE, secret));
+        accounts.save(account);
+        audit.record(new AuditRecord(
+                "identity.account.regranted", "account", account.id().toString(), before, account.summary()));
+        return secret;
+    }
+
+    @Transactional(readOnly = true)
+    public AccountView account(UUID id) {
+        return accounts.findById(id)
+                .map(AccountManagement::view)
+                .orElseThrow(() -> DomainException.notFound("identity.account.not-found", id));
+    }
+
     /** Every staff account, by user name, for the 安全管理员. */
     @Transactional(readOnly = true)
     public java.util.List<AccountView> accounts() {
@@ -151,6 +208,7 @@ public class AccountManagement {
                 a.scopeOrganisations(),
                 a.needsSecondFactor(),
                 a.mayUnmask(),
-                a.enabled());
+                a.enabled(),
+                a.version() == null ? 0 : a.version());
     }
 }

@@ -13,4 +13,5 @@ public record AccountView(
         Set<UUID> organisations,
         boolean secondFactor,
         boolean mayUnmask,
-        boolean enabled) {}
+        boolean enabled,
+        long version) {}

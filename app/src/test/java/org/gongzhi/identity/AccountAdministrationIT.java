@@ -73,6 +73,68 @@ class AccountAdministrationIT {
         assertThat(list).contains("erlizhuang.officer").doesNotContain(m.group(1));
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void a_disabled_account_cannot_sign_in_and_granting_unmask_hands_out_a_code_once() throws Exception {
+        mvc.perform(post("/admin/accounts")
+                .with(Staff.as("secadmin", Role.SEC_ADMIN))
+                .param("username", "regrant.me")
+                .param("displayName", "待调整")
+                .param("password", "Regrant#2026gz")
+                .param("roles", "GRID_WORKER")
+                .param("unitCodes", "110108010005001"));
+        var row = jdbc.sql("select id, version from identity.account where username = 'regrant.me'")
+                .query()
+                .singleRow();
+        String id = row.get("id").toString();
+        long version = ((Number) row.get("version")).longValue();
+        var disabled = mvc.perform(post("/admin/accounts/" + id)
+                        .with(Staff.as("secadmin", Role.SEC_ADMIN))
+                        .param("version", String.valueOf(version))
+                        .param("roles", "GRID_WORKER")
+                        .param("unitCodes", "110108010005001"))
+                .andReturn()
+                .getResponse();
+        assertThat(disabled.getStatus()).isEqualTo(200);
+        assertThat(disabled.getContentAsString()).doesNotContain("data:image/png");
+        var refused = mvc.perform(post("/login")
+                        .with(csrf())
+                        .param("username", "regrant.me")
+                        .param("password", "Regrant#2026gz"))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getRedirectedUrl()).isEqualTo("/login?error");
+
+        var stale = mvc.perform(post("/admin/accounts/" + id)
+                        .with(Staff.as("secadmin", Role.SEC_ADMIN))
+                        .param("version", String.valueOf(version))
+                        .param("roles", "GRID_WORKER")
+                        .param("enabled", "true"))
+                .andReturn()
+                .getResponse();
+        assertThat(stale.getStatus()).isEqualTo(409);
+
+        var unmask = mvc.perform(post("/admin/accounts/" + id)
+                        .with(Staff.as("secadmin", Role.SEC_ADMIN))
+                        .param("version", String.valueOf(version + 1))
+                        .param("roles", "GRID_WORKER")
+                        .param("unitCodes", "110108010005001")
+                        .param("mayUnmask", "true")
+                        .param("enabled", "true"))
+                .andReturn()
+                .getResponse();
+        assertThat(unmask.getStatus()).isEqualTo(200);
+        assertThat(unmask.getContentAsString()).contains("data:image/png;base64,");
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'identity.account.regranted'"
+                                + " and object_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
     @Test
     void two_administrator_roles_or_a_weak_password_are_refused_on_the_form() throws Exception {
         var r = mvc.perform(post("/admin/accounts")

@@ -114,6 +114,13 @@ class CrossScopeMatrixIT {
                                 + "\"code\":\"110108010005\",\"name\":\"改名\",\"parentCode\":\"110108010B02\"}}",
                         "\"0\""));
         attempts.put("GET /organizations/{id}/edit", new Attempt("/organizations/" + university + "/edit", null, null));
+        UUID account = jdbc.sql("select id from identity.account where username = 'xueyuanlu.community'")
+                .query(UUID.class)
+                .single();
+        attempts.put("GET /admin/accounts/{id}", new Attempt("/admin/accounts/" + account, null, null));
+        attempts.put(
+                "POST /admin/accounts/{id}",
+                new Attempt("/admin/accounts/" + account, "version=0&roles=STREET_ADMIN&unitCodes=110108010", null));
         attempts.put(
                 "POST /organizations/{id}",
                 new Attempt(

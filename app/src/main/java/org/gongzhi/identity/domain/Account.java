@@ -110,6 +110,40 @@ public class Account {
                 null);
     }
 
+    /**
+     * Changes what the account may do: roles (under 三权分立), scope, the unmask permission and whether it may sign in
+     * at all. A TOTP secret is given when the change makes one necessary and the account has none.
+     */
+    public void regrant(
+            Set<Role> newRoles,
+            Set<UUID> units,
+            Set<UUID> organisations,
+            boolean unmask,
+            boolean active,
+            String newTotpSecret) {
+        SeparationOfDuties.check(newRoles);
+        roles = newRoles.stream().map(Grant::new).collect(Collectors.toSet());
+        scopeUnits = units.stream().map(ScopeUnit::new).collect(Collectors.toSet());
+        scopeOrganisations = organisations.stream().map(ScopeOrganisation::new).collect(Collectors.toSet());
+        mayUnmask = unmask;
+        enabled = active;
+        if (totpSecret == null && newTotpSecret != null) {
+            totpSecret = newTotpSecret;
+            totpLastStep = null;
+        }
+    }
+
+    /** What the audit trail keeps of the account's rights. */
+    public java.util.Map<String, Object> summary() {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("roles", roles().toString());
+        m.put("units", scopeUnits().size());
+        m.put("organisations", scopeOrganisations().size());
+        m.put("mayUnmask", mayUnmask);
+        m.put("enabled", enabled);
+        return m;
+    }
+
     /** Whether signing in needs a TOTP code: administrators and anyone who may unmask personal data always do. */
     public boolean needsSecondFactor() {
         return roles().stream().anyMatch(Role::administrator) || mayUnmask || totpSecret != null;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.identity.AccountManagement;
+import org.gongzhi.identity.AccountView;
 import org.gongzhi.identity.OpenAccount;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.Totp;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -119,6 +121,80 @@ class AccountPages {
             model.addAttribute("mayUnmask", mayUnmask);
             return "identity/account-form";
         }
+    }
+
+    @GetMapping("/admin/accounts/{id}")
+    String edit(@PathVariable UUID id, Model model) {
+        AccountView account = accounts.account(id);
+        model.addAttribute("account", account);
+        model.addAttribute("roles", staffRoles());
+        model.addAttribute("granted", account.roles());
+        model.addAttribute(
+                "unitCodes",
+                territory.units(account.units().stream().map(UnitId::new).collect(Collectors.toSet())).values().stream()
+                        .map(u -> u.code())
+                        .sorted()
+                        .collect(Collectors.joining(", ")));
+        model.addAttribute("errors", Map.of());
+        return "identity/account-edit";
+    }
+
+    /** Saves new rights; a stale form (someone changed the account in between) is refused and nothing changes. */
+    @PostMapping("/admin/accounts/{id}")
+    String regrant(
+            @PathVariable UUID id,
+            @RequestParam long version,
+            @RequestParam(required = false) List<Role> roles,
+            @RequestParam(required = false, defaultValue = "") String unitCodes,
+            @RequestParam(required = false) boolean mayUnmask,
+            @RequestParam(required = false) boolean enabled,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        Set<Role> granted = roles == null ? Set.of() : EnumSet.copyOf(roles);
+        try {
+            String secret = transaction.execute(s -> accounts.regrant(
+                    id, new AccountManagement.Regrant(version, granted, codes(unitCodes), mayUnmask, enabled)));
+            AccountView account = accounts.account(id);
+            response.setHeader("Cache-Control", "no-store");
+            model.addAttribute("account", account);
+            if (secret != null) {
+                model.addAttribute("secret", secret);
+                model.addAttribute(
+                        "qr", EnrolmentCode.dataUri(Totp.enrolmentUri("共治 Gongzhi", account.username(), secret)));
+            }
+            model.addAttribute("saved", true);
+            return "identity/account-opened";
+        } catch (DomainException e) {
+            if (e.violations().isEmpty()) {
+                throw e;
+            }
+            response.setStatus(400);
+            model.addAttribute("account", accounts.account(id));
+            model.addAttribute("roles", staffRoles());
+            model.addAttribute("granted", granted);
+            model.addAttribute("unitCodes", unitCodes);
+            model.addAttribute("errors", describe(e.violations(), locale));
+            return "identity/account-edit";
+        }
+    }
+
+    private static Set<String> codes(String unitCodes) {
+        return Arrays.stream(unitCodes.split("[,，\\s]+"))
+                .map(String::strip)
+                .filter(c -> !c.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    private Map<String, String> describe(List<Violation> violations, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Violation v : violations) {
+            errors.merge(
+                    v.location(),
+                    messages.getMessage(v.code(), v.args().toArray(), v.code(), locale),
+                    (a, b) -> a + " " + b);
+        }
+        return errors;
     }
 
     /** Residents sign in by SMS code and have no staff account. */
