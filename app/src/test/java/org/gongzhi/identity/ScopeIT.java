@@ -146,6 +146,33 @@ class ScopeIT {
     }
 
     @Test
+    void a_tampered_session_cookie_carries_no_one_and_its_write_is_refused_and_audited() throws Exception {
+        var login = mvc.perform(get("/login")).andReturn().getResponse();
+        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(login.getContentAsString());
+        assertThat(matcher.find()).isTrue();
+        String token = matcher.group(1);
+        long refused = jdbc.sql("select count(*) from platform.audit_event where action = 'security.csrf-refused'")
+                .query(Long.class)
+                .single();
+        long organisations = count("organization.organisation");
+        var r = mvc.perform(post("/api/v1/organizations")
+                        .cookie(new jakarta.servlet.http.Cookie(
+                                "SESSION", java.util.Base64.getEncoder().encodeToString("tampered-session".getBytes())))
+                        .header("X-CSRF-TOKEN", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"篡改会话\",\"kind\":\"OWNERS_COMMITTEE\",\"unitCode\":\"110108010005\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(403);
+        assertThat(count("organization.organisation")).isEqualTo(organisations);
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'security.csrf-refused'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(refused + 1);
+    }
+
+    @Test
     void oversized_credentials_are_refused_like_any_wrong_ones() throws Exception {
         var r = mvc.perform(
                         post("/login")
