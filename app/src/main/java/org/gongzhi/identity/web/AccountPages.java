@@ -16,11 +16,11 @@ import org.gongzhi.identity.AccountView;
 import org.gongzhi.identity.OpenAccount;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.Totp;
+import org.gongzhi.platform.FieldMessages;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violation;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -38,18 +38,18 @@ class AccountPages {
 
     private final AccountManagement accounts;
     private final TerritoryQueries territory;
-    private final MessageSource messages;
+    private final FieldMessages fieldMessages;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
     AccountPages(
             AccountManagement accounts,
             TerritoryQueries territory,
-            MessageSource messages,
+            FieldMessages fieldMessages,
             TransactionTemplate transaction) {
         this.accounts = accounts;
         this.territory = territory;
-        this.messages = messages;
+        this.fieldMessages = fieldMessages;
         this.transaction = transaction;
     }
 
@@ -102,15 +102,11 @@ class AccountPages {
             }
             return "identity/account-opened";
         } catch (DomainException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (Violation v : e.violations().isEmpty()
-                    ? List.of(Violation.of("roles", e.code(), e.args().toArray()))
-                    : e.violations()) {
-                errors.merge(
-                        v.location(),
-                        messages.getMessage(v.code(), v.args().toArray(), v.code(), locale),
-                        (a, b) -> a + " " + b);
-            }
+            Map<String, String> errors = describe(
+                    e.violations().isEmpty()
+                            ? List.of(Violation.of("roles", e.code(), e.args().toArray()))
+                            : e.violations(),
+                    locale);
             response.setStatus(400);
             model.addAttribute("roles", staffRoles());
             model.addAttribute("errors", errors);
@@ -187,14 +183,7 @@ class AccountPages {
     }
 
     private Map<String, String> describe(List<Violation> violations, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Violation v : violations) {
-            errors.merge(
-                    v.location(),
-                    messages.getMessage(v.code(), v.args().toArray(), v.code(), locale),
-                    (a, b) -> a + " " + b);
-        }
-        return errors;
+        return fieldMessages.byField(violations, locale);
     }
 
     /** Residents sign in by SMS code and have no staff account. */

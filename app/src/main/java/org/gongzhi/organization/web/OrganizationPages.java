@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +16,10 @@ import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.organization.RecordDutyDone;
 import org.gongzhi.platform.AccessScopes;
+import org.gongzhi.platform.FieldMessages;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +34,7 @@ class OrganizationPages {
     private final OrganizationQueries queries;
     private final OrganizationManagement management;
     private final TerritoryQueries territory;
-    private final MessageSource messages;
+    private final FieldMessages fieldMessages;
     private final AccessScopes scopes;
     private final Clock clock;
 
@@ -44,13 +42,13 @@ class OrganizationPages {
             OrganizationQueries queries,
             OrganizationManagement management,
             TerritoryQueries territory,
-            MessageSource messages,
+            FieldMessages fieldMessages,
             AccessScopes scopes,
             Clock clock) {
         this.queries = queries;
         this.management = management;
         this.territory = territory;
-        this.messages = messages;
+        this.fieldMessages = fieldMessages;
         this.scopes = scopes;
         this.clock = clock;
     }
@@ -149,14 +147,7 @@ class OrganizationPages {
     }
 
     private Map<String, String> describe(Violations violations, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Violation v : violations.list()) {
-            errors.merge(
-                    v.location(),
-                    messages.getMessage(v.code(), v.args().toArray(), v.code(), locale),
-                    (a, b) -> a + " " + b);
-        }
-        return errors;
+        return fieldMessages.byField(violations.list(), locale);
     }
 
     @GetMapping("/organizations/import")

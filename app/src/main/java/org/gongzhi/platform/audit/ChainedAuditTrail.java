@@ -137,18 +137,7 @@ class ChainedAuditTrail implements AuditTrail {
                     if (broken[0] != null) {
                         return;
                     }
-                    Row row = new Row(
-                            rs.getLong("sequence"),
-                            rs.getObject("at", OffsetDateTime.class).toInstant(),
-                            rs.getString("actor"),
-                            rs.getString("role"),
-                            rs.getString("scope"),
-                            rs.getString("action"),
-                            rs.getString("object_type"),
-                            rs.getString("object_id"),
-                            rs.getString("summary"),
-                            rs.getString("address"),
-                            rs.getString("previous_hash"));
+                    Row row = Row.of(rs);
                     rows[0]++;
                     if (row.sequence() != expected[0]) {
                         broken[0] = new ChainCheck(rows[0], expected[0], "missing");
@@ -185,6 +174,26 @@ class ChainedAuditTrail implements AuditTrail {
             String summary,
             String address,
             String previousHash) {
+
+        static Row of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new Row(
+                    rs.getLong("sequence"),
+                    rs.getObject("at", OffsetDateTime.class).toInstant(),
+                    rs.getString("actor"),
+                    rs.getString("role"),
+                    rs.getString("scope"),
+                    rs.getString("action"),
+                    rs.getString("object_type"),
+                    rs.getString("object_id"),
+                    rs.getString("summary"),
+                    rs.getString("address"),
+                    rs.getString("previous_hash"));
+        }
+
+        org.gongzhi.platform.AuditSearch.Entry entry() {
+            return new org.gongzhi.platform.AuditSearch.Entry(
+                    sequence, at, actor, role, scope, action, objectType, objectId, summary, address);
+        }
 
         String hash() {
             StringBuilder canonical = new StringBuilder();

@@ -54,17 +54,7 @@ class JdbcAuditSearch implements AuditSearch {
                 .params(params)
                 .param("limit", pageSize)
                 .param("offset", (pageNumber - 1) * pageSize)
-                .query((rs, n) -> new Entry(
-                        rs.getLong("sequence"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"),
-                        rs.getString("role"),
-                        rs.getString("scope"),
-                        rs.getString("action"),
-                        rs.getString("object_type"),
-                        rs.getString("object_id"),
-                        rs.getString("summary"),
-                        rs.getString("address")))
+                .query((rs, n) -> ChainedAuditTrail.Row.of(rs).entry())
                 .list();
         return new Page(entries, total, pageNumber, pageSize);
     }
