@@ -23,9 +23,10 @@ final class DemoAccounts {
             String prefix, String subdistrict, String community, String grid, String department, String unit) {}
 
     static void load(AccountManagement accounts, DemoOrganizations organizations) {
-        accounts.open(account("sysadmin", "系统管理员", Role.SYS_ADMIN, Set.of(), Set.of(), ADMIN_TOTP_SECRET));
-        accounts.open(account("secadmin", "安全管理员", Role.SEC_ADMIN, Set.of(), Set.of(), ADMIN_TOTP_SECRET));
-        accounts.open(account("auditor", "审计管理员", Role.AUDITOR, Set.of(), Set.of(), ADMIN_TOTP_SECRET));
+        List<OpenAccount> commands = new java.util.ArrayList<>();
+        commands.add(account("sysadmin", "系统管理员", Role.SYS_ADMIN, Set.of(), Set.of(), ADMIN_TOTP_SECRET));
+        commands.add(account("secadmin", "安全管理员", Role.SEC_ADMIN, Set.of(), Set.of(), ADMIN_TOTP_SECRET));
+        commands.add(account("auditor", "审计管理员", Role.AUDITOR, Set.of(), Set.of(), ADMIN_TOTP_SECRET));
         for (Jurisdiction j : List.of(
                 new Jurisdiction(
                         "xueyuanlu",
@@ -50,12 +51,12 @@ final class DemoAccounts {
                         "上海财经大学"))) {
             UUID department = organizations.id(j.department());
             UUID unit = organizations.id(j.unit());
-            accounts.open(account(
+            commands.add(account(
                     j.prefix() + ".street-admin", "街道管理员", Role.STREET_ADMIN, Set.of(j.subdistrict()), Set.of(), null));
-            accounts.open(account(
+            commands.add(account(
                     j.prefix() + ".community", "社区工作者", Role.COMMUNITY_WORKER, Set.of(j.community()), Set.of(), null));
             // The 街道's privacy officer may open masked personal data in the 街道, so signs in with a code too.
-            accounts.open(new OpenAccount(
+            commands.add(new OpenAccount(
                     j.prefix() + ".privacy",
                     "个人信息查阅员",
                     PASSWORD,
@@ -64,17 +65,18 @@ final class DemoAccounts {
                     Set.of(),
                     true,
                     ADMIN_TOTP_SECRET));
-            accounts.open(account(j.prefix() + ".grid", "网格员", Role.GRID_WORKER, Set.of(j.grid()), Set.of(), null));
-            accounts.open(account(
+            commands.add(account(j.prefix() + ".grid", "网格员", Role.GRID_WORKER, Set.of(j.grid()), Set.of(), null));
+            commands.add(account(
                     j.prefix() + ".department", "部门人员", Role.DEPARTMENT_STAFF, Set.of(), Set.of(department), null));
-            accounts.open(account(j.prefix() + ".liaison", "驻区单位联络员", Role.UNIT_LIAISON, Set.of(), Set.of(unit), null));
-            accounts.open(account(
+            commands.add(account(j.prefix() + ".liaison", "驻区单位联络员", Role.UNIT_LIAISON, Set.of(), Set.of(unit), null));
+            commands.add(account(
                     j.prefix() + ".street-chief", "街巷长", Role.STREET_CHIEF, Set.of(j.subdistrict()), Set.of(), null));
-            accounts.open(
+            commands.add(
                     account(j.prefix() + ".volunteer", "小巷管家", Role.VOLUNTEER, Set.of(j.community()), Set.of(), null));
-            accounts.open(
+            commands.add(
                     account(j.prefix() + ".expert", "社区规划师", Role.EXPERT, Set.of(j.subdistrict()), Set.of(), null));
         }
+        accounts.openAll(commands);
     }
 
     private static OpenAccount account(

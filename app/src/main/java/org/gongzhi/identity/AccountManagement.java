@@ -60,6 +60,25 @@ public class AccountManagement {
     }
 
     public AccountView open(OpenAccount command) {
+        return open(command, encoder.encode(command.password() == null ? "" : command.password()));
+    }
+
+    /**
+     * Opens several accounts in one transaction. The password hashes — the slow part, by design — are computed in
+     * parallel, each with its own salt.
+     */
+    public java.util.List<AccountView> openAll(java.util.List<OpenAccount> commands) {
+        java.util.List<String> hashes = commands.parallelStream()
+                .map(c -> encoder.encode(c.password() == null ? "" : c.password()))
+                .toList();
+        java.util.List<AccountView> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            opened.add(open(commands.get(i), hashes.get(i)));
+        }
+        return opened;
+    }
+
+    private AccountView open(OpenAccount command, String passwordHash) {
         Violations violations = new Violations();
         String username =
                 command.username() == null ? "" : command.username().strip().toLowerCase(Locale.ROOT);
@@ -105,7 +124,7 @@ public class AccountManagement {
         Account account = accounts.save(Account.open(
                 username,
                 command.displayName().strip(),
-                encoder.encode(command.password()),
+                passwordHash,
                 clock.instant(),
                 command.roles(),
                 units,
