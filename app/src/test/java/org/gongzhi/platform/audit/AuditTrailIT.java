@@ -36,9 +36,7 @@ class AuditTrailIT {
 
     /** All three demo 街道: the workbook round trip touches organisations in each. */
     java.util.UUID[] subdistricts() {
-        return java.util.stream.Stream.of("110108010", "110101008", "310110012")
-                .map(c -> territory.requireByCode(c).id().value())
-                .toArray(java.util.UUID[]::new);
+        return org.gongzhi.support.DemoUnits.subdistricts(territory);
     }
 
     @Autowired
