@@ -52,6 +52,7 @@ class PlatformIT {
     @Test
     void the_openapi_document_describes_the_api() throws Exception {
         JsonNode doc = body("/v3/api-docs", null);
+        assertThat(doc.path("info").path("title").asString()).isEqualTo("共治 Gongzhi API");
         assertThat(doc.path("paths").has("/api/v1/territory/locate")).isTrue();
         assertThat(doc.path("paths").has("/api/v1/organizations/import")).isTrue();
         assertThat(mvc.perform(get("/swagger-ui/index.html"))
