@@ -177,13 +177,9 @@ public class OrganizationManagement {
             checked.put(row.row(), details);
         }
         violations.throwIfAnyInBatch("organization.import.invalid");
-        for (var row : rows) {
-            Organisation current = existing.get(row.row());
-            if (current != null) {
-                scope.requireOrganisation(current);
-            }
-            scope.requireUnit(checked.get(row.row()).unitId());
-        }
+        scope.requireAll(
+                List.copyOf(existing.values()),
+                rows.stream().map(r -> checked.get(r.row()).unitId()).toList());
         int created = 0;
         int updated = 0;
         int unchanged = 0;

@@ -30,6 +30,23 @@ public class OrganizationScope {
         }
     }
 
+    /**
+     * For a batch: every existing organisation and every target unit must be in scope; the hierarchy is walked once
+     * for all of them.
+     */
+    public void requireAll(java.util.List<Organisation> existing, java.util.List<UUID> units) {
+        TerritoryScope.Check check = territory.check();
+        var own = scopes.current().organisations();
+        for (Organisation o : existing) {
+            if (!own.contains(o.id()) && !check.covers(o.unitId())) {
+                throw DomainException.forbidden("scope.outside");
+            }
+        }
+        for (UUID unit : units) {
+            check.require(unit);
+        }
+    }
+
     public void requireOrganisation(Organisation o) {
         if (!scopes.current().organisations().contains(o.id()) && !territory.covers(new UnitId(o.unitId()))) {
             throw DomainException.forbidden("scope.outside");

@@ -18,7 +18,6 @@ import org.gongzhi.shared.Label;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryImported;
 import org.gongzhi.territory.TerritoryScope;
-import org.gongzhi.territory.UnitId;
 import org.gongzhi.territory.UnitKind;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -387,34 +386,28 @@ public class TerritoryImporter {
          * otherwise nothing is written and nothing is named.
          */
         void requireScope() {
+            TerritoryScope.Check check = scope.check();
+            java.util.Set<UUID> inFile = new HashSet<>();
+            nodes.values().forEach(n -> inFile.add(n.id()));
             for (Node n : nodes.values()) {
                 GovernanceUnit existing = stored.get(n.code());
                 if (existing != null) {
-                    scope.require(new UnitId(existing.id()));
+                    check.require(existing.id());
                 }
                 if (n.parentId() == null) {
-                    if (existing == null || !java.util.Objects.equals(existing.parentId(), n.parentId())) {
-                        scope.requireEverything();
+                    if (existing == null || existing.parentId() != null) {
+                        check.requireEverything();
                     }
-                } else if (!nodes.containsKey(codeOf(n.parentId()))) {
-                    scope.require(new UnitId(n.parentId()));
+                } else if (!inFile.contains(n.parentId())) {
+                    check.require(n.parentId());
                 }
             }
             for (FeatureInput in : fileOverlays) {
                 GovernanceUnit subdistrict = stored.get(in.subdistrictCode());
                 if (subdistrict != null) {
-                    scope.require(new UnitId(subdistrict.id()));
+                    check.require(subdistrict.id());
                 }
             }
-        }
-
-        private String codeOf(UUID id) {
-            for (Node n : nodes.values()) {
-                if (n.id().equals(id)) {
-                    return n.code();
-                }
-            }
-            return "";
         }
 
         TerritoryImported apply() {
