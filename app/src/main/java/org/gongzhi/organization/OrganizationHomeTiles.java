@@ -32,6 +32,6 @@ class OrganizationHomeTiles implements HomeTiles {
                         "/organizations"),
                 new HomeTile(
                         60, "home.tile.resident-units", queries.count(resident), "/organizations?group=RESIDENT_UNIT"),
-                new HomeTile(70, "home.tile.councils", queries.councils().size(), "/councils"));
+                new HomeTile(70, "home.tile.councils", queries.councilCount(), "/councils"));
     }
 }

@@ -140,6 +140,10 @@ public class OrganizationQueries {
         return organisations.countByKindIn(kinds);
     }
 
+    public long councilCount() {
+        return councils.count();
+    }
+
     public List<CouncilView> councils() {
         List<Council> all = councils.findAll();
         List<CouncilView> views = councilViews(all);

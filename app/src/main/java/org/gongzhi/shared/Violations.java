@@ -21,6 +21,10 @@ public final class Violations {
         return this;
     }
 
+    public int size() {
+        return list.size();
+    }
+
     public boolean isEmpty() {
         return list.isEmpty();
     }

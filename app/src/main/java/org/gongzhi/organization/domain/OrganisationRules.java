@@ -42,7 +42,7 @@ public class OrganisationRules {
             Function<String, String> at,
             Map<UUID, UUID> pendingParents,
             Violations violations) {
-        int before = violations.list().size();
+        int before = violations.size();
         String name = d.name() == null ? null : d.name().strip();
         if (name == null || name.isEmpty()) {
             violations.add(at.apply("name"), "organization.name.missing");
@@ -85,7 +85,7 @@ public class OrganisationRules {
                 violations.add(at.apply("parentId"), "organization.parent.cycle", parent);
             }
         }
-        if (violations.list().size() > before) {
+        if (violations.size() > before) {
             return null;
         }
         return new CheckedDetails(

@@ -156,7 +156,7 @@ public class OrganisationWorkbook {
 
     private RowInput readRow(Row row, Violations violations) {
         int n = row.getRowNum();
-        int before = violations.list().size();
+        int before = violations.size();
         UUID id = null;
         String idText = cell(row, Column.ID);
         if (idText != null) {
@@ -201,7 +201,7 @@ public class OrganisationWorkbook {
         if (description != null && description.length() > 2000) {
             violations.add(at(n, Column.DESCRIPTION.key), "organization.description.too-long", 2000);
         }
-        if (violations.list().size() > before) {
+        if (violations.size() > before) {
             return null;
         }
         return new RowInput(
