@@ -21,6 +21,25 @@ public record StaffPrincipal(
         organisations = Set.copyOf(organisations);
     }
 
+    /** The principal of a signed-in account. */
+    public static StaffPrincipal of(org.gongzhi.identity.domain.Account a) {
+        return new StaffPrincipal(
+                a.id(),
+                a.username(),
+                a.displayName(),
+                a.roles(),
+                a.scopeUnits(),
+                a.scopeOrganisations(),
+                a.mayUnmask());
+    }
+
+    /** What the account may reach: the whole installation for the three administrators, else its units and organisations. */
+    public org.gongzhi.platform.AccessScope scope() {
+        return administrator()
+                ? org.gongzhi.platform.AccessScope.all()
+                : new org.gongzhi.platform.AccessScope(false, units, organisations, mayUnmask);
+    }
+
     public boolean administrator() {
         return roles.stream().anyMatch(Role::administrator);
     }

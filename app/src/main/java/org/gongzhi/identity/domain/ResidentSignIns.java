@@ -151,9 +151,4 @@ public class ResidentSignIns {
                 "identity.resident.sign-in.failed", "one-time-code", code == null ? null : code.toString(), Map.of()));
         return Optional.empty();
     }
-
-    /** A resident's number, masked, for their own page. */
-    public String maskedPhone(Resident resident) {
-        return org.gongzhi.shared.Masking.phone(cipher.decrypt("resident.phone", resident.phoneCipher()));
-    }
 }

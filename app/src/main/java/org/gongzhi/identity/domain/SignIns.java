@@ -97,7 +97,7 @@ public class SignIns {
                 new Actor(
                         account.username(),
                         roles,
-                        "units:" + account.scopeUnits().size(),
+                        org.gongzhi.identity.StaffPrincipal.of(account).scope().summary(),
                         actors.current().address()),
                 AuditRecord.created(
                         "identity.signed-in", "account", account.id().toString(), Map.of()));

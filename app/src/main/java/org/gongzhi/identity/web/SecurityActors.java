@@ -1,7 +1,7 @@
 package org.gongzhi.identity.web;
 
 import org.gongzhi.identity.StaffPrincipal;
-import org.gongzhi.platform.AccessScope;
+import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.platform.Actor;
 import org.gongzhi.platform.ActorResolver;
 import org.springframework.context.annotation.Primary;
@@ -15,6 +15,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Primary
 class SecurityActors implements ActorResolver {
 
+    private final AccessScopes scopes;
+
+    SecurityActors(AccessScopes scopes) {
+        this.scopes = scopes;
+    }
+
     @Override
     public Actor current() {
         String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r
@@ -24,12 +30,7 @@ class SecurityActors implements ActorResolver {
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
             String roles =
                     String.join(",", p.roles().stream().map(Enum::name).sorted().toList());
-            return new Actor(
-                    p.username(),
-                    roles,
-                    (p.administrator() ? AccessScope.all() : new AccessScope(false, p.units(), p.organisations()))
-                            .summary(),
-                    address);
+            return new Actor(p.username(), roles, scopes.current().summary(), address);
         }
         return address == null ? Actor.system() : new Actor("anonymous", "ANONYMOUS", "-", address);
     }

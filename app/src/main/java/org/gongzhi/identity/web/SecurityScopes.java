@@ -18,10 +18,7 @@ class SecurityScopes implements AccessScopes {
     public AccessScope current() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
-            // The three administrators look after the whole installation; what each may do is set by role.
-            return p.administrator()
-                    ? AccessScope.all()
-                    : new AccessScope(false, p.units(), p.organisations(), p.mayUnmask());
+            return p.scope();
         }
         return RequestContextHolder.getRequestAttributes() == null ? AccessScope.all() : AccessScope.none();
     }

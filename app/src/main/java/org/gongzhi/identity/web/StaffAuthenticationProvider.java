@@ -41,14 +41,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     }
 
     static UsernamePasswordAuthenticationToken token(Account a) {
-        var principal = new StaffPrincipal(
-                a.id(),
-                a.username(),
-                a.displayName(),
-                a.roles(),
-                a.scopeUnits(),
-                a.scopeOrganisations(),
-                a.mayUnmask());
+        var principal = StaffPrincipal.of(a);
         List<SimpleGrantedAuthority> authorities = a.roles().stream()
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
                 .toList();
