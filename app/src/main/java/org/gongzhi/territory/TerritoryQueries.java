@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.territory.domain.GovernanceUnit;
 import org.gongzhi.territory.domain.LocateIndex;
@@ -27,26 +28,61 @@ public class TerritoryQueries {
     private final LocateIndex index;
     private final TerritoryExporter exporter;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TerritoryQueries(
             UnitRepository units,
             OverlayFeatureRepository overlays,
             LocateIndex index,
             TerritoryExporter exporter,
-            Clock clock) {
+            Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.units = units;
         this.overlays = overlays;
         this.index = index;
         this.exporter = exporter;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /** The columns a {@link UnitView} needs: never the boundary itself, which can be large. */
+    private static final String VIEW = "select id, code, kind, name, parent_id, area_square_metres, households,"
+            + " population, valid_from, valid_to, synthetic, boundary is not null as has_boundary, version"
+            + " from territory.unit";
+
+    private List<UnitView> views(String where, java.util.Map<String, ?> params) {
+        return jdbc.sql(VIEW + " " + where)
+                .params(params)
+                .query(TerritoryQueries::row)
+                .list();
+    }
+
+    private static UnitView row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        UUID parent = rs.getObject("parent_id", UUID.class);
+        return new UnitView(
+                new UnitId(rs.getObject("id", UUID.class)),
+                rs.getString("code"),
+                UnitKind.valueOf(rs.getString("kind")),
+                rs.getString("name"),
+                parent == null ? null : new UnitId(parent),
+                rs.getDouble("area_square_metres"),
+                (Integer) rs.getObject("households"),
+                (Integer) rs.getObject("population"),
+                rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class),
+                rs.getBoolean("synthetic"),
+                rs.getBoolean("has_boundary"),
+                rs.getLong("version"));
+    }
+
     public Optional<UnitView> unit(UnitId id) {
-        return units.findById(id.value()).map(TerritoryQueries::view);
+        return views("where id = :id", java.util.Map.of("id", id.value())).stream()
+                .findFirst();
     }
 
     public Optional<UnitView> unitByCode(String code) {
-        return units.findByCode(code).map(TerritoryQueries::view);
+        return views("where code = :code", java.util.Map.of("code", code)).stream()
+                .findFirst();
     }
 
     /** The unit with this code; refused as not found when there is none. */
@@ -56,21 +92,23 @@ public class TerritoryQueries {
 
     /** The units directly below the one with {@code parentCode}, or the top-level units when it is {@code null}. */
     public List<UnitView> children(String parentCode) {
-        List<GovernanceUnit> found = parentCode == null
-                ? units.findByParentIdIsNullOrderByCode()
-                : units.findByParentIdOrderByCode(requireByCode(parentCode).id().value());
-        return found.stream().map(TerritoryQueries::view).toList();
+        return parentCode == null
+                ? views("where parent_id is null order by code", java.util.Map.of())
+                : views(
+                        "where parent_id = :parent order by code",
+                        java.util.Map.of(
+                                "parent", requireByCode(parentCode).id().value()));
     }
 
     /** The unit and the units above it, from the top of the hierarchy down. */
     public List<UnitView> lineage(UnitId id) {
         List<UnitView> lineage = new ArrayList<>();
-        Optional<GovernanceUnit> current = units.findById(id.value());
+        Optional<UnitView> current = unit(id);
         while (current.isPresent() && lineage.size() < UnitKind.values().length) {
-            lineage.add(view(current.get()));
+            lineage.add(current.get());
             current = current.get().parentId() == null
                     ? Optional.empty()
-                    : units.findById(current.get().parentId());
+                    : unit(current.get().parentId());
         }
         Collections.reverse(lineage);
         return lineage;
@@ -119,23 +157,24 @@ public class TerritoryQueries {
     /** The unit with this code and every unit below it. */
     public java.util.Set<UnitId> subtree(String code) {
         UnitView root = requireByCode(code);
-        java.util.Set<UnitId> ids = new java.util.HashSet<>();
-        java.util.List<java.util.UUID> frontier = List.of(root.id().value());
-        ids.add(root.id());
-        while (!frontier.isEmpty()) {
-            frontier = units.findByParentIdIn(frontier).stream()
-                    .map(GovernanceUnit::id)
-                    .toList();
-            frontier.forEach(id -> ids.add(new UnitId(id)));
-        }
-        return ids;
+        return new java.util.HashSet<>(jdbc.sql("with recursive below(id) as (select cast(:root as uuid)"
+                        + " union all select u.id from territory.unit u join below b on u.parent_id = b.id)"
+                        + " select id from below")
+                .param("root", root.id().value())
+                .query((rs, n) -> new UnitId(rs.getObject("id", UUID.class)))
+                .list());
     }
 
     /** Several units at once, by id; unknown ids are left out. */
     public java.util.Map<UnitId, UnitView> units(java.util.Collection<UnitId> ids) {
         java.util.Map<UnitId, UnitView> found = new java.util.HashMap<>();
-        units.findAllById(ids.stream().map(UnitId::value).toList())
-                .forEach(u -> found.put(new UnitId(u.id()), view(u)));
+        if (!ids.isEmpty()) {
+            views(
+                            "where id in (:ids)",
+                            java.util.Map.of(
+                                    "ids", ids.stream().map(UnitId::value).toList()))
+                    .forEach(u -> found.put(u.id(), u));
+        }
         return found;
     }
 
