@@ -11,6 +11,36 @@ public final class RegionCodes {
 
     private RegionCodes() {}
 
+    /** The four municipalities directly under the central government: only 01 and 02 follow at the city level. */
+    private static final Set<String> MUNICIPALITIES = Set.of("11", "12", "31", "50");
+
+    /**
+     * Whether a 6-digit code can be a GB/T 2260 division: {@code 100000} (central organs, as credit codes use it), or
+     * a province prefix followed by a city level of 00 (the province itself), 01–70 or 90 (county-level divisions
+     * directly under the province) — for a municipality only 01 or 02 — and a county level that is 00 when the city
+     * level is. Without the full table this refuses only the impossible, not every unused code.
+     */
+    public static boolean plausible(String code) {
+        if (code == null || code.length() != 6 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        if (code.equals("100000")) {
+            return true;
+        }
+        if (!startsWithProvince(code)) {
+            return false;
+        }
+        int city = Integer.parseInt(code.substring(2, 4));
+        int county = Integer.parseInt(code.substring(4, 6));
+        if (city == 0) {
+            return county == 0;
+        }
+        if (MUNICIPALITIES.contains(code.substring(0, 2))) {
+            return city <= 2;
+        }
+        return city <= 70 || city == 90;
+    }
+
     /** Whether the first two digits of {@code code} are a province, autonomous region, municipality or SAR. */
     public static boolean startsWithProvince(String code) {
         return code != null && code.length() >= 2 && PROVINCES.contains(code.substring(0, 2));

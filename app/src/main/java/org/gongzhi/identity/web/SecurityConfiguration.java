@@ -1,15 +1,15 @@
 package org.gongzhi.identity.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.SessionLimits;
-import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +30,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * answers 401/403 as problem+json instead of redirecting.
  */
 @Configuration(proxyBeanMethods = false)
+// The one-shot commands (first administrator, audit check) run without a web server and so without HttpSecurity.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     static final String[] TERRITORY_WRITERS = {Role.SYS_ADMIN.name(), Role.STREET_ADMIN.name()};
@@ -47,9 +49,12 @@ class SecurityConfiguration {
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         var problems = new ApiProblemWriter(messages, locales);
+        var refusals = new RefusalLog(audit, transaction, clock);
         // The provider is a bean, so Spring Security registers it once with the global manager; adding it here as
         // well would run every sign-in twice (and count every failure twice).
-        http.authorizeHttpRequests(a -> a.requestMatchers(
+        http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
                                 HttpMethod.GET,
                                 "/territory/import",
                                 "/organizations/new",
@@ -101,6 +106,8 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .denyAll())
+                .csrf(c -> c.csrfTokenRepository(new CsrfRules.SessionSparingTokens())
+                        .csrfTokenRequestHandler(new CsrfRules.BodyOrHeaderTokens()))
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(StaffAuthenticationProvider.CodeDetails::new)
                         .failureHandler(failure())
@@ -114,11 +121,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> {
                             if (ex instanceof CsrfException) {
                                 // A forged or missing token is an attack or a stale page: either way, on the record.
-                                transaction.executeWithoutResult(t -> audit.record(AuditRecord.created(
-                                        "security.csrf-refused",
-                                        "request",
-                                        null,
-                                        Map.of("method", request.getMethod(), "path", request.getRequestURI()))));
+                                refusals.refused("security.csrf-refused", request);
                             }
                             if (api.matches(request)) {
                                 problems.write(request, response, 403, "identity.forbidden");

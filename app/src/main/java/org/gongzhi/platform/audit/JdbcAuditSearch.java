@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.gongzhi.platform.AuditSearch;
+import org.gongzhi.shared.PageWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +44,9 @@ class JdbcAuditSearch implements AuditSearch {
             where.append(" and at < :to");
             params.put("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
         }
-        int pageSize = Math.max(1, Math.min(size, 500));
-        int pageNumber = Math.max(1, page);
+        PageWindow window = PageWindow.of(page, size, 500);
+        int pageSize = window.size();
+        int pageNumber = window.number();
         long total = jdbc.sql("select count(*) from platform.audit_event" + where)
                 .params(params)
                 .query(Long.class)
@@ -53,7 +55,7 @@ class JdbcAuditSearch implements AuditSearch {
                         + " order by sequence desc limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageSize)
-                .param("offset", (pageNumber - 1) * pageSize)
+                .param("offset", window.offset())
                 .query((rs, n) -> ChainedAuditTrail.Row.of(rs).entry())
                 .list();
         return new Page(entries, total, pageNumber, pageSize);

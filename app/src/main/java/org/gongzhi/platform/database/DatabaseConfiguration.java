@@ -25,7 +25,8 @@ class DatabaseConfiguration {
             return new HikariDataSource(config);
         }
         String dir = properties.embeddedDataDir();
-        EmbeddedPostgres pg = EmbeddedDatabase.acquire(dir, properties.embeddedCleanStart());
+        EmbeddedPostgres pg =
+                EmbeddedDatabase.acquire(dir, properties.embeddedCleanStart(), properties.embeddedDurable());
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         // Closing the pool (at the end of the context) releases the server, after everything that used it.

@@ -30,11 +30,11 @@ final class EmbeddedDatabase {
     private EmbeddedDatabase() {}
 
     /** The server for {@code dataDir}, started on first use; every acquire needs a matching {@link #release}. */
-    static synchronized EmbeddedPostgres acquire(String dataDir, boolean cleanStart) {
+    static synchronized EmbeddedPostgres acquire(String dataDir, boolean cleanStart, boolean durable) {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
         Handle handle = servers.get(dir);
         if (handle == null) {
-            handle = new Handle(start(dir, cleanStart), 0);
+            handle = new Handle(start(dir, cleanStart, durable), 0);
         }
         servers.put(dir, new Handle(handle.server(), handle.users() + 1));
         return handle.server();
@@ -84,8 +84,12 @@ final class EmbeddedDatabase {
         }
     }
 
-    /** Starts a server on {@code dir}; the caller owns it. Data already in {@code dir} is kept unless told otherwise. */
-    static EmbeddedPostgres start(Path dir, boolean cleanStart) {
+    /**
+     * Starts a server on {@code dir}; the caller owns it. Data already in {@code dir} is kept unless told otherwise. A
+     * durable server flushes every commit before acknowledging it, so a power cut loses nothing acknowledged and
+     * cannot corrupt the files; the library's defaults (fsync and synchronous commit off) are kept only for tests.
+     */
+    static EmbeddedPostgres start(Path dir, boolean cleanStart, boolean durable) {
         try {
             if (cleanStart) {
                 deleteRecursively(dir);
@@ -98,6 +102,10 @@ final class EmbeddedDatabase {
                     .setRegisterShutdownHook(false)
                     .setPort(0)
                     .setServerConfig("max_connections", "100")
+                    // The library starts postgres with -F (fsync off); a later -c fsync=on overrides it.
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .start();
             log.info(
                     "Embedded PostgreSQL started on port {} with data in {} ({} ms)",

@@ -9,15 +9,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -96,6 +100,18 @@ class ApiProblemAdvice {
                 DomainException.invalid(List.of(Violation.of(e.getRequestPartName(), "validation.NotNull"))), locale);
     }
 
+    /** An id of blanks in the path converts to nothing: name the path variable like any bad field. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ProblemDetail> missingPathVariable(MissingPathVariableException e, Locale locale) {
+        if (!e.isMissingAfterConversion()) {
+            return unexpected(e, locale);
+        }
+        return problems.of(
+                DomainException.invalid(
+                        List.of(Violation.of(e.getVariableName(), "validation.type", e.getVariableName()))),
+                locale);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
         return problems.of(
@@ -107,6 +123,10 @@ class ApiProblemAdvice {
         // A well-formed body with a value of the wrong type (an unknown kind, text for a number) names the field.
         if (e.getCause() instanceof tools.jackson.databind.DatabindException bad
                 && !bad.getPath().isEmpty()) {
+            String reason = bad.getOriginalMessage() == null ? "" : bad.getOriginalMessage();
+            String code = reason.contains(TextBoundary.CONTROL_CHARACTER)
+                    ? "text.unsafe-character"
+                    : reason.contains(TextBoundary.DATE_RANGE) ? "date.range" : "validation.type";
             StringBuilder field = new StringBuilder();
             for (var reference : bad.getPath()) {
                 if (reference.getPropertyName() != null) {
@@ -115,8 +135,7 @@ class ApiProblemAdvice {
                     field.append('[').append(reference.getIndex()).append(']');
                 }
             }
-            return problems.of(
-                    DomainException.invalid(List.of(Violation.of(field.toString(), "validation.type", field))), locale);
+            return problems.of(DomainException.invalid(List.of(Violation.of(field.toString(), code, field))), locale);
         }
         return problems.of(HttpStatus.BAD_REQUEST, "request.malformed", new Object[0], List.of(), locale);
     }
@@ -142,13 +161,33 @@ class ApiProblemAdvice {
         return problems.of(HttpStatus.CONTENT_TOO_LARGE, "request.too-large", new Object[0], List.of(), locale);
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> concurrentEdit(OptimisticLockingFailureException e, Locale locale) {
+    /** A stale version, a lock the database gave up waiting for, a deadlock lost: the client may simply try again. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentEdit(ConcurrencyFailureException e, Locale locale) {
         return problems.of(HttpStatus.CONFLICT, "request.concurrent-edit", new Object[0], List.of(), locale);
+    }
+
+    /**
+     * The database refused what a rule should have refused first: a duplicate is a conflict with what exists, any
+     * other constraint a request the rules do not allow. Logged, because a rule is missing in the code.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, Locale locale) {
+        log.warn(
+                "A request reached a database constraint: {}",
+                e.getMostSpecificCause().getClass().getSimpleName());
+        return e instanceof DuplicateKeyException
+                ? problems.of(HttpStatus.CONFLICT, "request.duplicate", new Object[0], List.of(), locale)
+                : problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "request.integrity", new Object[0], List.of(), locale);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
+        // Spring's own request errors (a path variable missing after conversion, a bad header …) carry their status.
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return problems.of(status, "http." + status.value(), new Object[0], List.of(), locale);
+        }
         log.error("Unexpected failure of an API request", e);
         return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "request.internal", new Object[0], List.of(), locale);
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import org.gongzhi.shared.Violation;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +33,8 @@ class ErrorEndpoint implements ErrorController {
         var page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
-        page.addObject("message", problems.message("http." + status.value(), new Object[0], "", locale));
+        page.addObject("message", problems.message(codeOf(request, status), new Object[0], "", locale));
+        page.addObject("errors", problems.describe(violationsOf(request), locale));
         return page;
     }
 
@@ -40,12 +42,25 @@ class ErrorEndpoint implements ErrorController {
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request, Locale locale) {
         HttpStatus status = statusOf(request);
         ResponseEntity<ProblemDetail> response =
-                problems.of(status, "http." + status.value(), new Object[0], List.of(), locale);
+                problems.of(status, codeOf(request, status), new Object[0], violationsOf(request), locale);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null && response.getBody() != null) {
             response.getBody().setInstance(java.net.URI.create(uri.toString()));
         }
         return response;
+    }
+
+    /** A refusal made before any controller (a filter) may name its own code; else the status's. */
+    private static String codeOf(HttpServletRequest request, HttpStatus status) {
+        return request.getAttribute(RequestTextFilter.PROBLEM_CODE) instanceof String code
+                ? code
+                : "http." + status.value();
+    }
+
+    private static List<Violation> violationsOf(HttpServletRequest request) {
+        return request.getAttribute(RequestTextFilter.PROBLEM_LOCATION) instanceof String location
+                ? List.of(Violation.of(location, "text.unsafe-character"))
+                : List.of();
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package org.gongzhi.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -37,14 +38,39 @@ class LocaleConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("gongzhi-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setDefaultLocaleFunction(request -> {
-            String header = request.getHeader("Accept-Language");
-            boolean english = header != null
-                    && !header.isBlank()
-                    && "en".equals(request.getLocale().getLanguage());
-            return english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        });
+        resolver.setDefaultLocaleFunction(request -> preferred(request.getHeader("Accept-Language")));
         return resolver;
+    }
+
+    /**
+     * The language an {@code Accept-Language} header (RFC 9110 §12.5.4) prefers among those we have: English only when
+     * the client ranks it above Chinese with a weight above zero; anything unreadable, absent or refusing both gets
+     * Chinese. The servlet container's own choice is not used: it falls back to the JVM's locale.
+     */
+    static Locale preferred(String header) {
+        if (header == null || header.isBlank() || header.length() > 1000) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException unreadable) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        // parse() sorts by weight, highest first, and keeps the header's order among equals.
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() <= 0) {
+                continue;
+            }
+            String language = range.getRange().split("-", 2)[0];
+            if (language.equals("zh")) {
+                return Locale.SIMPLIFIED_CHINESE;
+            }
+            if (language.equals("en")) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.SIMPLIFIED_CHINESE;
     }
 
     @Override

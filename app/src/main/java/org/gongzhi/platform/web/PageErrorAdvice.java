@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.gongzhi.shared.DomainException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -35,12 +37,23 @@ class PageErrorAdvice {
         return page;
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
+    @ExceptionHandler(ConcurrencyFailureException.class)
     ModelAndView concurrentEdit(Locale locale) {
+        return page(HttpStatus.CONFLICT, "request.concurrent-edit", locale);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView integrity(DataIntegrityViolationException e, Locale locale) {
+        return e instanceof DuplicateKeyException
+                ? page(HttpStatus.CONFLICT, "request.duplicate", locale)
+                : page(HttpStatus.UNPROCESSABLE_CONTENT, "request.integrity", locale);
+    }
+
+    private ModelAndView page(HttpStatus status, String code, Locale locale) {
         var page = new ModelAndView("error");
-        page.setStatus(HttpStatus.CONFLICT);
-        page.addObject("status", 409);
-        page.addObject("message", problems.message("request.concurrent-edit", new Object[0], "", locale));
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", problems.message(code, new Object[0], "", locale));
         return page;
     }
 }

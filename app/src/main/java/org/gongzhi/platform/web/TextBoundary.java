@@ -1,0 +1,90 @@
+package org.gongzhi.platform.web;
+
+import java.beans.PropertyEditorSupport;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.gongzhi.shared.Dates;
+import org.gongzhi.shared.Text;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Text enters through three doors — JSON bodies, form fields and query parameters — and is normalised at each the same
+ * way ({@link Text#strip}) before any rule sees it. A JSON string holding a NUL or another control character (other
+ * than tab and line breaks) is refused there, naming the field; parameters are checked by {@link RequestTextFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+class TextBoundary {
+
+    /** Marks the Jackson refusal so that the error handler can name it precisely. */
+    static final String CONTROL_CHARACTER = "control character";
+
+    /** Marks a date outside {@link Dates#FIRST_DAY} … {@link Dates#LAST_DAY}. */
+    static final String DATE_RANGE = "date outside the plausible range";
+
+    @Bean
+    JacksonModule textModule() {
+        return new SimpleModule("gongzhi-text")
+                .addDeserializer(String.class, new StrippingStringDeserializer())
+                .addDeserializer(LocalDate.class, new PlausibleDateDeserializer());
+    }
+
+    /** A date no record can carry (year -999999999, 9999-12-31) is refused where it is read, naming the field. */
+    static final class PlausibleDateDeserializer extends LocalDateDeserializer {
+
+        PlausibleDateDeserializer() {
+            super(DateTimeFormatter.ISO_LOCAL_DATE);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
+            LocalDate date = super.deserialize(p, ctxt);
+            if (date != null && !Dates.plausible(date)) {
+                throw ctxt.weirdStringException(date.toString(), LocalDate.class, DATE_RANGE);
+            }
+            return date;
+        }
+    }
+
+    static final class StrippingStringDeserializer extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            String value = super.deserialize(p, ctxt);
+            if (Text.hasForbiddenControl(value)) {
+                throw ctxt.weirdStringException("…", String.class, CONTROL_CHARACTER);
+            }
+            return Text.strip(value);
+        }
+    }
+
+    /** Form fields and query parameters bound to strings are stripped of blanks of every kind. */
+    @ControllerAdvice
+    static class FormText {
+
+        @InitBinder
+        void strip(WebDataBinder binder) {
+            binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+                @Override
+                public void setAsText(String text) {
+                    setValue(Text.strip(text));
+                }
+
+                @Override
+                public String getAsText() {
+                    Object value = getValue();
+                    return value == null ? "" : value.toString();
+                }
+            });
+        }
+    }
+}
