@@ -10,6 +10,7 @@ import org.gongzhi.identity.domain.Account;
 import org.gongzhi.identity.domain.AccountRepository;
 import org.gongzhi.identity.domain.PasswordPolicy;
 import org.gongzhi.identity.domain.SeparationOfDuties;
+import org.gongzhi.identity.domain.SignInRecords;
 import org.gongzhi.identity.domain.Totp;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganizationQueries;
@@ -20,9 +21,14 @@ import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Opens staff accounts: checked user name and password, roles under 三权分立, a scope of real units and organisations. */
 @Service
@@ -38,6 +44,8 @@ public class AccountManagement {
     private final TerritoryQueries territory;
     private final OrganizationQueries organizations;
     private final AuditTrail audit;
+    private final SignInRecords signIns;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
     private final Clock clock;
 
     AccountManagement(
@@ -48,6 +56,8 @@ public class AccountManagement {
             TerritoryQueries territory,
             OrganizationQueries organizations,
             AuditTrail audit,
+            SignInRecords signIns,
+            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
@@ -56,6 +66,8 @@ public class AccountManagement {
         this.territory = territory;
         this.organizations = organizations;
         this.audit = audit;
+        this.signIns = signIns;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -152,7 +164,9 @@ public class AccountManagement {
 
     /**
      * Changes an account's roles, scope, unmask permission or whether it may sign in. Returns the new TOTP secret when
-     * the change made one necessary (shown once, like at opening), else {@code null}.
+     * the change made one necessary (shown once, like at opening), else {@code null}. When the account's rights
+     * change, its open sessions end once the change commits: a disabled account or a withdrawn role stops working at
+     * once, not at the session's idle limit.
      */
     public String regrant(UUID id, Regrant change) {
         Account account =
@@ -183,7 +197,7 @@ public class AccountManagement {
         String secret =
                 needsCode && account.totpSecret() == null ? Totp.newSecret(new java.security.SecureRandom()) : null;
         var before = account.summary();
-        account.regrant(
+        boolean newSecret = account.regrant(
                 change.roles(),
                 units,
                 account.scopeOrganisations(),
@@ -191,9 +205,28 @@ public class AccountManagement {
                 change.enabled(),
                 secret == null ? null : cipher.encrypt(TOTP_PURPOSE, secret));
         accounts.save(account);
+        if (newSecret) {
+            signIns.forgetSteps(account.id());
+        }
+        if (!before.equals(account.summary())) {
+            endSessionsAfterCommit(account.username());
+        }
         audit.record(new AuditRecord(
                 "identity.account.regranted", "account", account.id().toString(), before, account.summary()));
         return secret;
+    }
+
+    private void endSessionsAfterCommit(String username) {
+        FindByIndexNameSessionRepository<? extends Session> store = sessions.getIfAvailable();
+        if (store == null) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                store.findByPrincipalName(username).keySet().forEach(store::deleteById);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

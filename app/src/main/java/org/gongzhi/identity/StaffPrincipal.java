@@ -4,7 +4,10 @@ import java.io.Serializable;
 import java.util.Set;
 import java.util.UUID;
 
-/** The signed-in staff member as the web layer holds it in the session (no credentials). */
+/**
+ * The signed-in staff member as the web layer holds it in the session (no credentials). Its {@link #getName() name}
+ * is the user name, which is how the session store finds an account's open sessions to end them.
+ */
 public record StaffPrincipal(
         UUID accountId,
         String username,
@@ -13,12 +16,17 @@ public record StaffPrincipal(
         Set<UUID> units,
         Set<UUID> organisations,
         boolean mayUnmask)
-        implements Serializable {
+        implements Serializable, java.security.Principal {
 
     public StaffPrincipal {
         roles = Set.copyOf(roles);
         units = Set.copyOf(units);
         organisations = Set.copyOf(organisations);
+    }
+
+    @Override
+    public String getName() {
+        return username;
     }
 
     /** The principal of a signed-in account. */

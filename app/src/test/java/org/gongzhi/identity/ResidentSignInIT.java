@@ -109,13 +109,20 @@ class ResidentSignInIT {
     void codes_are_limited_per_number_and_per_address() throws Exception {
         String phone = newPhone();
         assertThat(requestCode(phone, "10.0.0.3").getContentAsString()).contains("验证码已发送");
-        assertThat(requestCode(phone, "10.0.0.3").getContentAsString()).contains("过于频繁");
+        var tooSoon = requestCode(phone, "10.0.0.3");
+        assertThat(tooSoon.getContentAsString()).contains("过于频繁");
+        assertThat(tooSoon.getStatus()).isEqualTo(429);
+        assertThat(tooSoon.getHeader("Retry-After")).isEqualTo("60");
         for (int i = 1; i < 5; i++) {
             TestClock.advance(Duration.ofMinutes(1));
             assertThat(requestCode(phone, "10.0.0.3").getContentAsString()).contains("验证码已发送");
         }
         TestClock.advance(Duration.ofMinutes(1));
-        assertThat(requestCode(phone, "10.0.0.3").getContentAsString()).contains("次数过多");
+        var tooMany = requestCode(phone, "10.0.0.3");
+        assertThat(tooMany.getContentAsString()).contains("次数过多");
+        assertThat(tooMany.getStatus()).isEqualTo(429);
+        // The first of the five leaves the hour 55 minutes from now.
+        assertThat(tooMany.getHeader("Retry-After")).isEqualTo("3300");
 
         String address = "10.0.9." + random.nextInt(250);
         for (int i = 0; i < 20; i++) {

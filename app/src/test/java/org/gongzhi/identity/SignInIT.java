@@ -216,7 +216,15 @@ class SignInIT {
                                 .param(admin)
                                 .update()))
                 .rootCause()
-                .hasMessageContaining("only one of SYS_ADMIN, SEC_ADMIN and AUDITOR");
+                .hasMessageContaining("is held alone");
+        // 三权分立 also keeps business roles off an administrator account, in the database as in the application.
+        assertThatThrownBy(() -> transaction.executeWithoutResult(
+                        s -> jdbc.sql("insert into identity.account_role (account_id, role)"
+                                        + " select id, 'STREET_ADMIN' from identity.account where username = ?")
+                                .param(admin)
+                                .update()))
+                .rootCause()
+                .hasMessageContaining("is held alone");
     }
 
     @Test

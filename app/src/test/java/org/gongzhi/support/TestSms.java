@@ -14,10 +14,13 @@ import org.springframework.context.annotation.Primary;
 public class TestSms implements SmsSender {
 
     private static final Map<String, String> last = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> counts = new ConcurrentHashMap<>();
 
     @Override
     public void send(PhoneNumber to, String text) {
         last.put(to.value(), text);
+        counts.computeIfAbsent(to.value(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
     }
 
     /** The six-digit code in the last message to {@code phone}. */
@@ -29,8 +32,10 @@ public class TestSms implements SmsSender {
         return m.group(1);
     }
 
+    /** How many messages were sent to {@code phone} since the test run began. */
     public static int sentTo(String phone) {
-        return last.containsKey(phone) ? 1 : 0;
+        var count = counts.get(phone);
+        return count == null ? 0 : count.get();
     }
 
     @TestConfiguration(proxyBeanMethods = false)

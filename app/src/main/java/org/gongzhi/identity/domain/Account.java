@@ -1,10 +1,9 @@
 package org.gongzhi.identity.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,7 +16,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A staff account: user name, password hash, roles, data scope (territory units and organisations), an optional TOTP
- * secret (encrypted) and its failed sign-ins for the lockout.
+ * secret (encrypted). Signing in changes none of it: failed attempts and the last TOTP step used are kept by
+ * {@link SignInRecords}, so a sign-in never conflicts with an administrator's edit of the account.
  */
 @Table(schema = "identity", name = "account")
 public class Account {
@@ -30,7 +30,6 @@ public class Account {
     private String passwordHash;
     private Instant passwordChangedAt;
     private String totpSecret;
-    private Long totpLastStep;
     private boolean mayUnmask;
     private boolean enabled;
 
@@ -43,9 +42,6 @@ public class Account {
     @MappedCollection(idColumn = "account_id")
     private Set<ScopeOrganisation> scopeOrganisations;
 
-    @MappedCollection(idColumn = "account_id", keyColumn = "position")
-    private List<Failure> failures;
-
     @Version
     private Long version;
 
@@ -57,13 +53,11 @@ public class Account {
             String passwordHash,
             Instant passwordChangedAt,
             String totpSecret,
-            Long totpLastStep,
             boolean mayUnmask,
             boolean enabled,
             Set<Grant> roles,
             Set<ScopeUnit> scopeUnits,
             Set<ScopeOrganisation> scopeOrganisations,
-            List<Failure> failures,
             Long version) {
         this.id = id;
         this.username = username;
@@ -71,13 +65,11 @@ public class Account {
         this.passwordHash = passwordHash;
         this.passwordChangedAt = passwordChangedAt;
         this.totpSecret = totpSecret;
-        this.totpLastStep = totpLastStep;
         this.mayUnmask = mayUnmask;
         this.enabled = enabled;
         this.roles = roles == null ? new HashSet<>() : new HashSet<>(roles);
         this.scopeUnits = scopeUnits == null ? new HashSet<>() : new HashSet<>(scopeUnits);
         this.scopeOrganisations = scopeOrganisations == null ? new HashSet<>() : new HashSet<>(scopeOrganisations);
-        this.failures = failures == null ? new ArrayList<>() : new ArrayList<>(failures);
         this.version = version;
     }
 
@@ -100,21 +92,20 @@ public class Account {
                 passwordHash,
                 now,
                 totpSecret,
-                null,
                 mayUnmask,
                 true,
                 roles.stream().map(Grant::new).collect(Collectors.toSet()),
                 units.stream().map(ScopeUnit::new).collect(Collectors.toSet()),
                 organisations.stream().map(ScopeOrganisation::new).collect(Collectors.toSet()),
-                List.of(),
                 null);
     }
 
     /**
      * Changes what the account may do: roles (under 三权分立), scope, the unmask permission and whether it may sign in
-     * at all. A TOTP secret is given when the change makes one necessary and the account has none.
+     * at all. A TOTP secret is given when the change makes one necessary and the account has none; returns whether
+     * the account got that new secret (its replay guard must then be forgotten).
      */
-    public void regrant(
+    public boolean regrant(
             Set<Role> newRoles,
             Set<UUID> units,
             Set<UUID> organisations,
@@ -129,12 +120,13 @@ public class Account {
         enabled = active;
         if (totpSecret == null && newTotpSecret != null) {
             totpSecret = newTotpSecret;
-            totpLastStep = null;
+            return true;
         }
+        return false;
     }
 
     /** What the audit trail keeps of the account's rights. */
-    public java.util.Map<String, Object> summary() {
+    public Map<String, Object> summary() {
         var m = new java.util.LinkedHashMap<String, Object>();
         m.put("roles", roles().toString());
         m.put("units", scopeUnits().size());
@@ -151,29 +143,6 @@ public class Account {
 
     public boolean mayUnmask() {
         return mayUnmask;
-    }
-
-    public boolean locked(LockoutPolicy policy, Instant now) {
-        return policy.locked(failureTimes(), now);
-    }
-
-    /** Notes a failed sign-in; failures too old to matter are forgotten. */
-    public void failedSignIn(LockoutPolicy policy, Instant at) {
-        List<Instant> kept = new ArrayList<>(policy.relevant(failureTimes(), at));
-        kept.add(at);
-        failures = kept.stream().map(Failure::new).collect(Collectors.toCollection(ArrayList::new));
-    }
-
-    /** Notes a successful sign-in: failures are cleared and the TOTP step used is remembered against replay. */
-    public void signedIn(Long totpStep) {
-        failures.clear();
-        if (totpStep != null) {
-            totpLastStep = totpStep;
-        }
-    }
-
-    private List<Instant> failureTimes() {
-        return failures.stream().map(Failure::at).sorted().toList();
     }
 
     public UUID id() {
@@ -198,10 +167,6 @@ public class Account {
 
     public String totpSecret() {
         return totpSecret;
-    }
-
-    public long totpLastStep() {
-        return totpLastStep == null ? Long.MIN_VALUE : totpLastStep;
     }
 
     public boolean enabled() {
@@ -236,7 +201,4 @@ public class Account {
 
     @Table(schema = "identity", name = "account_scope_organisation")
     record ScopeOrganisation(UUID organisationId) {}
-
-    @Table(schema = "identity", name = "account_failure")
-    record Failure(Instant at) {}
 }

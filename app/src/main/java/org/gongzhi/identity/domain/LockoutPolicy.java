@@ -39,9 +39,14 @@ public record LockoutPolicy(int maxFailures, Duration window, Duration lockFor) 
         return lockedUntil(failures).map(now::isBefore).orElse(false);
     }
 
-    /** The failures still worth keeping at {@code now}: older ones can neither lock nor extend a lock. */
+    /** The earliest failure that still matters at {@code now}: older ones can neither lock nor extend a lock. */
+    public Instant horizon(Instant now) {
+        return now.minus(window).minus(lockFor);
+    }
+
+    /** The failures still worth keeping at {@code now}. */
     public List<Instant> relevant(List<Instant> failures, Instant now) {
-        Instant horizon = now.minus(window).minus(lockFor);
+        Instant horizon = horizon(now);
         return failures.stream().filter(f -> !f.isBefore(horizon)).toList();
     }
 }

@@ -12,15 +12,19 @@ import org.gongzhi.identity.SmsSender;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.platform.PersonalDataCipher;
+import org.gongzhi.platform.TransactionLocks;
 import org.gongzhi.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Residents sign in with a mobile number and a six-digit code sent by SMS: a code lives 5 minutes, allows 5 tries and
  * works once. Requests are limited per number (one a minute, five an hour) and per client address (twenty an hour).
- * Codes, numbers and addresses are kept only as keyed hashes or encrypted.
+ * Codes, numbers and addresses are kept only as keyed hashes or encrypted. The limits are exact under concurrent
+ * requests: each request holds its number's lock, then its address's, while it counts and records.
  */
 @Service
 public class ResidentSignIns {
@@ -36,6 +40,7 @@ public class ResidentSignIns {
     private final PersonalDataCipher cipher;
     private final SmsSender sms;
     private final AuditTrail audit;
+    private final TransactionLocks locks;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -45,12 +50,14 @@ public class ResidentSignIns {
             PersonalDataCipher cipher,
             SmsSender sms,
             AuditTrail audit,
+            TransactionLocks locks,
             Clock clock) {
         this.jdbc = jdbc;
         this.residents = residents;
         this.cipher = cipher;
         this.sms = sms;
         this.audit = audit;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -60,25 +67,41 @@ public class ResidentSignIns {
         TOO_MANY
     }
 
+    /** The outcome of a request for a code and, when it was limited, how long until a new request can succeed. */
+    public record CodeRequest(Request outcome, Duration retryAfter) {
+
+        static CodeRequest sent() {
+            return new CodeRequest(Request.SENT, Duration.ZERO);
+        }
+    }
+
     /** Sends a code to {@code phone} unless a limit is reached; a limited request is audited and sends nothing. */
     @Transactional
-    public Request sendCode(PhoneNumber phone, String address) {
-        Instant now = clock.instant();
+    public CodeRequest sendCode(PhoneNumber phone, String address) {
         String phoneHash = cipher.lookupHash("resident.phone", phone.value());
         String addressHash = cipher.lookupHash("client.address", address == null ? "" : address);
-        Instant last = jdbc.sql("select max(requested_at) from identity.one_time_code where phone_hash = ?")
-                .param(phoneHash)
+        // Always the number first, then the address: no two requests wait on each other in a cycle.
+        locks.lock("resident-code-number", phoneHash);
+        locks.lock("resident-code-address", addressHash);
+        Instant now = clock.instant();
+        Instant last = jdbc.sql(
+                        "select max(requested_at) from identity.one_time_code where phone_hash = ? and requested_at <= ?")
+                .params(phoneHash, Timestamp.from(now))
                 .query(Timestamp.class)
                 .optional()
                 .map(Timestamp::toInstant)
                 .orElse(null);
         if (last != null && now.isBefore(last.plus(PHONE_GAP))) {
-            return Request.TOO_SOON;
+            return new CodeRequest(Request.TOO_SOON, Duration.between(now, last.plus(PHONE_GAP)));
         }
-        if (requestsSince("phone_hash", phoneHash, now) >= PHONE_PER_HOUR
-                || requestsSince("address_hash", addressHash, now) >= ADDRESS_PER_HOUR) {
+        Instant phoneFree = freeAt("phone_hash", phoneHash, PHONE_PER_HOUR, now);
+        Instant addressFree = freeAt("address_hash", addressHash, ADDRESS_PER_HOUR, now);
+        if (phoneFree != null || addressFree != null) {
             audit.record(AuditRecord.created("identity.code.limited", "resident", null, Map.of()));
-            return Request.TOO_MANY;
+            Instant free = phoneFree == null
+                    ? addressFree
+                    : addressFree == null || phoneFree.isAfter(addressFree) ? phoneFree : addressFree;
+            return new CodeRequest(Request.TOO_MANY, Duration.between(now, free));
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
         jdbc.sql(
@@ -92,15 +115,28 @@ public class ResidentSignIns {
                         Timestamp.from(now),
                         Timestamp.from(now.plus(LIFETIME)))
                 .update();
-        sms.send(phone, "【共治】您的登录验证码是 " + code + "，5 分钟内有效。请勿告诉他人。");
-        return Request.SENT;
+        // Sent once the request is on record, so a code is never sent that the limits did not count.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sms.send(phone, "【共治】您的登录验证码是 " + code + "，5 分钟内有效。请勿告诉他人。");
+            }
+        });
+        return CodeRequest.sent();
     }
 
-    private long requestsSince(String column, String hash, Instant now) {
-        return jdbc.sql("select count(*) from identity.one_time_code where " + column + " = ? and requested_at > ?")
-                .params(hash, Timestamp.from(now.minus(Duration.ofHours(1))))
-                .query(Long.class)
-                .single();
+    /**
+     * When the hourly limit of {@code column} frees a place again, or {@code null} when a place is free now: the
+     * {@code limit}-th most recent request of the past hour leaves the window one hour after it was made.
+     */
+    private Instant freeAt(String column, String hash, int limit, Instant now) {
+        return jdbc.sql("select requested_at from identity.one_time_code where " + column + " = ?"
+                        + " and requested_at > ? and requested_at <= ? order by requested_at desc offset ? limit 1")
+                .params(hash, Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now), limit - 1)
+                .query(Timestamp.class)
+                .optional()
+                .map(t -> t.toInstant().plus(Duration.ofHours(1)))
+                .orElse(null);
     }
 
     /**

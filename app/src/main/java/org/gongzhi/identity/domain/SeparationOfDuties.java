@@ -5,20 +5,23 @@ import java.util.Set;
 import org.gongzhi.identity.Role;
 import org.gongzhi.shared.DomainException;
 
-/** 三权分立 (等保 2.0): system, security and audit administration are held by three different accounts. */
+/**
+ * 三权分立 (GB/T 22239-2019 等保 2.0, 安全管理中心): system, security and audit administration are held by three
+ * different accounts, and an administrator account holds no business role either — otherwise a 街道管理员 who is also
+ * the 审计管理员 would audit their own work.
+ */
 public final class SeparationOfDuties {
 
     private SeparationOfDuties() {}
 
-    /** Refuses a set of roles holding more than one of SYS_ADMIN, SEC_ADMIN and AUDITOR. */
+    /**
+     * Refuses a set of roles holding an administrator role (SYS_ADMIN, SEC_ADMIN, AUDITOR) together with any other
+     * role; code {@code identity.roles.separated}.
+     */
     public static void check(Set<Role> roles) {
         EnumSet<Role> held = EnumSet.noneOf(Role.class);
-        for (Role r : roles) {
-            if (Role.SEPARATED.contains(r)) {
-                held.add(r);
-            }
-        }
-        if (held.size() > 1) {
+        held.addAll(roles);
+        if (held.size() > 1 && held.stream().anyMatch(Role::administrator)) {
             throw DomainException.invalid("identity.roles.separated", held.toString());
         }
     }

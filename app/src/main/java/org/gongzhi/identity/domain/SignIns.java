@@ -1,10 +1,13 @@
 package org.gongzhi.identity.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.gongzhi.platform.Actor;
 import org.gongzhi.platform.ActorResolver;
 import org.gongzhi.platform.AuditRecord;
@@ -12,7 +15,7 @@ import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.platform.PersonalDataCipher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks a staff sign-in and records its outcome in its own transaction, so a failure is counted and audited even
@@ -30,67 +33,90 @@ public class SignIns {
     public record Outcome(Result result, Account account) {}
 
     private final AccountRepository accounts;
+    private final SignInRecords records;
     private final PasswordEncoder encoder;
     private final PersonalDataCipher cipher;
     private final LockoutPolicy lockout;
     private final AuditTrail audit;
     private final ActorResolver actors;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     /** A hash of a random secret, checked when the account does not exist so that timing tells nothing. */
     private final String dummy;
 
     SignIns(
             AccountRepository accounts,
+            SignInRecords records,
             PasswordEncoder encoder,
             PersonalDataCipher cipher,
             LockoutPolicy lockout,
             AuditTrail audit,
             ActorResolver actors,
+            TransactionTemplate transaction,
             Clock clock) {
         this.accounts = accounts;
+        this.records = records;
         this.encoder = encoder;
         this.cipher = cipher;
         this.lockout = lockout;
         this.audit = audit;
         this.actors = actors;
+        this.transaction = transaction;
         this.clock = clock;
-        this.dummy = encoder.encode(java.util.UUID.randomUUID().toString());
+        this.dummy = encoder.encode(UUID.randomUUID().toString());
     }
 
-    @Transactional
+    /**
+     * One sign-in attempt. The password is checked first, outside any lock (bcrypt is slow on purpose); then, holding
+     * the account's sign-in lock, the lockout is read, the outcome written and audited as one step — so forty wrong
+     * passwords at once are forty counted failures, and a right password after the fifth still finds the account
+     * locked. Nothing here changes the account aggregate.
+     */
     public Outcome attempt(String username, String password, String code) {
-        Instant now = clock.instant();
-        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
-        Optional<Account> found = name.length() > 50 ? Optional.empty() : accounts.findByUsername(name);
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        // Read in a transaction of its own, so its connection goes back to the pool before the slow hash check.
+        Optional<Account> found =
+                name.length() > 50 ? Optional.empty() : transaction.execute(s -> accounts.findByUsername(name));
         String typed = password == null ? "" : password;
+        boolean tooLong = typed.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAXIMUM;
         if (found.isEmpty() || !found.get().enabled()) {
-            encoder.matches(typed.length() > PasswordPolicy.MAXIMUM ? "" : typed, dummy);
+            encoder.matches(tooLong ? "" : typed, dummy);
             // The typed name is not kept: it may be a password typed into the wrong field.
-            audit.record(AuditRecord.created("identity.sign-in.failed", "account", null, Map.of("reason", "unknown")));
-            return new Outcome(Result.REFUSED, null);
+            return transaction.execute(s -> {
+                audit.record(
+                        AuditRecord.created("identity.sign-in.failed", "account", null, Map.of("reason", "unknown")));
+                return new Outcome(Result.REFUSED, null);
+            });
         }
         Account account = found.get();
-        if (account.locked(lockout, now)) {
+        boolean passwordMatches = !tooLong && encoder.matches(typed, account.passwordHash());
+        return transaction.execute(s -> decide(account, passwordMatches, code));
+    }
+
+    private Outcome decide(Account account, boolean passwordMatches, String code) {
+        records.lock(account.id());
+        Instant now = clock.instant();
+        if (locked(account, now)) {
             audit.record(refused(account, "locked"));
             return new Outcome(Result.LOCKED, account);
         }
-        if (typed.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordPolicy.MAXIMUM
-                || !encoder.matches(typed, account.passwordHash())) {
+        if (!passwordMatches) {
             return fail(account, now, "password");
         }
-        Long step = null;
         if (account.needsSecondFactor()) {
             OptionalLong accepted = account.totpSecret() == null
                     ? OptionalLong.empty()
                     : Totp.verify(
-                            cipher.decrypt("account.totp", account.totpSecret()), code, now, account.totpLastStep());
+                            cipher.decrypt("account.totp", account.totpSecret()),
+                            code,
+                            now,
+                            records.lastStep(account.id()).orElse(Long.MIN_VALUE));
             if (accepted.isEmpty()) {
                 return fail(account, now, "second-factor");
             }
-            step = accepted.getAsLong();
+            records.acceptStep(account.id(), accepted.getAsLong());
         }
-        account.signedIn(step);
-        accounts.save(account);
+        records.clearFailures(account.id());
         String roles = String.join(
                 ",", account.roles().stream().map(Enum::name).sorted().toList());
         audit.record(
@@ -104,11 +130,15 @@ public class SignIns {
         return new Outcome(Result.SIGNED_IN, account);
     }
 
+    private boolean locked(Account account, Instant now) {
+        return lockout.locked(records.failuresSince(account.id(), lockout.horizon(now)), now);
+    }
+
     private Outcome fail(Account account, Instant now, String reason) {
-        account.failedSignIn(lockout, now);
-        accounts.save(account);
+        records.forgetFailuresBefore(account.id(), lockout.horizon(now));
+        records.addFailure(account.id(), now);
         audit.record(refused(account, reason));
-        return new Outcome(account.locked(lockout, now) ? Result.LOCKED : Result.REFUSED, account);
+        return new Outcome(locked(account, now) ? Result.LOCKED : Result.REFUSED, account);
     }
 
     private static AuditRecord refused(Account account, String reason) {

@@ -38,15 +38,22 @@ class ResidentPages {
     }
 
     @PostMapping("/resident/code")
-    String sendCode(@RequestParam String phone, HttpServletRequest request, Model model) {
+    String sendCode(@RequestParam String phone, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!PhoneNumber.isValid(phone)) {
             model.addAttribute("problem", "phone.invalid");
             return "identity/resident-login";
         }
         PhoneNumber number = PhoneNumber.parse(phone);
-        var outcome = signIns.sendCode(number, request.getRemoteAddr());
+        var requested = signIns.sendCode(number, request.getRemoteAddr());
+        var outcome = requested.outcome();
         model.addAttribute("phone", number.value());
         model.addAttribute("masked", number.masked());
+        if (outcome != ResidentSignIns.Request.SENT) {
+            // RFC 6585 §4: too many requests, and when to try again (whole seconds, rounded up).
+            response.setStatus(429);
+            long seconds = Math.max(1, (requested.retryAfter().toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(seconds));
+        }
         switch (outcome) {
             case SENT -> model.addAttribute("sent", true);
             case TOO_SOON -> model.addAttribute("problem", "identity.code.too-soon");

@@ -163,13 +163,16 @@ class CredentialRulesTests {
     }
 
     @Test
-    void no_account_holds_two_of_the_three_administrator_duties() {
-        SeparationOfDuties.check(EnumSet.of(Role.SYS_ADMIN, Role.STREET_ADMIN));
+    void an_administrator_role_is_held_alone() {
         SeparationOfDuties.check(EnumSet.of(Role.AUDITOR));
+        SeparationOfDuties.check(EnumSet.of(Role.STREET_ADMIN, Role.COMMUNITY_WORKER));
         for (var pair : List.of(
                 EnumSet.of(Role.SYS_ADMIN, Role.SEC_ADMIN),
                 EnumSet.of(Role.SYS_ADMIN, Role.AUDITOR),
-                EnumSet.of(Role.SEC_ADMIN, Role.AUDITOR))) {
+                EnumSet.of(Role.SEC_ADMIN, Role.AUDITOR),
+                EnumSet.of(Role.SYS_ADMIN, Role.STREET_ADMIN),
+                EnumSet.of(Role.STREET_ADMIN, Role.AUDITOR),
+                EnumSet.of(Role.SEC_ADMIN, Role.VOLUNTEER))) {
             assertThatThrownBy(() -> SeparationOfDuties.check(pair))
                     .isInstanceOf(DomainException.class)
                     .extracting(e -> ((DomainException) e).code())

@@ -1,0 +1,89 @@
+package org.gongzhi.identity.domain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.gongzhi.platform.TransactionLocks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What signing in leaves behind, apart from the account: failed attempts (for the lockout) and the last TOTP step
+ * accepted (against replay). Callers take {@link #lock} first, so the check of these rows and the write that follows
+ * happen as one step however many sign-ins for the account arrive at once.
+ */
+@Component
+public class SignInRecords {
+
+    static final String LOCK_SPACE = "account-sign-in";
+
+    private final JdbcClient jdbc;
+    private final TransactionLocks locks;
+
+    SignInRecords(JdbcClient jdbc, TransactionLocks locks) {
+        this.jdbc = jdbc;
+        this.locks = locks;
+    }
+
+    /** Holds the account's sign-in lock until the transaction ends. */
+    public void lock(UUID account) {
+        locks.lock(LOCK_SPACE, account.toString());
+    }
+
+    /** The account's failed attempts since {@code since}, oldest first. */
+    public List<Instant> failuresSince(UUID account, Instant since) {
+        return jdbc
+                .sql("select at from identity.sign_in_failure where account_id = ? and at >= ? order by at, id")
+                .params(account, Timestamp.from(since))
+                .query(Timestamp.class)
+                .list()
+                .stream()
+                .map(Timestamp::toInstant)
+                .toList();
+    }
+
+    public void addFailure(UUID account, Instant at) {
+        jdbc.sql("insert into identity.sign_in_failure (account_id, at) values (?, ?)")
+                .params(account, Timestamp.from(at))
+                .update();
+    }
+
+    /** After a successful sign-in (or an unlock) earlier failures no longer count. */
+    public void clearFailures(UUID account) {
+        jdbc.sql("delete from identity.sign_in_failure where account_id = ?")
+                .param(account)
+                .update();
+    }
+
+    /** Forgets the account's failures too old to lock or extend a lock. */
+    public void forgetFailuresBefore(UUID account, Instant horizon) {
+        jdbc.sql("delete from identity.sign_in_failure where account_id = ? and at < ?")
+                .params(account, Timestamp.from(horizon))
+                .update();
+    }
+
+    public OptionalLong lastStep(UUID account) {
+        return jdbc.sql("select last_step from identity.second_factor_step where account_id = ?")
+                .param(account)
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    public void acceptStep(UUID account, long step) {
+        jdbc.sql("insert into identity.second_factor_step (account_id, last_step) values (?, ?)"
+                        + " on conflict (account_id) do update set last_step = excluded.last_step")
+                .params(account, step)
+                .update();
+    }
+
+    /** A new TOTP secret starts without a replay guard. */
+    public void forgetSteps(UUID account) {
+        jdbc.sql("delete from identity.second_factor_step where account_id = ?")
+                .param(account)
+                .update();
+    }
+}
