@@ -13,7 +13,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.gongzhi.organization.domain.CheckedDetails;
 import org.gongzhi.organization.domain.Council;
+import org.gongzhi.organization.domain.CouncilMembers;
 import org.gongzhi.organization.domain.CouncilRepository;
+import org.gongzhi.organization.domain.DutyRecords;
 import org.gongzhi.organization.domain.Organisation;
 import org.gongzhi.organization.domain.OrganisationRepository;
 import org.gongzhi.organization.domain.OrganisationRules;
@@ -26,8 +28,10 @@ import org.gongzhi.platform.Actor;
 import org.gongzhi.platform.ActorResolver;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.shared.Dates;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Label;
+import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitKind;
@@ -44,6 +48,8 @@ public class OrganizationManagement {
     private final OrganisationRepository organisations;
     private final CouncilRepository councils;
     private final ResponsibilityListRepository lists;
+    private final CouncilMembers members;
+    private final DutyRecords records;
     private final OrganisationRules rules;
     private final OrganisationWorkbook workbook;
     private final OrganizationQueries queries;
@@ -59,6 +65,8 @@ public class OrganizationManagement {
             OrganisationRepository organisations,
             CouncilRepository councils,
             ResponsibilityListRepository lists,
+            CouncilMembers members,
+            DutyRecords records,
             OrganisationRules rules,
             OrganisationWorkbook workbook,
             OrganizationQueries queries,
@@ -72,6 +80,8 @@ public class OrganizationManagement {
         this.organisations = organisations;
         this.councils = councils;
         this.lists = lists;
+        this.members = members;
+        this.records = records;
         this.rules = rules;
         this.workbook = workbook;
         this.queries = queries;
@@ -89,6 +99,7 @@ public class OrganizationManagement {
         CheckedDetails checked = rules.check(details, null, Function.identity(), Map.of(), violations);
         violations.throwIfAny();
         scope.requireUnit(checked.unitId());
+        scope.requireLinkable(checked.parentId(), checked.unitId(), "parentId");
         Organisation saved = organisations.save(Organisation.register(UUID.randomUUID(), checked));
         audit.record(registered(saved));
         return queries.require(new OrganisationId(saved.id()));
@@ -117,6 +128,9 @@ public class OrganizationManagement {
         CheckedDetails checked = rules.check(details, o.id(), Function.identity(), Map.of(), violations);
         violations.throwIfAny();
         scope.requireUnit(checked.unitId());
+        if (!java.util.Objects.equals(checked.parentId(), o.parentId())) {
+            scope.requireLinkable(checked.parentId(), checked.unitId(), "parentId");
+        }
         var before = o.summary();
         if (o.revise(checked)) {
             organisations.save(o);
@@ -244,12 +258,22 @@ public class OrganizationManagement {
                     unit.code(),
                     Label.of("territory.kind.", unit.kind()));
         }
+        LocalDate today = LocalDate.now(clock);
+        Violations violations = new Violations();
+        String name = Text.checkLine(command.name(), "name", true, 100, violations);
+        String chair = Text.checkLine(command.chair(), "chair", false, 100, violations);
+        LocalDate foundedOn = command.foundedOn() == null ? today : command.foundedOn();
+        Dates.checkPast(foundedOn, today, "foundedOn", violations);
+        violations.throwIfAny();
+        if (councils.existsByUnitIdAndLevel(unit.id().value(), command.level())) {
+            throw DomainException.conflict("organization.council.exists");
+        }
         Council council = Council.found(
-                command.name().strip(),
+                name,
                 command.level(),
                 unit.id().value(),
-                command.chair(),
-                command.foundedOn() == null ? LocalDate.now(clock) : command.foundedOn(),
+                chair,
+                foundedOn,
                 new Council.Rules(
                         command.deliberationRules(),
                         command.topicCollection(),
@@ -278,12 +302,16 @@ public class OrganizationManagement {
         if (!organisations.existsById(command.organisationId())) {
             throw DomainException.invalid("organization.parent.unknown", command.organisationId());
         }
-        council.admit(
-                command.organisationId(),
-                command.liaisonName().strip(),
-                command.liaisonTitle(),
-                command.joinedOn() == null ? LocalDate.now(clock) : command.joinedOn());
-        councils.save(council);
+        scope.requireLinkable(command.organisationId(), council.unitId(), "organisationId");
+        LocalDate today = LocalDate.now(clock);
+        members.admit(
+                councilId,
+                council.admit(
+                        command.organisationId(),
+                        command.liaisonName().strip(),
+                        command.liaisonTitle(),
+                        command.joinedOn() == null ? today : command.joinedOn(),
+                        today));
         // The 联络员's name is personal data: the trail keeps who was seated, not the name.
         audit.record(AuditRecord.created(
                 "organization.council.admitted",
@@ -309,7 +337,7 @@ public class OrganizationManagement {
             throw DomainException.invalid(
                     List.of(org.gongzhi.shared.Violation.of("reason", "personal-data.unmask.reason")));
         }
-        Council.CouncilMember member = council.members().stream()
+        Council.CouncilMember member = members.of(councilId).stream()
                 .filter(m -> m.organisationId().equals(organisationId))
                 .findFirst()
                 .orElseThrow(() -> DomainException.notFound("organization.council.member-unknown", organisationId));
@@ -326,10 +354,12 @@ public class OrganizationManagement {
         if (command.unitCode() != null && !command.unitCode().isBlank()) {
             unitId = territory.requireByCode(command.unitCode().strip()).id().value();
         }
-        for (var p : command.parties()) {
+        for (int i = 0; i < command.parties().size(); i++) {
+            var p = command.parties().get(i);
             if (p.organisationId() != null && !organisations.existsById(p.organisationId())) {
                 throw DomainException.invalid("organization.parent.unknown", p.organisationId());
             }
+            scope.requireLinkable(p.organisationId(), unitId, "parties[" + i + "].organisationId");
         }
         ResponsibilityList list = ResponsibilityList.draw(
                 command.title().strip(),
@@ -366,7 +396,7 @@ public class OrganizationManagement {
         scope.requireUnit(list.unitId());
         var record =
                 list.recordDone(dutyNumber, command.doneOn(), command.note(), command.evidence(), LocalDate.now(clock));
-        lists.save(list);
+        records.append(listId, record);
         audit.record(AuditRecord.created(
                 "organization.list.duty-done",
                 "responsibility-list",

@@ -10,13 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.organization.domain.Council;
+import org.gongzhi.organization.domain.CouncilMembers;
 import org.gongzhi.organization.domain.CouncilRepository;
+import org.gongzhi.organization.domain.DutyRecords;
 import org.gongzhi.organization.domain.Organisation;
 import org.gongzhi.organization.domain.OrganisationRepository;
 import org.gongzhi.organization.domain.ResponsibilityList;
 import org.gongzhi.organization.domain.ResponsibilityListRepository;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Masking;
+import org.gongzhi.shared.PageWindow;
+import org.gongzhi.shared.Text;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
 import org.gongzhi.territory.UnitView;
@@ -45,6 +49,8 @@ public class OrganizationQueries {
     private final OrganisationRepository organisations;
     private final CouncilRepository councils;
     private final ResponsibilityListRepository lists;
+    private final CouncilMembers members;
+    private final DutyRecords records;
     private final TerritoryQueries territory;
     private final JdbcClient jdbc;
 
@@ -52,11 +58,15 @@ public class OrganizationQueries {
             OrganisationRepository organisations,
             CouncilRepository councils,
             ResponsibilityListRepository lists,
+            CouncilMembers members,
+            DutyRecords records,
             TerritoryQueries territory,
             JdbcClient jdbc) {
         this.organisations = organisations;
         this.councils = councils;
         this.lists = lists;
+        this.members = members;
+        this.records = records;
         this.territory = territory;
         this.jdbc = jdbc;
     }
@@ -71,8 +81,9 @@ public class OrganizationQueries {
 
     /** Organisations matching the filter, by kind and name, one page at a time (pages count from 1). */
     public OrganisationPage list(OrganisationFilter filter, int page, int size) {
-        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int pageNumber = Math.max(1, page);
+        PageWindow window = PageWindow.of(page, size, MAX_PAGE_SIZE);
+        int pageSize = window.size();
+        int pageNumber = window.number();
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (filter.kind() != null) {
@@ -89,22 +100,18 @@ public class OrganizationQueries {
             where.append(" and kind in (:groupKinds)");
             params.put("groupKinds", kinds);
         }
-        if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
-            Set<UnitId> subtree = territory.subtree(filter.unitCode().strip());
+        if (Text.stripToNull(filter.unitCode()) != null) {
+            Set<UnitId> subtree = territory.subtree(Text.strip(filter.unitCode()));
             where.append(" and unit_id in (:units)");
             params.put("units", subtree.stream().map(UnitId::value).toList());
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" and (name ilike :text escape '\\' or credit_code = upper(:exact))");
+        String term = Text.key(Text.stripToNull(filter.text()));
+        if (term != null) {
+            // Names are compared in their NFKC form, so full-width and half-width brackets find each other.
+            where.append(" and (lower(normalize(name, NFKC)) like :text escape '\\' or credit_code = upper(:exact))");
             params.put(
-                    "text",
-                    "%"
-                            + filter.text()
-                                    .strip()
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
-            params.put("exact", filter.text().strip());
+                    "text", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("exact", Text.strip(filter.text()));
         }
         long total = jdbc.sql("select count(*) from organization.organisation" + where)
                 .params(params)
@@ -114,7 +121,7 @@ public class OrganizationQueries {
                         + ", name, id limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageSize)
-                .param("offset", (pageNumber - 1) * pageSize)
+                .param("offset", window.offset())
                 .query(UUID.class)
                 .list();
         List<Organisation> found = new ArrayList<>();
@@ -169,6 +176,8 @@ public class OrganizationQueries {
     }
 
     private ResponsibilityListView listView(ResponsibilityList l) {
+        List<ResponsibilityList.DutyRecord> done = records.of(l.id());
+        Map<Integer, java.time.LocalDate> lastDone = DutyRecords.lastDone(done);
         UnitView unit = l.unitId() == null
                 ? null
                 : territory.unit(new UnitId(l.unitId())).orElse(null);
@@ -192,9 +201,9 @@ public class OrganizationQueries {
                                 d.ownerKey(),
                                 d.cadence(),
                                 d.evidence(),
-                                l.lastDone(d.number()).orElse(null)))
+                                lastDone.get(d.number())))
                         .toList(),
-                l.records().stream()
+                done.stream()
                         .map(r -> new ResponsibilityListView.Record(r.dutyNumber(), r.doneOn(), r.note(), r.evidence()))
                         .toList(),
                 l.version());
@@ -203,9 +212,13 @@ public class OrganizationQueries {
     private List<CouncilView> councilViews(List<Council> found) {
         Set<UnitId> unitIds = new HashSet<>();
         Set<UUID> orgIds = new HashSet<>();
+        Map<UUID, List<Council.CouncilMember>> seats = new HashMap<>();
+        members.ofAll(found.stream().map(Council::id).toList())
+                .forEach(seat -> seats.computeIfAbsent(seat.councilId(), k -> new ArrayList<>())
+                        .add(seat.member()));
         found.forEach(c -> {
             unitIds.add(new UnitId(c.unitId()));
-            c.members().forEach(m -> orgIds.add(m.organisationId()));
+            seats.getOrDefault(c.id(), List.of()).forEach(m -> orgIds.add(m.organisationId()));
         });
         Map<UnitId, UnitView> units = territory.units(unitIds);
         Map<UUID, Organisation> orgs = new HashMap<>();
@@ -226,7 +239,7 @@ public class OrganizationQueries {
                     c.rules().liaison(),
                     c.rules().emergencyResponse(),
                     c.synthetic(),
-                    c.members().stream()
+                    seats.getOrDefault(c.id(), List.of()).stream()
                             .map(m -> {
                                 Organisation o = orgs.get(m.organisationId());
                                 return new CouncilView.Member(

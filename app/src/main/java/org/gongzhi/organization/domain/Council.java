@@ -1,17 +1,14 @@
 package org.gongzhi.organization.domain;
 
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.organization.CouncilLevel;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Violation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -35,9 +32,6 @@ public class Council {
     private String emergencyResponse;
     private boolean synthetic;
 
-    @MappedCollection(idColumn = "council_id")
-    private Set<CouncilMember> members;
-
     @Version
     private Long version;
 
@@ -54,7 +48,6 @@ public class Council {
             String liaisonRules,
             String emergencyResponse,
             boolean synthetic,
-            Set<CouncilMember> members,
             Long version) {
         this.id = id;
         this.name = name;
@@ -67,7 +60,6 @@ public class Council {
         this.liaisonRules = liaisonRules;
         this.emergencyResponse = emergencyResponse;
         this.synthetic = synthetic;
-        this.members = members == null ? new LinkedHashSet<>() : new LinkedHashSet<>(members);
         this.version = version;
     }
 
@@ -91,29 +83,23 @@ public class Council {
                 rules.liaison(),
                 rules.emergencyResponse(),
                 synthetic,
-                Set.of(),
                 null);
     }
 
     /** The council's written rules. */
     public record Rules(String deliberation, String topicCollection, String liaison, String emergencyResponse) {}
 
-    /** Seats a member unit with its 联络员; a unit holds one seat. */
-    public void admit(UUID organisationId, String liaisonName, String liaisonTitle, LocalDate joinedOn) {
-        if (members.stream().anyMatch(m -> m.organisationId().equals(organisationId))) {
-            throw DomainException.conflict("organization.council.member-exists", organisationId);
+    /**
+     * The seat of a member unit with its 联络员, to be kept by {@link CouncilMembers} (a unit holds one seat). A unit
+     * joins on or after the council's founding and not in the future: {@code organization.council.joined-on} (400).
+     */
+    public CouncilMember admit(
+            UUID organisationId, String liaisonName, String liaisonTitle, LocalDate joinedOn, LocalDate today) {
+        if (joinedOn.isBefore(foundedOn) || joinedOn.isAfter(today)) {
+            throw DomainException.invalid(
+                    List.of(Violation.of("joinedOn", "organization.council.joined-on", foundedOn)));
         }
-        members.add(new CouncilMember(organisationId, liaisonName, liaisonTitle, joinedOn));
-    }
-
-    /** Names a new 联络员 for a member unit. */
-    public void appointLiaison(UUID organisationId, String liaisonName, String liaisonTitle) {
-        CouncilMember member = members.stream()
-                .filter(m -> m.organisationId().equals(organisationId))
-                .findFirst()
-                .orElseThrow(() -> DomainException.notFound("organization.council.member-unknown", organisationId));
-        members.remove(member);
-        members.add(new CouncilMember(organisationId, liaisonName, liaisonTitle, member.joinedOn()));
+        return new CouncilMember(organisationId, liaisonName, liaisonTitle, joinedOn);
     }
 
     public UUID id() {
@@ -148,17 +134,10 @@ public class Council {
         return synthetic;
     }
 
-    public List<CouncilMember> members() {
-        return members.stream()
-                .sorted(Comparator.comparing(CouncilMember::joinedOn).thenComparing(m -> m.organisationId()))
-                .toList();
-    }
-
     public Long version() {
         return version;
     }
 
     /** A member unit's seat and its 联络员. */
-    @Table(schema = "organization", name = "council_member")
     public record CouncilMember(UUID organisationId, String liaisonName, String liaisonTitle, LocalDate joinedOn) {}
 }

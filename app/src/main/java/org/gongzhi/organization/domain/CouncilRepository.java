@@ -8,4 +8,6 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface CouncilRepository extends ListCrudRepository<Council, UUID> {
 
     List<Council> findByUnitIdIn(Collection<UUID> unitIds);
+
+    boolean existsByUnitIdAndLevel(UUID unitId, org.gongzhi.organization.CouncilLevel level);
 }

@@ -1,5 +1,6 @@
 package org.gongzhi.organization.domain;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +10,11 @@ import java.util.function.Function;
 import org.gongzhi.organization.OrganisationDetails;
 import org.gongzhi.shared.CreditCode;
 import org.gongzhi.shared.Label;
+import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.Location;
 import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitId;
 import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Component;
 
@@ -43,18 +46,19 @@ public class OrganisationRules {
             Map<UUID, UUID> pendingParents,
             Violations violations) {
         int before = violations.size();
-        String name = d.name() == null ? null : d.name().strip();
-        if (name == null || name.isEmpty()) {
+        String name = Text.stripToNull(d.name());
+        if (name == null) {
             violations.add(at.apply("name"), "organization.name.missing");
-        } else if (name.length() > 100) {
-            violations.add(at.apply("name"), "organization.name.too-long", 100);
+        } else {
+            Text.checkLine(name, at.apply("name"), true, 100, violations);
         }
+        String address = Text.checkLine(d.address(), at.apply("address"), false, 200, violations);
+        String description = Text.checkText(d.description(), at.apply("description"), 2000, violations);
         if (d.kind() == null) {
             violations.add(at.apply("kind"), "organization.kind.missing");
         }
-        String credit = d.creditCode() == null || d.creditCode().isBlank()
-                ? null
-                : d.creditCode().strip().toUpperCase(java.util.Locale.ROOT);
+        String typedCredit = Text.stripToNull(d.creditCode());
+        String credit = typedCredit == null ? null : typedCredit.toUpperCase(java.util.Locale.ROOT);
         if (credit == null) {
             if (d.kind() != null && d.kind().legalEntity()) {
                 violations.add(
@@ -93,23 +97,41 @@ public class OrganisationRules {
                 d.kind(),
                 credit,
                 unitId,
-                blankToNull(d.address()),
+                address,
                 d.latitude(),
                 d.longitude(),
                 parent,
-                blankToNull(d.description()),
+                description,
                 d.synthetic());
     }
+
+    /** WGS84 degrees are stored with six decimals (about 0.1 m); a finer value would be silently rounded. */
+    static final int COORDINATE_SCALE = 6;
 
     private UUID place(OrganisationDetails d, Function<String, String> at, Violations violations) {
         if ((d.latitude() == null) != (d.longitude() == null)) {
             violations.add(at.apply(d.latitude() == null ? "latitude" : "longitude"), "organization.coordinates.pair");
             return null;
         }
-        if (d.unitCode() != null && !d.unitCode().isBlank()) {
-            Optional<UnitView> unit = territory.unitByCode(d.unitCode().strip());
+        if (d.latitude() != null) {
+            boolean latitudeOk = coordinate(d.latitude(), 90, at.apply("latitude"), violations);
+            boolean longitudeOk = coordinate(d.longitude(), 180, at.apply("longitude"), violations);
+            if (!latitudeOk || !longitudeOk) {
+                return null;
+            }
+        }
+        String unitCode = Text.stripToNull(d.unitCode());
+        if (unitCode != null) {
+            Optional<UnitView> unit = territory.unitByCode(unitCode);
             if (unit.isEmpty()) {
-                violations.add(at.apply("unitCode"), "organization.unit.unknown", d.unitCode());
+                violations.add(at.apply("unitCode"), "organization.unit.unknown", unitCode);
+                return null;
+            }
+            if (d.latitude() != null && !pointInUnit(d, unit.get())) {
+                violations.add(
+                        at.apply("latitude"),
+                        "organization.location.mismatch",
+                        unit.get().name());
                 return null;
             }
             return unit.get().id().value();
@@ -128,6 +150,40 @@ public class OrganisationRules {
         return null;
     }
 
+    private static boolean coordinate(BigDecimal value, int limit, String location, Violations violations) {
+        if (value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+            violations.add(location, "organization.coordinates.range", -limit, limit);
+            return false;
+        }
+        if (value.stripTrailingZeros().scale() > COORDINATE_SCALE) {
+            violations.add(location, "organization.coordinates.scale", COORDINATE_SCALE);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the point lies in the unit given with it: the unit is one of the units containing the point, or (for a
+     * unit drawn without a boundary, such as a building) the deepest unit containing the point is one of its parents.
+     */
+    private boolean pointInUnit(OrganisationDetails d, UnitView unit) {
+        Optional<Location> location =
+                territory.locate(d.latitude().doubleValue(), d.longitude().doubleValue());
+        if (location.isEmpty() || location.get().deepest().isEmpty()) {
+            return false;
+        }
+        Location l = location.get();
+        for (Location.Ref ref : new Location.Ref[] {
+            l.district(), l.subdistrict(), l.block(), l.community(), l.grid(), l.compound(), l.building()
+        }) {
+            if (ref != null && ref.id().equals(unit.id())) {
+                return true;
+            }
+        }
+        UnitId deepest = l.deepest().get().id();
+        return territory.lineage(unit.id()).stream().anyMatch(u -> u.id().equals(deepest));
+    }
+
     private boolean leadsBack(UUID parent, UUID self, Map<UUID, UUID> pendingParents) {
         Set<UUID> seen = new HashSet<>();
         UUID current = parent;
@@ -143,9 +199,5 @@ public class OrganisationRules {
                             .orElse(null);
         }
         return false;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

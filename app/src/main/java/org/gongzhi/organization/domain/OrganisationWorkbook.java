@@ -19,6 +19,7 @@ import org.gongzhi.organization.OrganisationDetails;
 import org.gongzhi.organization.OrganisationKind;
 import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -245,8 +246,7 @@ public class OrganisationWorkbook {
         if (!row.hasCell(c.ordinal())) {
             return null;
         }
-        String text = row.getCellText(c.ordinal());
-        return text == null || text.isBlank() ? null : text.strip();
+        return Text.stripToNull(row.getCellText(c.ordinal()));
     }
 
     private static BigDecimal number(Row row, int n, Column c, Violations violations) {

@@ -1,10 +1,16 @@
 package org.gongzhi.organization.domain;
 
+import java.util.List;
 import java.util.UUID;
 import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.ErrorKind;
+import org.gongzhi.shared.Violation;
+import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.TerritoryScope;
 import org.gongzhi.territory.UnitId;
+import org.gongzhi.territory.UnitKind;
+import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +22,60 @@ public class OrganizationScope {
 
     private final AccessScopes scopes;
     private final TerritoryScope territory;
+    private final TerritoryQueries units;
+    private final OrganisationRepository organisations;
 
-    OrganizationScope(AccessScopes scopes, TerritoryScope territory) {
+    OrganizationScope(
+            AccessScopes scopes,
+            TerritoryScope territory,
+            TerritoryQueries units,
+            OrganisationRepository organisations) {
         this.scopes = scopes;
         this.territory = territory;
+        this.units = units;
+        this.organisations = organisations;
+    }
+
+    /**
+     * Refuses a link — a parent, a council seat, a party to a list — from something placed in {@code targetUnit} to an
+     * organisation outside the actor's scope, unless the organisation serves that place: it is placed in the same
+     * 街道 as the target (a 驻区单位, DOMAIN §3), or in a unit above the target (a district department). With no target
+     * unit (a list for the whole installation) only the scope allows it. The refusal (422,
+     * {@code organization.link.outside}) names {@code field}; an unknown organisation is left to the caller.
+     */
+    public void requireLinkable(UUID organisationId, UUID targetUnit, String field) {
+        if (organisationId == null || scopes.current().everything()) {
+            return;
+        }
+        Organisation o = organisations.findById(organisationId).orElse(null);
+        if (o == null
+                || scopes.current().organisations().contains(o.id())
+                || territory.covers(new UnitId(o.unitId()))
+                || servesPlace(o.unitId(), targetUnit)) {
+            return;
+        }
+        throw new DomainException(
+                ErrorKind.UNPROCESSABLE,
+                "request.invalid",
+                List.of(1),
+                List.of(Violation.of(field, "organization.link.outside")));
+    }
+
+    private boolean servesPlace(UUID organisationUnit, UUID targetUnit) {
+        if (targetUnit == null) {
+            return false;
+        }
+        List<UnitView> target = units.lineage(new UnitId(targetUnit));
+        if (target.stream().anyMatch(u -> u.id().value().equals(organisationUnit))) {
+            return true;
+        }
+        UnitId subdistrict = target.stream()
+                .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
+                .map(UnitView::id)
+                .findFirst()
+                .orElse(null);
+        return subdistrict != null
+                && units.lineage(new UnitId(organisationUnit)).stream().anyMatch(u -> u.id().equals(subdistrict));
     }
 
     public void requireUnit(UUID unitId) {

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.organization.Cadence;
+import org.gongzhi.shared.Dates;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violations;
 import org.springframework.data.annotation.Id;
@@ -37,9 +37,6 @@ public class ResponsibilityList {
     @MappedCollection(idColumn = "list_id", keyColumn = "position")
     private final List<Duty> duties;
 
-    @MappedCollection(idColumn = "list_id", keyColumn = "position")
-    private final List<DutyRecord> records;
-
     @Version
     private Long version;
 
@@ -52,7 +49,6 @@ public class ResponsibilityList {
             boolean synthetic,
             List<Party> parties,
             List<Duty> duties,
-            List<DutyRecord> records,
             Long version) {
         this.id = id;
         this.title = title;
@@ -61,7 +57,6 @@ public class ResponsibilityList {
         this.synthetic = synthetic;
         this.parties = new ArrayList<>(parties == null ? List.of() : parties);
         this.duties = new ArrayList<>(duties == null ? List.of() : duties);
-        this.records = new ArrayList<>(records == null ? List.of() : records);
         this.version = version;
     }
 
@@ -103,11 +98,13 @@ public class ResponsibilityList {
             }
         }
         v.throwIfAny();
-        return new ResponsibilityList(
-                UUID.randomUUID(), title, unitId, mechanism, synthetic, parties, duties, List.of(), null);
+        return new ResponsibilityList(UUID.randomUUID(), title, unitId, mechanism, synthetic, parties, duties, null);
     }
 
-    /** Records that duty {@code number} was done on {@code doneOn}, with the evidence; not for days still to come. */
+    /**
+     * A record that duty {@code number} was done on {@code doneOn}, with the evidence; not for days still to come. The
+     * record is kept apart from the list ({@link DutyRecords}), so records made at the same time never conflict.
+     */
     public DutyRecord recordDone(int number, LocalDate doneOn, String note, String evidence, LocalDate today) {
         if (number < 1 || number > duties.size()) {
             throw DomainException.notFound("organization.list.duty-unknown", number);
@@ -118,20 +115,13 @@ public class ResponsibilityList {
         if (doneOn.isAfter(today)) {
             throw DomainException.invalid("organization.list.record-future", doneOn);
         }
+        Violations range = new Violations();
+        Dates.checkPast(doneOn, today, "doneOn", range);
+        range.throwIfAny();
         if (evidence == null || evidence.isBlank()) {
             throw DomainException.invalid("organization.list.record-evidence");
         }
-        DutyRecord record = new DutyRecord(number, doneOn, note, evidence);
-        records.add(record);
-        return record;
-    }
-
-    /** The day a duty was last recorded as done. */
-    public Optional<LocalDate> lastDone(int number) {
-        return records.stream()
-                .filter(r -> r.dutyNumber() == number)
-                .map(DutyRecord::doneOn)
-                .max(LocalDate::compareTo);
+        return new DutyRecord(number, doneOn, note, evidence);
     }
 
     public UUID id() {
@@ -162,10 +152,6 @@ public class ResponsibilityList {
         return List.copyOf(duties);
     }
 
-    public List<DutyRecord> records() {
-        return List.copyOf(records);
-    }
-
     public Long version() {
         return version;
     }
@@ -178,6 +164,6 @@ public class ResponsibilityList {
     public record Duty(int number, String description, String ownerKey, Cadence cadence, String evidence) {}
 
     /** Evidence that a duty was done. */
-    @Table(schema = "organization", name = "responsibility_record")
+    /** A duty done: which duty, on which day, with what evidence. */
     public record DutyRecord(int dutyNumber, LocalDate doneOn, String note, String evidence) {}
 }
