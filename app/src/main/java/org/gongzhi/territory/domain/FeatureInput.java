@@ -2,6 +2,8 @@ package org.gongzhi.territory.domain;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import org.gongzhi.shared.Dates;
+import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.StreetKind;
 import org.gongzhi.territory.UnitKind;
@@ -31,6 +33,8 @@ record FeatureInput(
         Geometry geometry) {
 
     static final int MAX_NAME = 100;
+    /** No unit below a province holds more people: China's most populous district has under ten million. */
+    static final int MAX_POPULATION = 30_000_000;
 
     String at(String property) {
         return "features[" + index + "]" + (property.isEmpty() ? "" : "." + property);
@@ -77,9 +81,18 @@ record FeatureInput(
             mine.add(at + ".properties.name", "territory.name.missing");
         } else if (name.length() > MAX_NAME) {
             mine.add(at + ".properties.name", "territory.name.too-long", MAX_NAME);
+        } else if (Text.unsafeCharacter(name) >= 0) {
+            mine.add(at + ".properties.name", "text.unsafe-character");
         }
         Integer households = count(p, "households", at, mine);
         Integer population = count(p, "population", at, mine);
+        if (population != null && population > MAX_POPULATION) {
+            mine.add(at + ".properties.population", "territory.population.too-large", MAX_POPULATION);
+        }
+        // Every household has at least one member.
+        if (households != null && population != null && households > population) {
+            mine.add(at + ".properties.households", "territory.households.exceed-population", households, population);
+        }
         LocalDate validFrom = date(p, "validFrom", at, mine);
         LocalDate validTo = date(p, "validTo", at, mine);
         if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
@@ -135,8 +148,7 @@ record FeatureInput(
         if (!n.isString()) {
             return null;
         }
-        String s = n.stringValue().strip();
-        return s.isEmpty() ? null : s;
+        return Text.stripToNull(n.stringValue());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String text) {
@@ -168,7 +180,12 @@ record FeatureInput(
             return null;
         }
         try {
-            return LocalDate.parse(n.asString(""));
+            LocalDate date = LocalDate.parse(n.asString(""));
+            if (!Dates.plausible(date)) {
+                v.add(at + ".properties." + field, "date.range");
+                return null;
+            }
+            return date;
         } catch (RuntimeException e) {
             v.add(at + ".properties." + field, "territory.date.invalid", n.toString());
             return null;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.gongzhi.shared.Violations;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -145,10 +146,49 @@ public final class GeoJson {
         return node;
     }
 
+    /**
+     * RFC 7946 §3.1.6: the exterior ring counter-clockwise, holes clockwise — whatever the order of the ring that was
+     * imported.
+     */
     private static void writePolygon(Polygon p, ArrayNode rings) {
-        writePositions(p.getExteriorRing().getCoordinates(), rings.addArray());
+        writePositions(wound(p.getExteriorRing().getCoordinates(), true), rings.addArray());
         for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            writePositions(p.getInteriorRingN(i).getCoordinates(), rings.addArray());
+            writePositions(wound(p.getInteriorRingN(i).getCoordinates(), false), rings.addArray());
+        }
+    }
+
+    private static Coordinate[] wound(Coordinate[] ring, boolean counterClockwise) {
+        if (Orientation.isCCW(ring) == counterClockwise) {
+            return ring;
+        }
+        Coordinate[] reversed = ring.clone();
+        java.util.Collections.reverse(java.util.Arrays.asList(reversed));
+        return reversed;
+    }
+
+    /**
+     * The coordinate reference systems a {@code crs} member may name: RFC 7946 has none and means WGS84 longitude,
+     * latitude (OGC CRS84); EPSG:4326 and China's CGCS2000 (EPSG:4490) differ from it by far less than a metre. Any
+     * other (EPSG:3857 metres, say) would be read as degrees and land the territory anywhere.
+     */
+    static final Set<String> ACCEPTED_CRS = Set.of(
+            "urn:ogc:def:crs:OGC:1.3:CRS84",
+            "urn:ogc:def:crs:OGC::CRS84",
+            "urn:ogc:def:crs:EPSG::4326",
+            "urn:ogc:def:crs:EPSG::4490",
+            "EPSG:4326",
+            "EPSG:4490",
+            "CRS84");
+
+    /** Checks a collection's (legacy, 2008) {@code crs} member; adds {@code geojson.crs} naming it if refused. */
+    public static void checkCrs(JsonNode root, Violations violations) {
+        JsonNode crs = root.path("crs");
+        if (crs.isMissingNode() || crs.isNull()) {
+            return;
+        }
+        String name = crs.path("properties").path("name").asString("");
+        if (!"name".equals(crs.path("type").asString("")) || !ACCEPTED_CRS.contains(name.strip())) {
+            violations.add("crs", "geojson.crs", name.isEmpty() ? crs.toString() : name);
         }
     }
 

@@ -57,28 +57,26 @@ public class LocateIndex {
             Map<UUID, UnitHit> all,
             SpatialIndex<Location.ZoneRef> zones) {}
 
+    /**
+     * What contains the point. Every level of the answer comes from one chain of parents: the deepest unit whose
+     * boundary contains the point is chosen — on a boundary shared by several units of that depth, the one with the
+     * smallest code (boundaries include their edges, so a point on a shared edge lies in both) — and the levels
+     * above it are its parent, its parent's parent and so on, never a unit of another branch that happens to
+     * contain the point too.
+     */
     public Optional<Location> locate(double lat, double lng, LocalDate today) {
         Snapshot s = current();
         Location.Ref[] level = new Location.Ref[UnitKind.values().length];
         UnitHit[] deepest = new UnitHit[1];
         s.units().forEachContaining(lat, lng, hit -> {
-            if (hit.validOn(today)) {
-                level[hit.kind().ordinal()] = hit.ref();
-                if (deepest[0] == null
-                        || hit.kind().ordinal() > deepest[0].kind().ordinal()) {
-                    deepest[0] = hit;
-                }
+            if (hit.validOn(today) && deeper(hit, deepest[0])) {
+                deepest[0] = hit;
             }
         });
-        // Levels drawn without a boundary (a district, say) are known from the hierarchy above the deepest unit hit.
-        UnitHit up = deepest[0] == null || deepest[0].parentId() == null
-                ? null
-                : s.all().get(deepest[0].parentId());
-        while (up != null) {
-            if (level[up.kind().ordinal()] == null) {
-                level[up.kind().ordinal()] = up.ref();
-            }
-            up = up.parentId() == null ? null : s.all().get(up.parentId());
+        for (UnitHit up = deepest[0];
+                up != null;
+                up = up.parentId() == null ? null : s.all().get(up.parentId())) {
+            level[up.kind().ordinal()] = up.ref();
         }
         List<Location.ZoneRef> zones = s.zones().containing(lat, lng);
         boolean any = zones.size() > 0;
@@ -99,6 +97,15 @@ public class LocateIndex {
                 level[UnitKind.COMPOUND.ordinal()],
                 level[UnitKind.BUILDING.ordinal()],
                 zones));
+    }
+
+    /** Whether {@code hit} should answer instead of {@code best}: deeper, or as deep with a smaller code. */
+    private static boolean deeper(UnitHit hit, UnitHit best) {
+        if (best == null) {
+            return true;
+        }
+        int depth = Integer.compare(hit.kind().ordinal(), best.kind().ordinal());
+        return depth > 0 || (depth == 0 && hit.code().compareTo(best.code()) < 0);
     }
 
     @TransactionalEventListener

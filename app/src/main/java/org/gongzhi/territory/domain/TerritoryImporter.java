@@ -86,6 +86,7 @@ public class TerritoryImporter {
             violations.add("type", "geojson.collection-type");
             return List.of();
         }
+        GeoJson.checkCrs(root, violations);
         JsonNode features = root.path("features");
         if (!features.isArray() || features.isEmpty()) {
             violations.add("features", "geojson.features");
