@@ -9,6 +9,9 @@ public interface AuditSearch {
     /** Entries matching the filter, newest first, one page at a time (pages count from 1). */
     Page search(Filter filter, int page, int size);
 
+    /** Every entry matching the filter, newest first, streamed (not held in memory); returns how many there were. */
+    long forEach(Filter filter, java.util.function.Consumer<Entry> each);
+
     /** Every field may be {@code null} (any); {@code text} matches action, actor or object id. */
     record Filter(String action, String actor, String text, Instant from, Instant to) {}
 

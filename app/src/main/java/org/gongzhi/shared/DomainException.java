@@ -41,6 +41,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorKind.CONFLICT, code, List.of(args), List.of());
     }
 
+    /** The same refusal as another kind, e.g. a stale version that arrived in If-Match (a precondition, 412). */
+    public DomainException as(ErrorKind other) {
+        return new DomainException(other, code, args, violations);
+    }
+
     public ErrorKind kind() {
         return kind;
     }

@@ -11,5 +11,9 @@ public enum ErrorKind {
     /** The object does not exist, or the caller may not know it exists (HTTP 404). */
     NOT_FOUND,
     /** The object changed under the caller, or the request clashes with its current state (HTTP 409). */
-    CONFLICT
+    CONFLICT,
+    /** The version the caller named in If-Match is no longer current (HTTP 412, RFC 9110 §13.1.1). */
+    PRECONDITION_FAILED,
+    /** A change that must name the version it read in If-Match did not (HTTP 428, RFC 6585 §3). */
+    PRECONDITION_REQUIRED
 }

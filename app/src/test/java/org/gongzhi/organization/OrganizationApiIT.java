@@ -314,14 +314,15 @@ class OrganizationApiIT {
                         .content(body.replace("（改）", "（再改）")))
                 .andReturn()
                 .getResponse();
-        assertThat(second.getStatus()).isEqualTo(409);
+        // RFC 9110 §13.1.1 and RFC 6585 §3: a stale If-Match fails the precondition, a missing one is required.
+        assertThat(second.getStatus()).isEqualTo(412);
         var none = mvc.perform(put("/api/v1/organizations/" + id)
                         .with(Staff.streetAdmin(subdistricts()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andReturn()
                 .getResponse();
-        assertThat(none.getStatus()).isEqualTo(400);
+        assertThat(none.getStatus()).isEqualTo(428);
         assertThat(json.readTree(mvc.perform(get("/api/v1/organizations/" + id))
                                 .andReturn()
                                 .getResponse()

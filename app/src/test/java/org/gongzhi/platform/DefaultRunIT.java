@@ -72,6 +72,23 @@ class DefaultRunIT {
         }
     }
 
+    /** Anonymous writes without a CSRF token are refused, and a flood of them leaves no session behind. */
+    static void refusedWritesOpenNoSession(HttpClient http, int port, Path folder) throws Exception {
+        long sessionsBefore = Long.parseLong(database(folder).get("sessions"));
+        for (int i = 0; i < 20; i++) {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/organizations"))
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"匿名\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        }
+        assertThat(Long.parseLong(database(folder).get("sessions"))).isEqualTo(sessionsBefore);
+    }
+
     static int status(HttpClient http, int port, String path) {
         try {
             return http.send(
@@ -104,6 +121,10 @@ class DefaultRunIT {
             try (ResultSet rs = c.createStatement().executeQuery("select count(*) from identity.account")) {
                 rs.next();
                 found.put("accounts", rs.getString(1));
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("select count(*) from spring_session")) {
+                rs.next();
+                found.put("sessions", rs.getString(1));
             }
         }
         return found;

@@ -62,6 +62,59 @@ class PlatformIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void the_openapi_document_describes_geojson_bodies_errors_and_real_media_types() throws Exception {
+        JsonNode doc = body("/v3/api-docs", null);
+        JsonNode schemas = doc.path("components").path("schemas");
+        assertThat(schemas.has("Problem")).isTrue();
+        assertThat(schemas.has("GeoJsonFeature")).isTrue();
+        assertThat(schemas.propertyNames()).noneMatch(name -> name.startsWith("JsonNode"));
+        assertThat(doc.path("paths")
+                        .path("/api/v1/territory/units")
+                        .path("post")
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/geo+json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/GeoJsonFeature");
+        assertThat(doc.path("paths")
+                        .path("/api/v1/organizations/export")
+                        .path("get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .has("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .isTrue();
+        assertThat(doc.toString()).doesNotContain("\"*/*\"");
+        int operations = 0;
+        for (var path : doc.path("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                operations++;
+                JsonNode responses = operation.getValue().path("responses");
+                assertThat(responses.path("400").path("content").has("application/problem+json"))
+                        .as(operation.getKey() + " " + path.getKey())
+                        .isTrue();
+                if (!operation.getKey().equals("get")) {
+                    assertThat(responses.has("403"))
+                            .as(operation.getKey() + " " + path.getKey())
+                            .isTrue();
+                    assertThat(responses.has("422"))
+                            .as(operation.getKey() + " " + path.getKey())
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(operations).isGreaterThan(15);
+        assertThat(doc.path("paths")
+                        .path("/api/v1/organizations/{id}")
+                        .path("put")
+                        .path("responses")
+                        .has("412"))
+                .isTrue();
+    }
+
     @LocalServerPort
     int port;
 

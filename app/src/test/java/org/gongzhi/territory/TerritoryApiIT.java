@@ -389,7 +389,8 @@ class TerritoryApiIT {
                         .content(district))
                 .andReturn()
                 .getResponse();
-        assertThat(stale.getStatus()).isEqualTo(409);
+        // RFC 9110 §13.1.1: a stale If-Match is a failed precondition.
+        assertThat(stale.getStatus()).isEqualTo(412);
         assertThat(json.readTree(stale.getContentAsString()).path("code").asString())
                 .isEqualTo("territory.version.stale");
 

@@ -96,11 +96,11 @@ class TerritoryBoundariesIT {
                 + "[116.31,39.80],[116.30,39.80]]]}";
         var imported = importing(collection(
                 null,
-                feature("DISTRICT", "110106", null, "null", ""),
-                feature("SUBDISTRICT", "110106002", "110106", clockwise, "")));
+                feature("DISTRICT", "110111", null, "null", ""),
+                feature("SUBDISTRICT", "110111002", "110111", clockwise, "")));
         assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(200);
         JsonNode exported = json.readTree(RealHttp.anonymous(port)
-                .get("/api/v1/territory/export?root=110106002")
+                .get("/api/v1/territory/export?root=110111002", "application/geo+json")
                 .body());
         JsonNode ring = exported.path("features")
                 .get(0)

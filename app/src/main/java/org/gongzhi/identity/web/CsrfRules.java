@@ -89,7 +89,11 @@ final class CsrfRules {
         public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
             if (token != null
                     && request.getSession(false) == null
-                    && !SAFE_METHODS.contains(request.getMethod().toUpperCase(java.util.Locale.ROOT))) {
+                    && (!SAFE_METHODS.contains(request.getMethod().toUpperCase(java.util.Locale.ROOT))
+                            || response == null
+                            || response.isCommitted())) {
+                // Either a refused write, or a page already on its way asking for a token mid-render: opening a
+                // session now would break the page off; its form then simply carries a token no session knows.
                 return;
             }
             delegate.saveToken(token, request, response);

@@ -14,10 +14,10 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import org.gongzhi.organization.OrganisationDetails;
 import org.gongzhi.organization.OrganisationKind;
 import org.gongzhi.organization.OrganisationView;
+import org.gongzhi.platform.UploadLimits;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
@@ -123,22 +123,37 @@ public class OrganisationWorkbook {
         }
     }
 
-    /** Reads every data row; cells that cannot be read add violations naming row and column. */
+    /**
+     * Reads every data row; cells that cannot be read add violations naming row and column. The file is checked
+     * against {@link UploadLimits} before it is parsed, rows are read as a stream and stop at {@link #MAX_ROWS}, and a
+     * cell longer than Excel's own limit ({@value #MAX_CELL} characters) is refused.
+     */
     public List<RowInput> read(InputStream in, Violations violations) {
         List<RowInput> rows = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(in)) {
-            Sheet sheet = wb.getFirstSheet();
-            List<Row> all = sheet.read();
-            if (all.isEmpty() || !headerMatches(all.get(0))) {
+        byte[] file;
+        try {
+            file = UploadLimits.readArchive(in);
+        } catch (IOException e) {
+            throw DomainException.invalid("organization.workbook.unreadable");
+        }
+        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(file));
+                java.util.stream.Stream<Row> stream = wb.getFirstSheet().openStream()) {
+            var all = stream.iterator();
+            if (!all.hasNext() || !headerMatches(all.next())) {
                 violations.add("rows[1]", "organization.workbook.header");
                 return rows;
             }
-            if (all.size() - 1 > MAX_ROWS) {
-                violations.add("rows", "organization.workbook.too-many-rows", MAX_ROWS);
-                return rows;
-            }
-            for (Row row : all.subList(1, all.size())) {
+            int read = 0;
+            while (all.hasNext()) {
+                Row row = all.next();
+                if (++read > MAX_ROWS) {
+                    violations.add("rows", "organization.workbook.too-many-rows", MAX_ROWS);
+                    return List.of();
+                }
                 if (isBlank(row)) {
+                    continue;
+                }
+                if (!cellsFit(row, violations)) {
                     continue;
                 }
                 RowInput input = readRow(row, violations);
@@ -153,6 +168,23 @@ public class OrganisationWorkbook {
             violations.add("rows", "organization.workbook.empty");
         }
         return rows;
+    }
+
+    /** Excel's own limit on the text of one cell. */
+    static final int MAX_CELL = 32_767;
+
+    private static boolean cellsFit(Row row, Violations violations) {
+        boolean fit = true;
+        for (Column c : Column.values()) {
+            if (row.hasCell(c.ordinal())) {
+                String text = row.getCellText(c.ordinal());
+                if (text != null && text.length() > MAX_CELL) {
+                    violations.add(at(row.getRowNum(), c.key), "organization.workbook.cell-too-long", MAX_CELL);
+                    fit = false;
+                }
+            }
+        }
+        return fit;
     }
 
     private RowInput readRow(Row row, Violations violations) {

@@ -27,6 +27,7 @@ import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.organization.RecordDutyDone;
 import org.gongzhi.organization.ResponsibilityListView;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.ErrorKind;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,8 +49,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "organizations", description = "多元主体, 党建工作协调委员会 and 责任清单")
 class OrganizationApi {
 
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
 
     private final OrganizationQueries queries;
     private final OrganizationManagement management;
@@ -89,13 +90,16 @@ class OrganizationApi {
     }
 
     @PutMapping("/organizations/{id}")
-    @Operation(summary = "Revise an organisation; If-Match carries the version read, a stale one gets 409")
+    @Operation(
+            summary = "Revise an organisation",
+            description = "If-Match carries the version read (the ETag): without it 428, a stale one 412.")
     ResponseEntity<OrganisationView> revise(
             @PathVariable UUID id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OrganisationDetails details) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw DomainException.invalid("organization.version.missing");
+            throw new DomainException(
+                    ErrorKind.PRECONDITION_REQUIRED, "organization.version.missing", List.of(), List.of());
         }
         long expected;
         try {
@@ -104,11 +108,15 @@ class OrganizationApi {
         } catch (NumberFormatException e) {
             throw DomainException.invalid("organization.version.missing");
         }
-        OrganisationView o = management.revise(new OrganisationId(id), expected, details);
-        return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(o);
+        try {
+            OrganisationView o = management.revise(new OrganisationId(id), expected, details);
+            return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(o);
+        } catch (DomainException e) {
+            throw e.code().equals("organization.version.stale") ? e.as(ErrorKind.PRECONDITION_FAILED) : e;
+        }
     }
 
-    @GetMapping("/organizations/export")
+    @GetMapping(value = "/organizations/export", produces = XLSX_VALUE)
     @Operation(summary = "The organisations matching the filter as an .xlsx 台账")
     ResponseEntity<byte[]> export(
             @RequestParam(required = false) OrganisationKind kind,

@@ -22,28 +22,9 @@ class JdbcAuditSearch implements AuditSearch {
     @Override
     @Transactional(readOnly = true)
     public Page search(Filter f, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new HashMap<>();
-        if (f.action() != null && !f.action().isBlank()) {
-            where.append(" and action = :action");
-            params.put("action", f.action().strip());
-        }
-        if (f.actor() != null && !f.actor().isBlank()) {
-            where.append(" and actor = :actor");
-            params.put("actor", f.actor().strip());
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            where.append(" and (action like :text or actor like :text or object_id like :text)");
-            params.put("text", "%" + f.text().strip().replace("%", "") + "%");
-        }
-        if (f.from() != null) {
-            where.append(" and at >= :from");
-            params.put("from", OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
-        }
-        if (f.to() != null) {
-            where.append(" and at < :to");
-            params.put("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
-        }
+        Where w = Where.of(f);
+        String where = w.sql();
+        Map<String, Object> params = w.params();
         PageWindow window = PageWindow.of(page, size, 500);
         int pageSize = window.size();
         int pageNumber = window.number();
@@ -59,5 +40,54 @@ class JdbcAuditSearch implements AuditSearch {
                 .query((rs, n) -> ChainedAuditTrail.Row.of(rs).entry())
                 .list();
         return new Page(entries, total, pageNumber, pageSize);
+    }
+
+    /**
+     * Streams every entry matching the filter, newest first, through a database cursor (a few hundred rows in memory
+     * at a time, whatever the total); returns how many were passed on.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public long forEach(Filter f, java.util.function.Consumer<Entry> each) {
+        Where w = Where.of(f);
+        long[] count = {0};
+        jdbc.sql("select * from platform.audit_event" + w.sql() + " order by sequence desc")
+                .params(w.params())
+                .withFetchSize(500)
+                .query((java.sql.ResultSet rs) -> {
+                    each.accept(ChainedAuditTrail.Row.of(rs).entry());
+                    count[0]++;
+                });
+        return count[0];
+    }
+
+    /** The WHERE clause of a filter and its parameters. */
+    private record Where(String sql, Map<String, Object> params) {
+
+        static Where of(Filter f) {
+            StringBuilder where = new StringBuilder(" where true");
+            Map<String, Object> params = new HashMap<>();
+            if (f.action() != null && !f.action().isBlank()) {
+                where.append(" and action = :action");
+                params.put("action", f.action().strip());
+            }
+            if (f.actor() != null && !f.actor().isBlank()) {
+                where.append(" and actor = :actor");
+                params.put("actor", f.actor().strip());
+            }
+            if (f.text() != null && !f.text().isBlank()) {
+                where.append(" and (action like :text or actor like :text or object_id like :text)");
+                params.put("text", "%" + f.text().strip().replace("%", "") + "%");
+            }
+            if (f.from() != null) {
+                where.append(" and at >= :from");
+                params.put("from", OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+            }
+            if (f.to() != null) {
+                where.append(" and at < :to");
+                params.put("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
+            }
+            return new Where(where.toString(), params);
+        }
     }
 }

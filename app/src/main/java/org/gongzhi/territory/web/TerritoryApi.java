@@ -1,6 +1,9 @@
 package org.gongzhi.territory.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.ErrorKind;
 import org.gongzhi.territory.Location;
 import org.gongzhi.territory.TerritoryImported;
 import org.gongzhi.territory.TerritoryManagement;
@@ -61,7 +65,16 @@ class TerritoryApi {
             value = "/units",
             consumes = {MediaType.APPLICATION_JSON_VALUE, GEO_JSON})
     @Operation(summary = "Register a unit given as a GeoJSON Feature (properties: kind, code, name, parentCode …)")
-    ResponseEntity<UnitView> register(@RequestBody JsonNode feature) {
+    ResponseEntity<UnitView> register(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = {
+                                @Content(mediaType = GEO_JSON, schema = @Schema(ref = GeoJsonDocumentation.FEATURE)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(ref = GeoJsonDocumentation.FEATURE))
+                            })
+                    @RequestBody
+                    JsonNode feature) {
         UnitView created = management.register(feature);
         return ResponseEntity.created(URI.create("/api/v1/territory/units/" + created.code()))
                 .eTag("\"" + created.version() + "\"")
@@ -73,14 +86,28 @@ class TerritoryApi {
             consumes = {MediaType.APPLICATION_JSON_VALUE, GEO_JSON})
     @Operation(
             summary = "Revise a unit",
-            description = "The version the editor saw goes in If-Match or properties.version; a stale one gets 409.")
+            description = "The version the editor saw goes in If-Match (a stale one gets 412) or in"
+                    + " properties.version (a stale one gets 409); with neither, 428.")
     ResponseEntity<UnitView> revise(
             @PathVariable String code,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @RequestBody JsonNode feature) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = {
+                                @Content(mediaType = GEO_JSON, schema = @Schema(ref = GeoJsonDocumentation.FEATURE)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(ref = GeoJsonDocumentation.FEATURE))
+                            })
+                    @RequestBody
+                    JsonNode feature) {
         long expected = expectedVersion(ifMatch, feature);
-        UnitView revised = management.revise(code, expected, feature);
-        return ResponseEntity.ok().eTag("\"" + revised.version() + "\"").body(revised);
+        try {
+            UnitView revised = management.revise(code, expected, feature);
+            return ResponseEntity.ok().eTag("\"" + revised.version() + "\"").body(revised);
+        } catch (DomainException e) {
+            boolean precondition = ifMatch != null && !ifMatch.isBlank();
+            throw precondition && e.code().equals("territory.version.stale") ? e.as(ErrorKind.PRECONDITION_FAILED) : e;
+        }
     }
 
     private static long expectedVersion(String ifMatch, JsonNode feature) {
@@ -93,6 +120,13 @@ class TerritoryApi {
             }
         }
         JsonNode v = feature.path("properties").path("version");
+        if (v.isMissingNode() || v.isNull()) {
+            throw new DomainException(
+                    ErrorKind.PRECONDITION_REQUIRED,
+                    "territory.version.missing",
+                    java.util.List.of(),
+                    java.util.List.of());
+        }
         if (!v.isIntegralNumber()) {
             throw DomainException.invalid("territory.version.missing");
         }
@@ -111,6 +145,10 @@ class TerritoryApi {
 
     @GetMapping(value = "/export", produces = GEO_JSON)
     @Operation(summary = "A unit, everything below it and its streets and zones as a GeoJSON FeatureCollection")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The FeatureCollection",
+            content = @Content(mediaType = GEO_JSON, schema = @Schema(ref = GeoJsonDocumentation.COLLECTION)))
     JsonNode export(@RequestParam String root) {
         return queries.export(root);
     }
@@ -122,7 +160,16 @@ class TerritoryApi {
             summary = "Import a GeoJSON FeatureCollection, all or nothing",
             description = "Units are matched by code: new codes are created, known ones revised. Any bad feature"
                     + " refuses the whole file with 422 and an errors list naming each feature.")
-    TerritoryImported importCollection(@RequestBody JsonNode collection) {
+    TerritoryImported importCollection(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = {
+                                @Content(mediaType = GEO_JSON, schema = @Schema(ref = GeoJsonDocumentation.COLLECTION)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(ref = GeoJsonDocumentation.COLLECTION))
+                            })
+                    @RequestBody
+                    JsonNode collection) {
         return management.importCollection(collection);
     }
 }

@@ -176,4 +176,24 @@ class AuditTrailIT {
         assertThat(rows()).isEqualTo(before + 200);
         assertThat(audit.verify().intact()).isTrue();
     }
+
+    @Test
+    void the_csv_export_holds_every_matching_row_however_many() throws Exception {
+        int many = 1_234;
+        transaction.executeWithoutResult(s -> audit.recordAll(java.util.stream.IntStream.range(0, many)
+                .mapToObj(i -> AuditRecord.created("test.bulk-export", "row", String.valueOf(i), Map.of("i", i)))
+                .toList()));
+        var csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/audit/export.csv?action=test.bulk-export")
+                        .with(org.gongzhi.support.Staff.as("auditor", org.gongzhi.identity.Role.AUDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var lines = csv.lines().toList();
+        // A watermark line, the header, then every row, newest first.
+        assertThat(lines).hasSize(many + 2);
+        assertThat(lines.get(0)).contains(many + " rows");
+        assertThat(lines.get(2)).contains("\"" + (many - 1) + "\"");
+        assertThat(lines.get(many + 1)).contains("\"0\"");
+    }
 }
