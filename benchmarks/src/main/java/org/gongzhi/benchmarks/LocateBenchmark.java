@@ -7,7 +7,11 @@ import java.util.concurrent.TimeUnit;
 import org.gongzhi.territory.domain.GeoJson;
 import org.gongzhi.territory.domain.SpatialIndex;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,6 +32,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * size of Beijing's unit grids, covering a city of about 2,200 km². In {@code hierarchy} mode the index also holds a
  * 社区 per 2 × 2 grids and a 街道 per 20 × 15 grids, as the platform's index does, so each point hits three polygons.
  * Points are drawn uniformly inside the covered area, so every lookup finds a grid.
+ *
+ * <p>{@code index} puts the obvious alternative in the same run: {@code strtree} is JTS's STRtree with prepared
+ * geometries ({@code PreparedGeometry.covers}, the platform's first version), {@code hashgrid} the platform's
+ * {@link SpatialIndex}. Figures from one machine do not carry to another; the ratio between the two measured together
+ * does, roughly.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,7 +54,11 @@ public class LocateBenchmark {
     @Param({"grids", "hierarchy"})
     public String mode;
 
+    @Param({"hashgrid", "strtree"})
+    public String implementation;
+
     private SpatialIndex<String> index;
+    private STRtree tree;
     private double[] lats;
     private double[] lngs;
     private int next;
@@ -86,7 +99,17 @@ public class LocateBenchmark {
                 }
             }
         }
-        index = SpatialIndex.of(entries);
+        if (implementation.equals("hashgrid")) {
+            index = SpatialIndex.of(entries);
+        } else {
+            tree = new STRtree();
+            for (SpatialIndex.Entry<String> e : entries) {
+                tree.insert(
+                        e.geometry().getEnvelopeInternal(),
+                        new Prepared(PreparedGeometryFactory.prepare(e.geometry()), e.value()));
+            }
+            tree.build();
+        }
         lats = new double[POINTS];
         lngs = new double[POINTS];
         for (int k = 0; k < POINTS; k++) {
@@ -115,9 +138,21 @@ public class LocateBenchmark {
         return GeoJson.FACTORY.createPolygon(ring.toArray(Coordinate[]::new));
     }
 
+    private record Prepared(PreparedGeometry geometry, String value) {}
+
     @Benchmark
     public void locate(Blackhole hole) {
         int k = next++ & (POINTS - 1);
-        index.forEachContaining(lats[k], lngs[k], hole::consume);
+        if (index != null) {
+            index.forEachContaining(lats[k], lngs[k], hole::consume);
+            return;
+        }
+        Point point = GeoJson.FACTORY.createPoint(new Coordinate(lngs[k], lats[k]));
+        for (Object candidate : tree.query(point.getEnvelopeInternal())) {
+            Prepared p = (Prepared) candidate;
+            if (p.geometry().covers(point)) {
+                hole.consume(p.value());
+            }
+        }
     }
 }

@@ -41,8 +41,11 @@ public class SignIns {
     private final ActorResolver actors;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    /** A hash of a random secret, checked when the account does not exist so that timing tells nothing. */
-    private final String dummy;
+    /**
+     * A hash of a random secret, checked when the account does not exist so that timing tells nothing; made at the
+     * first such check rather than at start-up (a bcrypt hash costs about a tenth of a second).
+     */
+    private volatile String dummy;
 
     SignIns(
             AccountRepository accounts,
@@ -63,7 +66,6 @@ public class SignIns {
         this.actors = actors;
         this.transaction = transaction;
         this.clock = clock;
-        this.dummy = encoder.encode(UUID.randomUUID().toString());
     }
 
     /**
@@ -80,7 +82,7 @@ public class SignIns {
         String typed = password == null ? "" : password;
         boolean tooLong = typed.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAXIMUM;
         if (found.isEmpty() || !found.get().enabled()) {
-            encoder.matches(tooLong ? "" : typed, dummy);
+            encoder.matches(tooLong ? "" : typed, dummy());
             // The typed name is not kept: it may be a password typed into the wrong field.
             return transaction.execute(s -> {
                 audit.record(
@@ -91,6 +93,15 @@ public class SignIns {
         Account account = found.get();
         boolean passwordMatches = !tooLong && encoder.matches(typed, account.passwordHash());
         return transaction.execute(s -> decide(account, passwordMatches, code));
+    }
+
+    private String dummy() {
+        String hash = dummy;
+        if (hash == null) {
+            hash = encoder.encode(UUID.randomUUID().toString());
+            dummy = hash;
+        }
+        return hash;
     }
 
     private Outcome decide(Account account, boolean passwordMatches, String code) {
