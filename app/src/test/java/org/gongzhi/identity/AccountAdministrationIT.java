@@ -148,4 +148,31 @@ class AccountAdministrationIT {
         assertThat(r.getStatus()).isEqualTo(400);
         assertThat(r.getContentAsString()).contains("三权分立").contains("过于常见");
     }
+
+    @Test
+    void a_password_is_kept_exactly_as_typed_while_other_fields_lose_their_blanks() throws Exception {
+        var opened = mvc.perform(post("/admin/accounts")
+                        .with(Staff.as("secadmin", Role.SEC_ADMIN))
+                        .param("username", "\u00A0blank.keeper ")
+                        .param("displayName", "\u3000留白者 ")
+                        .param("password", " Spaced#2026gz ")
+                        .param("roles", "GRID_WORKER")
+                        .param("unitCodes", "110108010005001"))
+                .andReturn()
+                .getResponse();
+        assertThat(opened.getStatus()).as(opened.getContentAsString()).isEqualTo(200);
+        assertThat(jdbc.sql("select display_name from identity.account where username = 'blank.keeper'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("留白者");
+        var signedIn = mvc.perform(
+                        post("/login")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("username", "blank.keeper")
+                                .param("password", " Spaced#2026gz "))
+                .andReturn()
+                .getResponse();
+        assertThat(signedIn.getRedirectedUrl()).doesNotContain("error");
+    }
 }

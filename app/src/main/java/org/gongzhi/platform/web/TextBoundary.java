@@ -55,7 +55,29 @@ class TextBoundary {
         }
     }
 
+    /** Secrets are taken exactly as typed: a space at the end of a password is part of it. */
+    static boolean secret(String name) {
+        String n = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+        return n.contains("password") || n.contains("secret");
+    }
+
     static final class StrippingStringDeserializer extends StringDeserializer {
+
+        private final boolean strip;
+
+        StrippingStringDeserializer() {
+            this(true);
+        }
+
+        private StrippingStringDeserializer(boolean strip) {
+            this.strip = strip;
+        }
+
+        @Override
+        public tools.jackson.databind.ValueDeserializer<?> createContextual(
+                DeserializationContext ctxt, tools.jackson.databind.BeanProperty property) {
+            return property != null && secret(property.getName()) ? new StrippingStringDeserializer(false) : this;
+        }
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
@@ -63,7 +85,7 @@ class TextBoundary {
             if (Text.hasForbiddenControl(value)) {
                 throw ctxt.weirdStringException("…", String.class, CONTROL_CHARACTER);
             }
-            return Text.strip(value);
+            return strip ? Text.strip(value) : value;
         }
     }
 
@@ -73,6 +95,16 @@ class TextBoundary {
 
         @InitBinder
         void strip(WebDataBinder binder) {
+            // A request parameter's binder carries the parameter's name: a password parameter is left as typed.
+            if (secret(binder.getObjectName())) {
+                return;
+            }
+            binder.registerCustomEditor(String.class, "password", new PropertyEditorSupport() {
+                @Override
+                public void setAsText(String text) {
+                    setValue(text);
+                }
+            });
             binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
                 @Override
                 public void setAsText(String text) {
