@@ -18,6 +18,7 @@ import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.platform.PersonalDataCipher;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitView;
@@ -101,6 +102,8 @@ public class AccountManagement {
         }
         if (command.displayName() == null || command.displayName().isBlank()) {
             violations.add("displayName", "identity.display-name.missing");
+        } else {
+            Text.checkLine(command.displayName(), "displayName", true, 50, violations);
         }
         if (command.roles() == null || command.roles().isEmpty()) {
             violations.add("roles", "identity.roles.missing");

@@ -303,13 +303,17 @@ public class OrganizationManagement {
             throw DomainException.invalid("organization.parent.unknown", command.organisationId());
         }
         scope.requireLinkable(command.organisationId(), council.unitId(), "organisationId");
+        Violations lines = new Violations();
+        String liaisonName = Text.checkLine(command.liaisonName(), "liaisonName", true, 50, lines);
+        String liaisonTitle = Text.checkLine(command.liaisonTitle(), "liaisonTitle", false, 100, lines);
+        lines.throwIfAny();
         LocalDate today = LocalDate.now(clock);
         members.admit(
                 councilId,
                 council.admit(
                         command.organisationId(),
-                        command.liaisonName().strip(),
-                        command.liaisonTitle(),
+                        liaisonName,
+                        liaisonTitle,
                         command.joinedOn() == null ? today : command.joinedOn(),
                         today));
         // The 联络员's name is personal data: the trail keeps who was seated, not the name.
@@ -361,8 +365,20 @@ public class OrganizationManagement {
             }
             scope.requireLinkable(p.organisationId(), unitId, "parties[" + i + "].organisationId");
         }
+        Violations lines = new Violations();
+        String title = Text.checkLine(command.title(), "title", true, 200, lines);
+        Text.checkText(command.mechanism(), "mechanism", 2000, lines);
+        for (int i = 0; i < command.parties().size(); i++) {
+            Text.checkLine(command.parties().get(i).key(), "parties[" + i + "].key", true, 20, lines);
+            Text.checkLine(command.parties().get(i).name(), "parties[" + i + "].name", true, 100, lines);
+        }
+        for (int i = 0; i < command.duties().size(); i++) {
+            Text.checkText(command.duties().get(i).description(), "duties[" + i + "].description", 500, lines);
+            Text.checkLine(command.duties().get(i).evidence(), "duties[" + i + "].evidence", false, 500, lines);
+        }
+        lines.throwIfAny();
         ResponsibilityList list = ResponsibilityList.draw(
-                command.title().strip(),
+                title,
                 unitId,
                 command.mechanism(),
                 command.parties().stream()
@@ -394,8 +410,11 @@ public class OrganizationManagement {
         ResponsibilityList list = lists.findById(listId)
                 .orElseThrow(() -> DomainException.notFound("organization.list.not-found", listId));
         scope.requireUnit(list.unitId());
-        var record =
-                list.recordDone(dutyNumber, command.doneOn(), command.note(), command.evidence(), LocalDate.now(clock));
+        Violations lines = new Violations();
+        String evidence = Text.checkLine(command.evidence(), "evidence", true, 500, lines);
+        String note = Text.checkText(command.note(), "note", 500, lines);
+        lines.throwIfAny();
+        var record = list.recordDone(dutyNumber, command.doneOn(), note, evidence, LocalDate.now(clock));
         records.append(listId, record);
         audit.record(AuditRecord.created(
                 "organization.list.duty-done",

@@ -1,11 +1,11 @@
 package org.gongzhi.platform;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.ErrorKind;
 import org.gongzhi.shared.Violation;
@@ -13,7 +13,8 @@ import org.gongzhi.shared.Violation;
 /**
  * Limits on uploaded files, checked before any parser sees them. An .xlsx (or any ZIP-based) file is inflated once,
  * counting bytes and entries without keeping them, so that a small file that would inflate to gigabytes (a "zip
- * bomb") is refused before it can exhaust memory: 422 with {@code upload.inflated-too-large} or
+ * bomb") is refused before it can exhaust memory. The entries are found the way the workbook reader finds them —
+ * from the central directory at the end of the file — so bytes put before the archive cannot hide them: 422 with {@code upload.inflated-too-large} or
  * {@code upload.too-many-entries}, at location {@code file}. Files larger than the multipart limit never get here
  * (413).
  */
@@ -38,21 +39,29 @@ public final class UploadLimits {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        try (ZipFile zip = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(archive))
+                .get()) {
+            var all = zip.getEntries();
+            while (all.hasMoreElements()) {
+                ZipArchiveEntry entry = all.nextElement();
                 if (++entries > maxEntries) {
                     throw refused("upload.too-many-entries", maxEntries);
                 }
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    total += n;
-                    if (total > maxBytes) {
-                        throw refused("upload.inflated-too-large", maxBytes / (1024 * 1024));
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while (in != null && (n = in.read(buffer)) > 0) {
+                        total += n;
+                        if (total > maxBytes) {
+                            throw refused("upload.inflated-too-large", maxBytes / (1024 * 1024));
+                        }
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DomainException refusal) {
+                throw refusal;
+            }
             // Not an archive, or a damaged one: the parser will say so in its own words.
         }
     }

@@ -175,4 +175,29 @@ class AccountAdministrationIT {
                 .getResponse();
         assertThat(signedIn.getRedirectedUrl()).doesNotContain("error");
     }
+
+    @Test
+    void a_staff_account_never_holds_the_resident_role() throws Exception {
+        long before = jdbc.sql("select count(*) from identity.account")
+                .query(Long.class)
+                .single();
+        for (String[] roles : new String[][] {{"STREET_ADMIN", "RESIDENT"}, {"RESIDENT"}}) {
+            var request = post("/admin/accounts")
+                    .with(Staff.as("secadmin", Role.SEC_ADMIN))
+                    .param("username", "resident.staff")
+                    .param("displayName", "居民冒充")
+                    .param("password", "Resident#2026gz")
+                    .param("unitCodes", "110108010");
+            for (String role : roles) {
+                request.param("roles", role);
+            }
+            var refused = mvc.perform(request).andReturn().getResponse();
+            assertThat(refused.getStatus()).isEqualTo(400);
+            assertThat(refused.getContentAsString()).contains("不能作为工作人员账号的角色");
+        }
+        assertThat(jdbc.sql("select count(*) from identity.account")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
 }

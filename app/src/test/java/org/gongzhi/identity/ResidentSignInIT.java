@@ -90,7 +90,9 @@ class ResidentSignInIT {
         String code = TestSms.lastCode(phone);
         String wrong = code.equals("000000") ? "000001" : "000000";
         for (int i = 0; i < 5; i++) {
-            assertThat(signIn(phone, wrong).getResponse().getRedirectedUrl()).isNull();
+            var refused = signIn(phone, wrong).getResponse();
+            assertThat(refused.getRedirectedUrl()).isNull();
+            assertThat(refused.getStatus()).isEqualTo(401);
         }
         assertThat(signIn(phone, code).getResponse().getRedirectedUrl())
                 .as("after five wrong tries")
@@ -134,6 +136,7 @@ class ResidentSignInIT {
     @Test
     void an_invalid_number_is_refused_and_nothing_is_sent() throws Exception {
         var r = requestCode("12345", "10.0.0.4");
+        assertThat(r.getStatus()).isEqualTo(400);
         assertThat(r.getContentAsString()).contains("11 位中国大陆手机号");
     }
 

@@ -101,6 +101,46 @@ class BadInputIT {
     }
 
     @Test
+    void a_null_in_a_list_tabs_in_a_one_line_field_and_a_multipart_without_boundary_are_4xx() {
+        var http = RealHttp.signedIn(port, "xueyuanlu.street-admin");
+        long lists = rows("organization.responsibility_list");
+        JsonNode nullParty = problem(
+                http.json(
+                        "POST",
+                        "/api/v1/responsibility-lists",
+                        "{\"title\":\"t\",\"unitCode\":\"110108010\",\"parties\":[null],\"duties\":[{\"number\":1,"
+                                + "\"description\":\"d\",\"ownerKey\":\"a\",\"cadence\":\"MONTHLY\"}]}"),
+                400);
+        assertThat(nullParty.path("errors").get(0).path("location").asString()).startsWith("parties");
+        JsonNode tabs = problem(
+                http.json(
+                        "POST",
+                        "/api/v1/responsibility-lists",
+                        "{\"title\":\"t\\t\\tx\",\"unitCode\":\"110108010\",\"parties\":[{\"key\":\"a\","
+                                + "\"name\":\"甲\\n乙\"}],\"duties\":[{\"number\":1,\"description\":\"d\",\"ownerKey\":\"a\","
+                                + "\"cadence\":\"MONTHLY\"}]}"),
+                400);
+        assertThat(tabs.path("errors").findValuesAsString("location")).contains("title", "parties[0].name");
+        assertThat(rows("organization.responsibility_list")).isEqualTo(lists);
+        var noBoundary = http.send(http.request("/api/v1/organizations/import")
+                .header("Content-Type", "multipart/form-data")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", http.csrf())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("garbage")));
+        problem(noBoundary, 400);
+        // The text fields of a multipart form are checked like any other parameter.
+        String boundary = "----gongzhi-text";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nx\u202Ey\r\n--"
+                + boundary + "--\r\n";
+        var bidi = http.send(http.request("/api/v1/organizations/import")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", http.csrf())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(problem(bidi, 400).path("code").asString()).isEqualTo("request.control-character");
+    }
+
+    @Test
     void the_page_forms_apply_the_same_rules_as_the_api() {
         var http = RealHttp.signedIn(port, "xueyuanlu.street-admin");
         long before = rows("organization.organisation");

@@ -156,6 +156,17 @@ class TerritoryBoundariesIT {
         assertThat(impossible.getStatus()).isEqualTo(422);
         assertThat(json.readTree(impossible.getContentAsString()).path("errors").findValuesAsString("code"))
                 .contains("territory.households.exceed-population", "date.range", "text.unsafe-character");
+        var nul = importing(collection(
+                null,
+                "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"kind\":\"COMMUNITY\","
+                        + "\"code\":\"110109001\\u0000004\",\"parentCode\":\"110109001\",\"name\":\"空字符\"}}"));
+        assertThat(nul.getStatus()).isEqualTo(422);
+        assertThat(json.readTree(nul.getContentAsString())
+                        .path("errors")
+                        .get(0)
+                        .path("location")
+                        .asString())
+                .isEqualTo("features[0].properties.code");
         assertThat(units()).isEqualTo(before);
     }
 }

@@ -16,11 +16,16 @@ public final class SeparationOfDuties {
 
     /**
      * Refuses a set of roles holding an administrator role (SYS_ADMIN, SEC_ADMIN, AUDITOR) together with any other
-     * role; code {@code identity.roles.separated}.
+     * role ({@code identity.roles.separated}), or the RESIDENT role, which no staff account holds
+     * ({@code identity.roles.resident}).
      */
     public static void check(Set<Role> roles) {
         EnumSet<Role> held = EnumSet.noneOf(Role.class);
         held.addAll(roles);
+        // Residents sign in with their mobile number (ResidentSignIns); a staff account is never one.
+        if (held.contains(Role.RESIDENT)) {
+            throw DomainException.invalid("identity.roles.resident");
+        }
         if (held.size() > 1 && held.stream().anyMatch(Role::administrator)) {
             throw DomainException.invalid("identity.roles.separated", held.toString());
         }

@@ -40,6 +40,7 @@ class ResidentPages {
     @PostMapping("/resident/code")
     String sendCode(@RequestParam String phone, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!PhoneNumber.isValid(phone)) {
+            response.setStatus(400);
             model.addAttribute("problem", "phone.invalid");
             return "identity/resident-login";
         }
@@ -70,12 +71,15 @@ class ResidentPages {
             HttpServletResponse response,
             Model model) {
         if (!PhoneNumber.isValid(phone)) {
+            response.setStatus(400);
             model.addAttribute("problem", "phone.invalid");
             return "identity/resident-login";
         }
         PhoneNumber number = PhoneNumber.parse(phone);
         var resident = signIns.signIn(number, code == null ? null : code.strip());
         if (resident.isEmpty()) {
+            // RFC 9110 §15.5.2: the credentials given were refused; the page says so and lets the resident retry.
+            response.setStatus(401);
             model.addAttribute("phone", number.value());
             model.addAttribute("masked", number.masked());
             model.addAttribute("sent", true);

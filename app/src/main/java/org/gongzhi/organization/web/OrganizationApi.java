@@ -117,6 +117,13 @@ class OrganizationApi {
     }
 
     @GetMapping(value = "/organizations/export", produces = XLSX_VALUE)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The workbook, with a watermark sheet naming who exported it",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = XLSX_VALUE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @Operation(summary = "The organisations matching the filter as an .xlsx 台账")
     ResponseEntity<byte[]> export(
             @RequestParam(required = false) OrganisationKind kind,

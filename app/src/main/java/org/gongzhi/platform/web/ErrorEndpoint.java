@@ -63,7 +63,25 @@ class ErrorEndpoint implements ErrorController {
                 : List.of();
     }
 
+    /**
+     * The status to answer with. A failure before any controller was chosen — an upload with no multipart boundary, or
+     * one too large — arrives here as a 500 or with an empty body; it is the client's, and says so.
+     */
     private static HttpStatus statusOf(HttpServletRequest request) {
+        for (Throwable t = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+                t != null;
+                t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+                return HttpStatus.CONTENT_TOO_LARGE;
+            }
+            if (t instanceof org.springframework.web.multipart.MultipartException) {
+                return HttpStatus.BAD_REQUEST;
+            }
+            if (t instanceof org.springframework.web.ErrorResponse known
+                    && known.getStatusCode().is4xxClientError()) {
+                return HttpStatus.valueOf(known.getStatusCode().value());
+            }
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;

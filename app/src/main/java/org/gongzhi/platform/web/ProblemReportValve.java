@@ -2,7 +2,6 @@ package org.gongzhi.platform.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
@@ -34,40 +33,20 @@ class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        Locale locale = LocaleConfiguration.preferred(request.getHeader("Accept-Language"));
-        String code = "http." + status;
-        String detail = messages.getMessage(code, null, code, locale);
-        String title = messages.getMessage("problem.title." + status, null, "", locale);
-        String accept = request.getHeader("Accept");
-        boolean page = accept != null && accept.contains("text/html");
+        ProblemText problem = ProblemText.of(
+                status, "http." + status, request.getHeader("Accept"), request.getHeader("Accept-Language"), messages);
         try {
             response.setCharacterEncoding("UTF-8");
-            response.setContentType(page ? "text/html;charset=UTF-8" : "application/problem+json;charset=UTF-8");
+            response.setContentType(problem.contentType());
             Writer out = response.getReporter();
             if (out == null) {
                 return;
             }
-            if (page) {
-                out.write("<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\">"
-                        + "<meta name=\"viewport\" content=\"width=device-width\"><title>" + escape(title)
-                        + "</title></head><body><h1>" + status + " " + escape(title) + "</h1><p>" + escape(detail)
-                        + "</p><p><a href=\"/\">共治 Gongzhi</a></p></body></html>");
-            } else {
-                out.write("{\"type\":\"urn:gongzhi:problem:" + code + "\",\"title\":" + quote(title) + ",\"status\":"
-                        + status + ",\"detail\":" + quote(detail) + ",\"code\":\"" + code + "\"}");
-            }
+            out.write(problem.body());
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client has gone or the response is already on its way: nothing more to say.
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.gongzhi.shared.Text;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -18,9 +19,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, before anything else reads them, query parameters and form fields holding a NUL or another control
  * character (tab and line breaks aside): no rule, query or table could use them, and PostgreSQL cannot store a NUL.
- * The refusal is a 400 in the one error format ({@code request.control-character}), naming the parameter.
+ * The refusal is a 400 in the one error format ({@code request.control-character}), naming the parameter. A body the
+ * container cannot parse as parameters at all is a 400 ({@code request.unreadable}), or 413 when it is too large.
  */
 class RequestTextFilter extends OncePerRequestFilter {
+
+    private final MessageSource messages;
+
+    RequestTextFilter(MessageSource messages) {
+        this.messages = messages;
+    }
 
     /** The request attribute through which a refusal made outside a controller names its problem code. */
     static final String PROBLEM_CODE = RequestTextFilter.class.getName() + ".code";
@@ -30,7 +38,25 @@ class RequestTextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String bad = badParameter(request);
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException unreadable) {
+            // A form or upload the container cannot parse (no multipart boundary, malformed encoding, too large):
+            // answered here, since every later reader of a parameter would fail the same way.
+            int status = tooLarge(unreadable) ? 413 : 400;
+            ProblemText problem = ProblemText.of(
+                    status,
+                    status == 413 ? "request.too-large" : "request.unreadable",
+                    request.getHeader("Accept"),
+                    request.getHeader("Accept-Language"),
+                    messages);
+            response.setStatus(status);
+            response.setContentType(problem.contentType());
+            response.getWriter().write(problem.body());
+            return;
+        }
+        String bad = badParameter(request.getQueryString(), parameters);
         if (bad != null) {
             request.setAttribute(PROBLEM_CODE, "request.control-character");
             request.setAttribute(PROBLEM_LOCATION, bad);
@@ -40,13 +66,23 @@ class RequestTextFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static String badParameter(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
-            // Reading the parameters of an upload would parse it here; its query string is checked alone.
-            return badInQuery(request.getQueryString());
+    private static boolean tooLarge(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getSimpleName().contains("SizeLimitExceeded")
+                    || c.getClass().getSimpleName().contains("CountLimitExceeded")) {
+                return true;
+            }
         }
-        for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+        return false;
+    }
+
+    /** The text fields of a multipart form are parameters too, and are checked like any other. */
+    private static String badParameter(String query, Map<String, String[]> parameters) {
+        String inQuery = badInQuery(query);
+        if (inQuery != null) {
+            return inQuery;
+        }
+        for (Map.Entry<String, String[]> e : parameters.entrySet()) {
             if (Text.hasForbiddenControl(e.getKey())) {
                 return "?";
             }
@@ -82,8 +118,8 @@ class RequestTextFilter extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<RequestTextFilter> requestTextFilter() {
-            var registration = new FilterRegistrationBean<>(new RequestTextFilter());
+        FilterRegistrationBean<RequestTextFilter> requestTextFilter(MessageSource messages) {
+            var registration = new FilterRegistrationBean<>(new RequestTextFilter(messages));
             // After the character encoding filter (which must see the request first), before security and MVC.
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;

@@ -1,10 +1,12 @@
 package org.gongzhi.platform.web;
 
+import com.fasterxml.jackson.annotation.Nulls;
 import java.beans.PropertyEditorSupport;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.gongzhi.shared.Dates;
 import org.gongzhi.shared.Text;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.WebDataBinder;
@@ -30,6 +32,12 @@ class TextBoundary {
 
     /** Marks a date outside {@link Dates#FIRST_DAY} … {@link Dates#LAST_DAY}. */
     static final String DATE_RANGE = "date outside the plausible range";
+
+    /** A null inside a list or map ({@code "parties":[null]}) is refused where it is read, naming its place. */
+    @Bean
+    JsonMapperBuilderCustomizer noNullElements() {
+        return builder -> builder.changeDefaultNullHandling(h -> h.withContentNulls(Nulls.FAIL));
+    }
 
     @Bean
     JacksonModule textModule() {
@@ -92,6 +100,39 @@ class TextBoundary {
     /** Form fields and query parameters bound to strings are stripped of blanks of every kind. */
     @ControllerAdvice
     static class FormText {
+
+        /**
+         * Dates in request parameters (the audit log's {@code from} and {@code to} …) are ISO dates within {@link Dates#FIRST_DAY} …
+         * {@link Dates#LAST_DAY}; anything else is a 400 naming the parameter, like a date in a JSON body.
+         */
+        @InitBinder
+        void dates(WebDataBinder binder) {
+            binder.registerCustomEditor(LocalDate.class, new PropertyEditorSupport() {
+                @Override
+                public void setAsText(String text) {
+                    String s = Text.stripToNull(text);
+                    if (s == null) {
+                        setValue(null);
+                        return;
+                    }
+                    LocalDate date;
+                    try {
+                        date = LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException("not an ISO date", e);
+                    }
+                    if (!Dates.plausible(date)) {
+                        throw new IllegalArgumentException("date outside the plausible range");
+                    }
+                    setValue(date);
+                }
+
+                @Override
+                public String getAsText() {
+                    return getValue() == null ? "" : getValue().toString();
+                }
+            });
+        }
 
         @InitBinder
         void strip(WebDataBinder binder) {

@@ -65,6 +65,16 @@ record FeatureInput(
             return null;
         }
         Violations mine = new Violations();
+        for (var property : p.properties()) {
+            if (property.getValue().isString()
+                    && Text.hasForbiddenControl(property.getValue().stringValue())) {
+                mine.add(at + ".properties." + property.getKey(), "text.unsafe-character");
+            }
+        }
+        if (!mine.isEmpty()) {
+            violations.addAll(mine.list());
+            return null;
+        }
         String kindText = text(p, "kind");
         UnitKind unitKind = parse(UnitKind.class, kindText);
         StreetKind streetKind = parse(StreetKind.class, kindText);

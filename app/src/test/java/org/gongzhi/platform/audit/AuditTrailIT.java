@@ -196,4 +196,17 @@ class AuditTrailIT {
         assertThat(lines.get(2)).contains("\"" + (many - 1) + "\"");
         assertThat(lines.get(many + 1)).contains("\"0\"");
     }
+
+    @Test
+    void a_date_no_record_can_carry_in_the_audit_filter_is_a_400_not_a_failure() throws Exception {
+        for (String path : new String[] {
+            "/audit/export.csv?from=-999999999-01-01", "/audit?to=+999999999-12-31", "/audit?from=2026-13-45"
+        }) {
+            var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                            .with(org.gongzhi.support.Staff.as("auditor", org.gongzhi.identity.Role.AUDITOR)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(path).isEqualTo(400);
+        }
+    }
 }
