@@ -177,11 +177,12 @@ class AccountAdministrationIT {
     }
 
     @Test
-    void a_staff_account_never_holds_the_resident_role() throws Exception {
+    void a_staff_account_never_holds_the_resident_role_nor_an_administrator_role_beside_another() throws Exception {
         long before = jdbc.sql("select count(*) from identity.account")
                 .query(Long.class)
                 .single();
-        for (String[] roles : new String[][] {{"STREET_ADMIN", "RESIDENT"}, {"RESIDENT"}}) {
+        for (String[] roles :
+                new String[][] {{"STREET_ADMIN", "RESIDENT"}, {"RESIDENT"}, {"STREET_ADMIN", "AUDITOR"}}) {
             var request = post("/admin/accounts")
                     .with(Staff.as("secadmin", Role.SEC_ADMIN))
                     .param("username", "resident.staff")
@@ -193,7 +194,7 @@ class AccountAdministrationIT {
             }
             var refused = mvc.perform(request).andReturn().getResponse();
             assertThat(refused.getStatus()).isEqualTo(400);
-            assertThat(refused.getContentAsString()).contains("不能作为工作人员账号的角色");
+            assertThat(refused.getContentAsString()).containsAnyOf("不能作为工作人员账号的角色", "不得兼任其他角色");
         }
         assertThat(jdbc.sql("select count(*) from identity.account")
                         .query(Long.class)
