@@ -32,6 +32,7 @@ import org.gongzhi.shared.Dates;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Label;
 import org.gongzhi.shared.Text;
+import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitKind;
@@ -300,7 +301,8 @@ public class OrganizationManagement {
                 .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
         scope.requireUnit(council.unitId());
         if (!organisations.existsById(command.organisationId())) {
-            throw DomainException.invalid("organization.parent.unknown", command.organisationId());
+            throw DomainException.invalid(
+                    List.of(Violation.of("organisationId", "organization.member.unknown", command.organisationId())));
         }
         scope.requireLinkable(command.organisationId(), council.unitId(), "organisationId");
         Violations lines = new Violations();
@@ -361,7 +363,8 @@ public class OrganizationManagement {
         for (int i = 0; i < command.parties().size(); i++) {
             var p = command.parties().get(i);
             if (p.organisationId() != null && !organisations.existsById(p.organisationId())) {
-                throw DomainException.invalid("organization.parent.unknown", p.organisationId());
+                throw DomainException.invalid(List.of(Violation.of(
+                        "parties[" + i + "].organisationId", "organization.member.unknown", p.organisationId())));
             }
             scope.requireLinkable(p.organisationId(), unitId, "parties[" + i + "].organisationId");
         }

@@ -51,7 +51,15 @@ public final class Text {
                 || c == '\u200C'
                 || c == '\u200D'
                 || c == '\u2060'
-                || c == '\uFEFF';
+                || c == '\uFEFF'
+                // Characters that draw nothing: soft hyphen, Mongolian vowel separator, Hangul fillers, braille blank.
+                || c == '\u00AD'
+                || c == '\u180E'
+                || c == '\u115F'
+                || c == '\u1160'
+                || c == '\u3164'
+                || c == '\uFFA0'
+                || c == '\u2800';
     }
 
     /** The comparison key of a name or search term: stripped, NFKC, lower case; {@code null} stays {@code null}. */
@@ -62,28 +70,59 @@ public final class Text {
         return strip(Normalizer.normalize(strip(s), Normalizer.Form.NFKC)).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The first character of {@code s} that may not appear in a name or one-line field, or -1 when there is none. */
+    /**
+     * The first character of {@code s} that may not appear in a name or one-line field, or -1 when there is none:
+     * control characters, line and paragraph separators (U+2028, U+2029), invisible format characters (Unicode
+     * category Cf: bidi controls, soft hyphen, zero-width characters …), noncharacters and lone surrogates.
+     */
     public static int unsafeCharacter(String s) {
         if (s == null) {
             return -1;
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (control(c) || bidi(c)) {
+            if (control(c)
+                    || bidi(c)
+                    || c == '\u2028'
+                    || c == '\u2029'
+                    || Character.getType(c) == Character.FORMAT
+                    || noncharacterOrLoneSurrogate(s, i)) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Whether {@code s} holds a NUL or another control character that no multi-line text may hold either. */
+    /**
+     * A noncharacter (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their counterparts in every plane) or half of a surrogate pair
+     * without its other half: neither is text, and PostgreSQL would store a lone surrogate as "?".
+     */
+    private static boolean noncharacterOrLoneSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                return true;
+            }
+            int cp = s.codePointAt(i);
+            return (cp & 0xFFFE) == 0xFFFE;
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return (c >= '\uFDD0' && c <= '\uFDEF') || c == '\uFFFE' || c == '\uFFFF';
+    }
+
+    /**
+     * Whether {@code s} holds a NUL or another control character, a bidi control, a noncharacter or a lone surrogate:
+     * what no text, one line or many, may hold.
+     */
     public static boolean hasForbiddenControl(String s) {
         if (s == null) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((control(c) && c != '\t' && c != '\n' && c != '\r') || bidi(c)) {
+            if ((control(c) && c != '\t' && c != '\n' && c != '\r') || bidi(c) || noncharacterOrLoneSurrogate(s, i)) {
                 return true;
             }
         }

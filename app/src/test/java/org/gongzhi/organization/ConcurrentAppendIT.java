@@ -134,4 +134,33 @@ class ConcurrentAppendIT {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json.readTree(again.body()).path("code").asString()).isEqualTo("organization.council.exists");
     }
+
+    @Test
+    void one_credit_code_registered_at_once_by_several_gives_one_organisation_and_named_refusals() {
+        RealHttp http = RealHttp.signedIn(port, "xueyuanlu.street-admin");
+        String first17 = "52110108MJ" + String.format("%07d", new java.util.Random().nextInt(10_000_000));
+        String code =
+                first17 + org.gongzhi.shared.CreditCode.checkCharacter(first17).orElseThrow();
+        List<HttpResponse<String>> responses = Concurrently.run(
+                6,
+                i -> http,
+                (i, client) -> client.json(
+                        "POST",
+                        "/api/v1/organizations",
+                        "{\"name\":\"同码社会组织" + i + "\",\"kind\":\"SOCIAL_ORGANIZATION\",\"creditCode\":\"" + code
+                                + "\",\"unitCode\":\"110108010005\"}"));
+        assertThat(statuses(responses, 201)).isEqualTo(1);
+        assertThat(responses.stream().filter(r -> r.statusCode() != 201)).allSatisfy(r -> {
+            assertThat(r.statusCode()).isIn(400, 409);
+            assertThat(json.readTree(r.body())
+                            .path("errors")
+                            .path(0)
+                            .path("location")
+                            .asString())
+                    .as(r.body())
+                    .isEqualTo("creditCode");
+        });
+        assertThat(count("select count(*) from organization.organisation where credit_code = ?", code))
+                .isEqualTo(1);
+    }
 }

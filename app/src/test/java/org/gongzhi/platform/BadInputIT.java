@@ -141,6 +141,101 @@ class BadInputIT {
     }
 
     @Test
+    void json_is_read_strictly_and_invisible_or_non_text_names_are_refused() {
+        var http = RealHttp.signedIn(port, "xueyuanlu.street-admin");
+        long before = rows("organization.organisation");
+        String[] bodies = {
+            "{\"name\":\"a\\u2028b\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}",
+            "{\"name\":\"\\u3164\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}",
+            "{\"name\":\"a\\ud800b\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}",
+            "{\"name\":\"x\\ufffe\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}",
+            "{\"name\":12345,\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}",
+            "{\"name\":\"重复键\",\"name\":\"第二个\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG
+                    + "\"}",
+            "{\"name\":\"序数\",\"kind\":3,\"unitCode\":\"" + ERLIZHUANG + "\"}"
+        };
+        for (String body : bodies) {
+            var response = http.json("POST", "/api/v1/organizations", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+        }
+        assertThat(rows("organization.organisation")).isEqualTo(before);
+        var wildcard = http.send(http.request("/api/v1/organizations")
+                .header("Content-Type", "*/*")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", http.csrf())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bodies[0])));
+        problem(wildcard, 415);
+        long lists = rows("organization.responsibility_list");
+        for (String party : new String[] {
+            "[{\"key\":\"A\",\"name\":\"甲\"},{\"key\":\"Ａ\",\"name\":\"乙\"}]", "[{\"key\":\"A\",\"name\":\"甲\"}]"
+        }) {
+            String duty = party.contains("乙")
+                    ? "{\"number\":1,\"description\":\"d\",\"ownerKey\":\"A\",\"cadence\":\"MONTHLY\"}"
+                    : "{\"number\":1.5,\"description\":\"d\",\"ownerKey\":\"A\",\"cadence\":2}";
+            var response = http.json(
+                    "POST",
+                    "/api/v1/responsibility-lists",
+                    "{\"title\":\"严格\",\"unitCode\":\"110108010\",\"parties\":" + party + ",\"duties\":[" + duty
+                            + "]}");
+            assertThat(response.statusCode()).as(party).isEqualTo(400);
+        }
+        assertThat(rows("organization.responsibility_list")).isEqualTo(lists);
+        var hugeVersion = http.json(
+                "PUT",
+                "/api/v1/territory/units/" + ERLIZHUANG,
+                "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"kind\":\"COMMUNITY\",\"code\":\""
+                        + ERLIZHUANG + "\",\"name\":\"二里庄社区\",\"version\":18446744073709551616}}");
+        assertThat(problem(hugeVersion, 400)
+                        .path("errors")
+                        .get(0)
+                        .path("location")
+                        .asString())
+                .isEqualTo("properties.version");
+    }
+
+    @Test
+    void if_match_follows_rfc_9110_strong_comparison_lists_and_the_wildcard() {
+        var http = RealHttp.signedIn(port, "xueyuanlu.street-admin");
+        String id = jdbc.sql("select id::text from organization.organisation where name = '二里庄社区营造工作坊'")
+                .query(String.class)
+                .single();
+        var current = http.get("/api/v1/organizations/" + id);
+        long version = Long.parseLong(
+                current.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+        JsonNode body = json.readTree(current.body());
+        String update =
+                "{\"name\":\"二里庄社区营造工作坊\",\"kind\":\"" + body.path("kind").asString() + "\",\"creditCode\":"
+                        + (body.path("creditCode").isNull()
+                                ? "null"
+                                : "\"" + body.path("creditCode").asString() + "\"")
+                        + ",\"unitCode\":\"" + ERLIZHUANG + "\",\"description\":\"ETag 测试 %s\"}";
+        var weak = put(http, id, "W/\"" + version + "\"", update.formatted("weak"));
+        assertThat(weak.statusCode()).as(weak.body()).isEqualTo(412);
+        var padded = put(http, id, "\"0" + version + "\"", update.formatted("padded"));
+        assertThat(padded.statusCode()).isEqualTo(412);
+        var list = put(http, id, "\"999\", \"" + version + "\"", update.formatted("list"));
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        var any = put(http, id, "*", update.formatted("any"));
+        assertThat(any.statusCode()).as(any.body()).isEqualTo(200);
+        var malformed = put(http, id, "version 3", update.formatted("malformed"));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(RealHttp.anonymous(port)
+                        .get("/api/v1/territory/units/" + ERLIZHUANG)
+                        .headers()
+                        .firstValue("ETag"))
+                .isPresent();
+    }
+
+    static HttpResponse<String> put(RealHttp http, String id, String ifMatch, String body) {
+        return http.send(http.request("/api/v1/organizations/" + id)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", http.csrf())
+                .header("If-Match", ifMatch)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
     void the_page_forms_apply_the_same_rules_as_the_api() {
         var http = RealHttp.signedIn(port, "xueyuanlu.street-admin");
         long before = rows("organization.organisation");

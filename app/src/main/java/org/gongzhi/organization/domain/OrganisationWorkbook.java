@@ -176,6 +176,13 @@ public class OrganisationWorkbook {
     private static boolean cellsFit(Row row, Violations violations) {
         boolean fit = true;
         for (Column c : Column.values()) {
+            // A formula's error (#DIV/0!, #REF! …) is no value at all, whatever its text says.
+            if (row.hasCell(c.ordinal())
+                    && row.getCell(c.ordinal()).getType() == org.dhatim.fastexcel.reader.CellType.ERROR) {
+                violations.add(at(row.getRowNum(), c.key), "organization.workbook.cell-error");
+                fit = false;
+                continue;
+            }
             if (row.hasCell(c.ordinal())) {
                 String text = row.getCellText(c.ordinal());
                 if (text != null && text.length() > MAX_CELL) {

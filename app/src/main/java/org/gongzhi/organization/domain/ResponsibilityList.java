@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gongzhi.organization.Cadence;
 import org.gongzhi.shared.Dates;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -75,7 +76,8 @@ public class ResponsibilityList {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < parties.size(); i++) {
             Party p = parties.get(i);
-            if (p.key() == null || p.key().isBlank() || !keys.add(p.key())) {
+            // Keys are compared as people read them: "A", "a" and the full-width "Ａ" are one key.
+            if (p.key() == null || p.key().isBlank() || !keys.add(Text.key(p.key()))) {
                 v.add("parties[" + i + "].key", "organization.list.party-key", p.key());
             }
             if (p.name() == null || p.name().isBlank()) {
@@ -87,7 +89,7 @@ public class ResponsibilityList {
             if (d.number() != i + 1) {
                 v.add("duties[" + i + "].number", "organization.list.duty-number", i + 1, d.number());
             }
-            if (!keys.contains(d.ownerKey())) {
+            if (d.ownerKey() == null || !keys.contains(Text.key(d.ownerKey()))) {
                 v.add("duties[" + i + "].ownerKey", "organization.list.duty-owner", d.ownerKey());
             }
             if (d.description() == null || d.description().isBlank()) {

@@ -26,6 +26,7 @@ import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.organization.RecordDutyDone;
 import org.gongzhi.organization.ResponsibilityListView;
+import org.gongzhi.platform.IfMatch;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.ErrorKind;
 import org.springframework.http.ContentDisposition;
@@ -97,17 +98,8 @@ class OrganizationApi {
             @PathVariable UUID id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OrganisationDetails details) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(
-                    ErrorKind.PRECONDITION_REQUIRED, "organization.version.missing", List.of(), List.of());
-        }
-        long expected;
-        try {
-            expected =
-                    Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid("organization.version.missing");
-        }
+        long current = queries.require(new OrganisationId(id)).version();
+        long expected = IfMatch.expectedVersion(ifMatch, current, "organization.version.missing");
         try {
             OrganisationView o = management.revise(new OrganisationId(id), expected, details);
             return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(o);

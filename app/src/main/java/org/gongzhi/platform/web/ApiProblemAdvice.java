@@ -145,7 +145,7 @@ class ApiProblemAdvice {
         return problems.of(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "request.media-type",
-                new Object[] {String.valueOf(e.getContentType())},
+                new Object[] {e.getContentType() == null ? "?" : String.valueOf(e.getContentType())},
                 List.of(),
                 locale);
     }
@@ -173,11 +173,12 @@ class ApiProblemAdvice {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, Locale locale) {
-        log.warn(
-                "A request reached a database constraint: {}",
-                e.getMostSpecificCause().getClass().getSimpleName());
+        log.warn("A request reached a database constraint: {}", DuplicateField.constraintOf(e));
+        List<Violation> field = DuplicateField.of(e)
+                .map(f -> List.of(Violation.of(f, "request.duplicate-value")))
+                .orElse(List.of());
         return e instanceof DuplicateKeyException
-                ? problems.of(HttpStatus.CONFLICT, "request.duplicate", new Object[0], List.of(), locale)
+                ? problems.of(HttpStatus.CONFLICT, "request.duplicate", new Object[0], field, locale)
                 : problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "request.integrity", new Object[0], List.of(), locale);
     }
 

@@ -61,8 +61,19 @@ public class Problems {
         return errors;
     }
 
+    /** Arguments echoed in a message are cut to {@value #ECHO} characters: a refusal never repeats a huge input. */
+    static final int ECHO = 80;
+
     public String message(String code, Object[] args, String fallback, Locale locale) {
-        return messages.getMessage(code, args, fallback, locale);
+        Object[] shown = args == null ? null : args.clone();
+        if (shown != null) {
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i] instanceof CharSequence text && text.length() > ECHO) {
+                    shown[i] = text.subSequence(0, ECHO) + "…";
+                }
+            }
+        }
+        return messages.getMessage(code, shown, fallback, locale);
     }
 
     public static HttpStatus statusOf(ErrorKind kind) {

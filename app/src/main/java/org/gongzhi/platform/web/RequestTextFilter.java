@@ -38,6 +38,16 @@ class RequestTextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && !concrete(contentType)) {
+            // A wildcard or unparseable Content-Type names no format a body could be read in (RFC 9110 §8.3).
+            ProblemText problem = ProblemText.of(
+                    415, "http.415", request.getHeader("Accept"), request.getHeader("Accept-Language"), messages);
+            response.setStatus(415);
+            response.setContentType(problem.contentType());
+            response.getWriter().write(problem.body());
+            return;
+        }
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
@@ -64,6 +74,15 @@ class RequestTextFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean concrete(String contentType) {
+        try {
+            org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean tooLarge(Throwable t) {

@@ -33,10 +33,28 @@ class TextBoundary {
     /** Marks a date outside {@link Dates#FIRST_DAY} … {@link Dates#LAST_DAY}. */
     static final String DATE_RANGE = "date outside the plausible range";
 
-    /** A null inside a list or map ({@code "parties":[null]}) is refused where it is read, naming its place. */
+    /**
+     * JSON is read strictly: a null inside a list or map ({@code "parties":[null]}), a key given twice, a number for an
+     * enum ({@code "cadence":2}), a fraction for a whole number ({@code "number":1.5}) or a number or boolean for text
+     * is refused where it is read, naming its place — never silently coerced.
+     */
     @Bean
-    JsonMapperBuilderCustomizer noNullElements() {
-        return builder -> builder.changeDefaultNullHandling(h -> h.withContentNulls(Nulls.FAIL));
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder.changeDefaultNullHandling(h -> h.withContentNulls(Nulls.FAIL))
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(
+                        tools.jackson.databind.type.LogicalType.Textual,
+                        text -> text.setCoercion(
+                                        tools.jackson.databind.cfg.CoercionInputShape.Integer,
+                                        tools.jackson.databind.cfg.CoercionAction.Fail)
+                                .setCoercion(
+                                        tools.jackson.databind.cfg.CoercionInputShape.Float,
+                                        tools.jackson.databind.cfg.CoercionAction.Fail)
+                                .setCoercion(
+                                        tools.jackson.databind.cfg.CoercionInputShape.Boolean,
+                                        tools.jackson.databind.cfg.CoercionAction.Fail));
     }
 
     @Bean

@@ -110,7 +110,7 @@ record FeatureInput(
         }
         Long version = null;
         JsonNode v = p.path("version");
-        if (v.isIntegralNumber()) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
             version = v.longValue();
         } else if (!v.isMissingNode() && !v.isNull()) {
             mine.add(at + ".properties.version", "validation.type", v.toString());

@@ -10,8 +10,10 @@ import jakarta.validation.constraints.DecimalMin;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.gongzhi.platform.IfMatch;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.ErrorKind;
+import org.gongzhi.shared.Violation;
 import org.gongzhi.territory.Location;
 import org.gongzhi.territory.TerritoryImported;
 import org.gongzhi.territory.TerritoryManagement;
@@ -53,12 +55,15 @@ class TerritoryApi {
 
     @GetMapping("/units/{code}")
     @Operation(summary = "One unit, its lineage and former names")
-    Map<String, Object> unit(@PathVariable String code) {
+    ResponseEntity<Map<String, Object>> unit(@PathVariable String code) {
         UnitView unit = queries.requireByCode(code);
-        return Map.of(
-                "unit", unit,
-                "lineage", queries.lineage(unit.id()),
-                "formerNames", queries.formerNames(code));
+        // The unit's version is its entity tag: what a revision sends back in If-Match.
+        return ResponseEntity.ok()
+                .eTag("\"" + unit.version() + "\"")
+                .body(Map.of(
+                        "unit", unit,
+                        "lineage", queries.lineage(unit.id()),
+                        "formerNames", queries.formerNames(code)));
     }
 
     @PostMapping(
@@ -100,7 +105,7 @@ class TerritoryApi {
                             })
                     @RequestBody
                     JsonNode feature) {
-        long expected = expectedVersion(ifMatch, feature);
+        long expected = expectedVersion(ifMatch, feature, code);
         try {
             UnitView revised = management.revise(code, expected, feature);
             return ResponseEntity.ok().eTag("\"" + revised.version() + "\"").body(revised);
@@ -110,14 +115,9 @@ class TerritoryApi {
         }
     }
 
-    private static long expectedVersion(String ifMatch, JsonNode feature) {
+    private long expectedVersion(String ifMatch, JsonNode feature, String code) {
         if (ifMatch != null && !ifMatch.isBlank()) {
-            try {
-                return Long.parseLong(
-                        ifMatch.replace("W/", "").replace("\"", "").strip());
-            } catch (NumberFormatException e) {
-                throw DomainException.invalid("territory.version.missing");
-            }
+            return IfMatch.expectedVersion(ifMatch, queries.requireByCode(code).version(), "territory.version.missing");
         }
         JsonNode v = feature.path("properties").path("version");
         if (v.isMissingNode() || v.isNull()) {
@@ -127,8 +127,8 @@ class TerritoryApi {
                     java.util.List.of(),
                     java.util.List.of());
         }
-        if (!v.isIntegralNumber()) {
-            throw DomainException.invalid("territory.version.missing");
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw DomainException.invalid(List.of(Violation.of("properties.version", "validation.type", "version")));
         }
         return v.longValue();
     }
