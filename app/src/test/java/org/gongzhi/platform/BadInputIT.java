@@ -152,11 +152,21 @@ class BadInputIT {
             "{\"name\":12345,\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG + "\"}",
             "{\"name\":\"重复键\",\"name\":\"第二个\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG
                     + "\"}",
-            "{\"name\":\"序数\",\"kind\":3,\"unitCode\":\"" + ERLIZHUANG + "\"}"
+            "{\"name\":\"序数\",\"kind\":3,\"unitCode\":\"" + ERLIZHUANG + "\"}",
+            "{\"name\":\"溢出\",\"kind\":\"SELF_MANAGEMENT_COMMITTEE\",\"unitCode\":\"" + ERLIZHUANG
+                    + "\",\"latitude\":1e400,\"longitude\":116.35}"
         };
         for (String body : bodies) {
             var response = http.json("POST", "/api/v1/organizations", body);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
+            // Each refusal names the field at fault.
+            assertThat(json.readTree(response.body())
+                            .path("errors")
+                            .path(0)
+                            .path("location")
+                            .asString())
+                    .as(response.body())
+                    .isNotBlank();
         }
         assertThat(rows("organization.organisation")).isEqualTo(before);
         var wildcard = http.send(http.request("/api/v1/organizations")

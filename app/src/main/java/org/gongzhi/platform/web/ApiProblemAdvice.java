@@ -121,7 +121,7 @@ class ApiProblemAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale) {
         // A well-formed body with a value of the wrong type (an unknown kind, text for a number) names the field.
-        if (e.getCause() instanceof tools.jackson.databind.DatabindException bad
+        if (e.getCause() instanceof tools.jackson.core.JacksonException bad
                 && !bad.getPath().isEmpty()) {
             String reason = bad.getOriginalMessage() == null ? "" : bad.getOriginalMessage();
             String code = reason.contains(TextBoundary.CONTROL_CHARACTER)
@@ -136,6 +136,20 @@ class ApiProblemAdvice {
                 }
             }
             return problems.of(DomainException.invalid(List.of(Violation.of(field.toString(), code, field))), locale);
+        }
+        // A fault the parser found (a key given twice, a number out of range) names the place it was reading.
+        // (Not a syntax error or a body cut short: that is malformed JSON, with no field to name.)
+        if (e.getCause() instanceof tools.jackson.core.exc.StreamReadException bad
+                && bad.processor() != null
+                && (bad instanceof tools.jackson.core.exc.InputCoercionException
+                        || String.valueOf(bad.getOriginalMessage()).startsWith("Duplicate"))) {
+            String pointer = bad.processor().streamReadContext().pathAsPointer().toString();
+            String field =
+                    pointer.replaceAll("/(\\d+)", "[$1]").replace('/', '.').replaceFirst("^\\.", "");
+            if (!field.isEmpty()) {
+                return problems.of(
+                        DomainException.invalid(List.of(Violation.of(field, "validation.type", field))), locale);
+            }
         }
         return problems.of(HttpStatus.BAD_REQUEST, "request.malformed", new Object[0], List.of(), locale);
     }
