@@ -17,9 +17,10 @@ record ProblemText(String contentType, String body) {
             return new ProblemText(
                     "text/html;charset=UTF-8",
                     "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\">"
-                            + "<meta name=\"viewport\" content=\"width=device-width\"><title>" + escape(title)
-                            + "</title></head><body><h1>" + status + " " + escape(title) + "</h1><p>" + escape(detail)
-                            + "</p><p><a href=\"/\">共治 Gongzhi</a></p></body></html>");
+                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                            + escape(title) + " · 共治</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head>"
+                            + "<body><main><h1>" + status + " " + escape(title) + "</h1><p>" + escape(detail)
+                            + "</p><p><a href=\"/\">共治 Gongzhi</a></p></main></body></html>");
         }
         return new ProblemText(
                 "application/problem+json;charset=UTF-8",
