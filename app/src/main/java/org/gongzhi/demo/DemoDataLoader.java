@@ -2,6 +2,7 @@ package org.gongzhi.demo;
 
 import org.gongzhi.identity.AccountManagement;
 import org.gongzhi.organization.OrganizationManagement;
+import org.gongzhi.platform.TransactionLocks;
 import org.gongzhi.territory.TerritoryManagement;
 import org.gongzhi.territory.TerritoryQueries;
 import org.slf4j.Logger;
@@ -10,7 +11,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,14 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-    private static final long LOCK = 0x67_7A_64_656D6FL;
 
     private final TerritoryManagement territory;
     private final TerritoryQueries territoryQueries;
     private final OrganizationManagement organizations;
     private final AccountManagement accounts;
     private final TransactionTemplate transaction;
-    private final JdbcClient jdbc;
+    private final TransactionLocks locks;
 
     DemoDataLoader(
             TerritoryManagement territory,
@@ -39,19 +38,20 @@ class DemoDataLoader implements ApplicationRunner {
             OrganizationManagement organizations,
             AccountManagement accounts,
             TransactionTemplate transaction,
-            JdbcClient jdbc) {
+            TransactionLocks locks) {
         this.territory = territory;
         this.territoryQueries = territoryQueries;
         this.organizations = organizations;
         this.accounts = accounts;
         this.transaction = transaction;
-        this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+            // Several nodes starting at once load the demo data once.
+            locks.lock("demo-data", "load");
             if (territoryQueries.unitByCode(DemoTerritory.XUEYUANLU).isPresent()) {
                 return;
             }

@@ -19,8 +19,8 @@ public final class IfMatch {
     private IfMatch() {}
 
     /**
-     * The version the request may change: {@code current} when the header matches it, else a version that differs
-     * from it. A missing header is 428 with {@code missingCode}; one that is not a list of entity tags is 400 with it.
+     * The version the request may change: {@code current} when the header matches it, else the first strong tag's
+     * version, or -1 (no version) when the header holds only weak tags. A missing header is 428 with {@code missingCode}; one that is not a list of entity tags is 400 with it.
      */
     public static long expectedVersion(String header, long current, String missingCode) {
         if (header == null || header.isBlank()) {
@@ -48,6 +48,7 @@ public final class IfMatch {
                 }
             }
         }
-        return anyStrong ? first : (current == -1 ? -2 : -1);
+        // Only weak tags: none can match, and versions are never negative.
+        return anyStrong ? first : -1;
     }
 }

@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Locale;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.SessionLimits;
 import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.platform.ProblemText;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -153,19 +153,8 @@ class SecurityConfiguration {
 
         void write(HttpServletRequest request, HttpServletResponse response, int status, String code)
                 throws IOException {
-            Locale locale = locales.resolveLocale(request);
-            String detail = messages.getMessage(code, null, code, locale);
-            String title = messages.getMessage("problem.title." + status, null, "", locale);
-            response.setStatus(status);
-            response.setContentType("application/problem+json;charset=UTF-8");
-            response.getWriter()
-                    .write("{\"type\":\"urn:gongzhi:problem:" + code + "\",\"title\":" + quote(title) + ",\"status\":"
-                            + status + ",\"detail\":" + quote(detail) + ",\"code\":\"" + code + "\",\"instance\":"
-                            + quote(request.getRequestURI()) + "}");
-        }
-
-        private static String quote(String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            ProblemText.of(status, code, locales.resolveLocale(request), false, request.getRequestURI(), messages)
+                    .writeTo(response);
         }
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * The field a unique constraint names, when two requests race past the application's own check (two organisations
- * registered at once with one credit code): PostgreSQL names a column's unique constraint {@code <table>_<column>_key}
- * and says {@code Key (<column>)=…} in its detail; the column {@code credit_code} is the field {@code creditCode}.
+ * registered at once with one credit code): PostgreSQL names a column's unique constraint {@code <table>_<column>_key},
+ * and the column {@code credit_code} is the field {@code creditCode}.
  * Constraints over several columns name no single field.
  */
 final class DuplicateField {
@@ -32,9 +32,6 @@ final class DuplicateField {
         return null;
     }
 
-    /** PostgreSQL's detail of a unique violation, {@code Key (credit_code)=(…) already exists}: one column only. */
-    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("Key \\(([a-z_]+)\\)=");
-
     static Optional<String> of(DataIntegrityViolationException e) {
         ServerErrorMessage message = serverMessage(e);
         String column = null;
@@ -44,11 +41,6 @@ final class DuplicateField {
             if (constraint.startsWith(prefix) && constraint.endsWith("_key")) {
                 column = constraint.substring(prefix.length(), constraint.length() - "_key".length());
             }
-        }
-        if (column == null) {
-            // A batched statement's error carries the detail only in its text; the value in it is not kept.
-            var m = KEY.matcher(String.valueOf(e.getMostSpecificCause().getMessage()));
-            column = m.find() ? m.group(1) : null;
         }
         if (column == null || column.isEmpty() || column.contains("__")) {
             return Optional.empty();

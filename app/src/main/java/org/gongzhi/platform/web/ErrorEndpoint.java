@@ -71,15 +71,12 @@ class ErrorEndpoint implements ErrorController {
         for (Throwable t = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
                 t != null;
                 t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
-                return HttpStatus.CONTENT_TOO_LARGE;
-            }
-            if (t instanceof org.springframework.web.multipart.MultipartException) {
-                return HttpStatus.BAD_REQUEST;
-            }
             if (t instanceof org.springframework.web.ErrorResponse known
                     && known.getStatusCode().is4xxClientError()) {
                 return HttpStatus.valueOf(known.getStatusCode().value());
+            }
+            if (t instanceof org.springframework.web.multipart.MultipartException) {
+                return HttpStatus.BAD_REQUEST;
             }
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

@@ -6,6 +6,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.gongzhi.platform.ProblemText;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
@@ -33,8 +34,7 @@ class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ProblemText problem = ProblemText.of(
-                status, "http." + status, request.getHeader("Accept"), request.getHeader("Accept-Language"), messages);
+        ProblemText problem = RequestTextFilter.problem(request, status, "http." + status, messages);
         try {
             response.setCharacterEncoding("UTF-8");
             response.setContentType(problem.contentType());

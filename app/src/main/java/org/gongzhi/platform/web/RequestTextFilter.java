@@ -5,9 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.gongzhi.platform.ProblemText;
 import org.gongzhi.shared.Text;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -41,11 +40,7 @@ class RequestTextFilter extends OncePerRequestFilter {
         String contentType = request.getContentType();
         if (contentType != null && !concrete(contentType)) {
             // A wildcard or unparseable Content-Type names no format a body could be read in (RFC 9110 §8.3).
-            ProblemText problem = ProblemText.of(
-                    415, "http.415", request.getHeader("Accept"), request.getHeader("Accept-Language"), messages);
-            response.setStatus(415);
-            response.setContentType(problem.contentType());
-            response.getWriter().write(problem.body());
+            problem(request, 415, "http.415", messages).writeTo(response);
             return;
         }
         Map<String, String[]> parameters;
@@ -54,19 +49,12 @@ class RequestTextFilter extends OncePerRequestFilter {
         } catch (RuntimeException unreadable) {
             // A form or upload the container cannot parse (no multipart boundary, malformed encoding, too large):
             // answered here, since every later reader of a parameter would fail the same way.
-            int status = tooLarge(unreadable) ? 413 : 400;
-            ProblemText problem = ProblemText.of(
-                    status,
-                    status == 413 ? "request.too-large" : "request.unreadable",
-                    request.getHeader("Accept"),
-                    request.getHeader("Accept-Language"),
-                    messages);
-            response.setStatus(status);
-            response.setContentType(problem.contentType());
-            response.getWriter().write(problem.body());
+            boolean tooLarge = tooLarge(unreadable);
+            problem(request, tooLarge ? 413 : 400, tooLarge ? "request.too-large" : "request.unreadable", messages)
+                    .writeTo(response);
             return;
         }
-        String bad = badParameter(request.getQueryString(), parameters);
+        String bad = badParameter(parameters);
         if (bad != null) {
             request.setAttribute(PROBLEM_CODE, "request.control-character");
             request.setAttribute(PROBLEM_LOCATION, bad);
@@ -74,6 +62,18 @@ class RequestTextFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A problem in the reader's language (Accept-Language), as a page for a browser and as problem+json otherwise. */
+    static ProblemText problem(HttpServletRequest request, int status, String code, MessageSource messages) {
+        String accept = request.getHeader("Accept");
+        return ProblemText.of(
+                status,
+                code,
+                LocaleConfiguration.preferred(request.getHeader("Accept-Language")),
+                accept != null && accept.contains("text/html"),
+                request.getRequestURI(),
+                messages);
     }
 
     private static boolean concrete(String contentType) {
@@ -95,12 +95,11 @@ class RequestTextFilter extends OncePerRequestFilter {
         return false;
     }
 
-    /** The text fields of a multipart form are parameters too, and are checked like any other. */
-    private static String badParameter(String query, Map<String, String[]> parameters) {
-        String inQuery = badInQuery(query);
-        if (inQuery != null) {
-            return inQuery;
-        }
+    /**
+     * The query string's parameters and a form's fields (the text fields of a multipart form too) are all in the
+     * parameter map; the first name or value holding a forbidden character is returned ({@code ?} for a bad name).
+     */
+    private static String badParameter(Map<String, String[]> parameters) {
         for (Map.Entry<String, String[]> e : parameters.entrySet()) {
             if (Text.hasForbiddenControl(e.getKey())) {
                 return "?";
@@ -109,25 +108,6 @@ class RequestTextFilter extends OncePerRequestFilter {
                 if (Text.hasForbiddenControl(value)) {
                     return Text.hasForbiddenControl(e.getKey()) ? "?" : e.getKey();
                 }
-            }
-        }
-        return null;
-    }
-
-    private static String badInQuery(String query) {
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            try {
-                String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
-                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-                if (Text.hasForbiddenControl(name) || Text.hasForbiddenControl(value)) {
-                    return Text.hasForbiddenControl(name) ? "?" : name;
-                }
-            } catch (IllegalArgumentException malformed) {
-                return kv[0];
             }
         }
         return null;

@@ -1,20 +1,28 @@
-package org.gongzhi.platform.web;
+package org.gongzhi.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 /**
- * A problem answered outside Spring MVC (by the servlet container's valve, or a filter that must not let the request
- * go further): problem+json for API clients, a short page in the reader's language for a browser.
+ * A problem answered outside Spring MVC — by a security entry point, a filter that must stop the request, or the
+ * servlet container's valve — in the one error format: RFC 9457 problem+json with a stable {@code code} for API
+ * clients, a short page in the platform's style for a browser.
  */
-record ProblemText(String contentType, String body) {
+public record ProblemText(int status, String contentType, String body) {
 
-    static ProblemText of(int status, String code, String accept, String acceptLanguage, MessageSource messages) {
-        Locale locale = LocaleConfiguration.preferred(acceptLanguage);
+    /**
+     * The problem {@code code} with HTTP {@code status} in {@code locale}; a page when {@code page}, else problem+json
+     * naming {@code instance} (the request path; may be {@code null}).
+     */
+    public static ProblemText of(
+            int status, String code, Locale locale, boolean page, String instance, MessageSource messages) {
         String detail = messages.getMessage(code, null, code, locale);
         String title = messages.getMessage("problem.title." + status, null, "", locale);
-        if (accept != null && accept.contains("text/html")) {
+        if (page) {
             return new ProblemText(
+                    status,
                     "text/html;charset=UTF-8",
                     "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\">"
                             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
@@ -23,9 +31,18 @@ record ProblemText(String contentType, String body) {
                             + "</p><p><a href=\"/\">共治 Gongzhi</a></p></main></body></html>");
         }
         return new ProblemText(
+                status,
                 "application/problem+json;charset=UTF-8",
                 "{\"type\":\"urn:gongzhi:problem:" + code + "\",\"title\":" + quote(title) + ",\"status\":" + status
-                        + ",\"detail\":" + quote(detail) + ",\"code\":\"" + code + "\"}");
+                        + ",\"detail\":" + quote(detail) + ",\"code\":\"" + code + "\""
+                        + (instance == null ? "" : ",\"instance\":" + quote(instance)) + "}");
+    }
+
+    /** Sets the status and content type and writes the body. */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.getWriter().write(body);
     }
 
     private static String escape(String s) {
