@@ -98,9 +98,11 @@ public class ResidentSignIns {
         Instant addressFree = freeAt("address_hash", addressHash, ADDRESS_PER_HOUR, now);
         if (phoneFree != null || addressFree != null) {
             audit.record(AuditRecord.created("identity.code.limited", "resident", null, Map.of()));
-            Instant free = phoneFree == null
-                    ? addressFree
-                    : addressFree == null || phoneFree.isAfter(addressFree) ? phoneFree : addressFree;
+            // Free again when the later of the two limits frees a place.
+            Instant free = java.util.stream.Stream.of(phoneFree, addressFree)
+                    .filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo)
+                    .orElseThrow();
             return new CodeRequest(Request.TOO_MANY, Duration.between(now, free));
         }
         String code = String.format("%06d", random.nextInt(1_000_000));

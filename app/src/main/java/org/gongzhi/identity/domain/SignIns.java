@@ -3,6 +3,7 @@ package org.gongzhi.identity.domain;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -107,12 +108,14 @@ public class SignIns {
     private Outcome decide(Account account, boolean passwordMatches, String code) {
         records.lock(account.id());
         Instant now = clock.instant();
-        if (locked(account, now)) {
+        // Read once under the lock: whether the account is locked now, and with this failure added.
+        List<Instant> failures = records.failuresSince(account.id(), lockout.horizon(now));
+        if (lockout.locked(failures, now)) {
             audit.record(refused(account, "locked"));
             return new Outcome(Result.LOCKED, account);
         }
         if (!passwordMatches) {
-            return fail(account, now, "password");
+            return fail(account, failures, now, "password");
         }
         if (account.needsSecondFactor()) {
             OptionalLong accepted = account.totpSecret() == null
@@ -123,7 +126,7 @@ public class SignIns {
                             now,
                             records.lastStep(account.id()).orElse(Long.MIN_VALUE));
             if (accepted.isEmpty()) {
-                return fail(account, now, "second-factor");
+                return fail(account, failures, now, "second-factor");
             }
             records.acceptStep(account.id(), accepted.getAsLong());
         }
@@ -141,15 +144,13 @@ public class SignIns {
         return new Outcome(Result.SIGNED_IN, account);
     }
 
-    private boolean locked(Account account, Instant now) {
-        return lockout.locked(records.failuresSince(account.id(), lockout.horizon(now)), now);
-    }
-
-    private Outcome fail(Account account, Instant now, String reason) {
+    private Outcome fail(Account account, List<Instant> failures, Instant now, String reason) {
         records.forgetFailuresBefore(account.id(), lockout.horizon(now));
         records.addFailure(account.id(), now);
         audit.record(refused(account, reason));
-        return new Outcome(locked(account, now) ? Result.LOCKED : Result.REFUSED, account);
+        List<Instant> withThis = new java.util.ArrayList<>(failures);
+        withThis.add(now);
+        return new Outcome(lockout.locked(withThis, now) ? Result.LOCKED : Result.REFUSED, account);
     }
 
     private static AuditRecord refused(Account account, String reason) {
