@@ -39,7 +39,13 @@
                 style: function (f) { return styles[f.properties.kind] || {color: '#333', weight: 1}; },
                 onEachFeature: function (f, l) {
                     byCode[f.properties.code] = l;
-                    l.bindTooltip(escapeText(f.properties.name), {sticky: true});
+                    // The units right below the one drawn carry their names on the map; the rest on hover.
+                    if (f.properties.parentCode === el.dataset.root) {
+                        l.bindTooltip(escapeText(f.properties.name),
+                            {permanent: true, direction: 'center', className: 'unit-label'});
+                    } else {
+                        l.bindTooltip(escapeText(f.properties.name), {sticky: true});
+                    }
                 }
             }).addTo(map);
             if (layer.getBounds().isValid()) {
@@ -62,6 +68,17 @@
             l.setStyle({weight: (l.options.weight || 1) + 3});
         }
         map.fitBounds(l.getBounds(), {padding: [20, 20], maxZoom: 18});
+        // On a phone the map sits above the list: bring it back on screen.
+        var box = el.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > window.innerHeight) {
+            el.scrollIntoView({behavior: 'smooth', block: 'start'});
+        }
+    }
+
+    // The list of units folds under the map on a phone.
+    var fold = document.querySelector('.tree-fold');
+    if (fold && window.matchMedia('(max-width: 899px)').matches) {
+        fold.open = false;
     }
 
     document.addEventListener('click', function (e) {

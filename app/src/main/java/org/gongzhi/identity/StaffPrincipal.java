@@ -41,11 +41,12 @@ public record StaffPrincipal(
                 a.mayUnmask());
     }
 
-    /** What the account may reach: the whole installation for the three administrators, else its units and organisations. */
+    /** What the account holds and may reach: the whole installation for the three administrators, else its units and organisations. */
     public org.gongzhi.platform.AccessScope scope() {
+        Set<String> names = roles.stream().map(Role::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
         return administrator()
-                ? org.gongzhi.platform.AccessScope.all()
-                : new org.gongzhi.platform.AccessScope(false, units, organisations, mayUnmask);
+                ? new org.gongzhi.platform.AccessScope(true, names, Set.of(), Set.of(), false)
+                : new org.gongzhi.platform.AccessScope(false, names, units, organisations, mayUnmask);
     }
 
     public boolean administrator() {

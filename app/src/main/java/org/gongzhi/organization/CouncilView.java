@@ -9,6 +9,7 @@ public record CouncilView(
         UUID id,
         String name,
         CouncilLevel level,
+        UUID unitId,
         String unitCode,
         String unitName,
         String chair,

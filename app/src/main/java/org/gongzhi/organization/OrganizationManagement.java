@@ -23,11 +23,11 @@ import org.gongzhi.organization.domain.OrganisationWorkbook;
 import org.gongzhi.organization.domain.OrganizationScope;
 import org.gongzhi.organization.domain.ResponsibilityList;
 import org.gongzhi.organization.domain.ResponsibilityListRepository;
-import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.platform.Actor;
 import org.gongzhi.platform.ActorResolver;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.Dates;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Label;
@@ -58,7 +58,7 @@ public class OrganizationManagement {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final OrganizationScope scope;
-    private final AccessScopes scopes;
+    private final Permissions may;
     private final ActorResolver actors;
     private final Clock clock;
 
@@ -75,7 +75,7 @@ public class OrganizationManagement {
             ApplicationEventPublisher events,
             AuditTrail audit,
             OrganizationScope scope,
-            AccessScopes scopes,
+            Permissions may,
             ActorResolver actors,
             Clock clock) {
         this.organisations = organisations;
@@ -90,20 +90,32 @@ public class OrganizationManagement {
         this.events = events;
         this.audit = audit;
         this.scope = scope;
-        this.scopes = scopes;
+        this.may = may;
         this.actors = actors;
         this.clock = clock;
     }
 
     public OrganisationView register(OrganisationDetails details) {
+        may.require(OrganizationPermission.REGISTER);
         Violations violations = new Violations();
         CheckedDetails checked = rules.check(details, null, Function.identity(), Map.of(), violations);
         violations.throwIfAny();
-        scope.requireUnit(checked.unitId());
+        may.require(OrganizationPermission.REGISTER, checked.unitId());
         scope.requireLinkable(checked.parentId(), checked.unitId(), "parentId");
         Organisation saved = organisations.save(Organisation.register(UUID.randomUUID(), checked));
         audit.record(registered(saved));
         return queries.require(new OrganisationId(saved.id()));
+    }
+
+    /**
+     * What registering {@code details} would be refused for, without registering anything: for forms that show every
+     * problem at once, including those found beside fields that could not be read.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> problemsWith(OrganisationDetails details) {
+        Violations violations = new Violations();
+        rules.check(details, null, Function.identity(), Map.of(), violations);
+        return violations.list();
     }
 
     /** Revises an organisation; refused as a conflict when it changed since the editor read {@code expectedVersion}. */
@@ -113,7 +125,7 @@ public class OrganizationManagement {
         Organisation o = organisations
                 .findById(id.value())
                 .orElseThrow(() -> DomainException.notFound("organization.not-found", id));
-        scope.requireOrganisation(o);
+        may.requireOrganisation(OrganizationPermission.REVISE, o.id(), o.unitId());
         return queries.require(id);
     }
 
@@ -121,14 +133,14 @@ public class OrganizationManagement {
         Organisation o = organisations
                 .findById(id.value())
                 .orElseThrow(() -> DomainException.notFound("organization.not-found", id));
-        scope.requireOrganisation(o);
+        may.requireOrganisation(OrganizationPermission.REVISE, o.id(), o.unitId());
         if (o.version() != expectedVersion) {
             throw DomainException.conflict("organization.version.stale", expectedVersion, o.version());
         }
         Violations violations = new Violations();
         CheckedDetails checked = rules.check(details, o.id(), Function.identity(), Map.of(), violations);
         violations.throwIfAny();
-        scope.requireUnit(checked.unitId());
+        may.require(OrganizationPermission.REVISE, checked.unitId());
         if (!java.util.Objects.equals(checked.parentId(), o.parentId())) {
             scope.requireLinkable(checked.parentId(), checked.unitId(), "parentId");
         }
@@ -145,6 +157,7 @@ public class OrganizationManagement {
      * register a new one. Any bad row refuses the whole workbook, naming every row and column at fault.
      */
     public OrganisationsImported importWorkbook(InputStream in) {
+        may.require(OrganizationPermission.IMPORT);
         Violations violations = new Violations();
         List<OrganisationWorkbook.RowInput> rows = workbook.read(in, violations);
         // Rows that could be read are checked further even when others could not: every problem is named at once.
@@ -249,9 +262,10 @@ public class OrganizationManagement {
     }
 
     public CouncilView foundCouncil(FoundCouncil command) {
+        may.require(OrganizationPermission.FOUND_COUNCIL);
         UnitView unit = territory.requireByCode(command.unitCode());
         UnitKind expected = command.level() == CouncilLevel.SUBDISTRICT ? UnitKind.SUBDISTRICT : UnitKind.COMMUNITY;
-        scope.requireUnit(unit.id().value());
+        may.require(OrganizationPermission.FOUND_COUNCIL, unit.id().value());
         if (unit.kind() != expected) {
             throw DomainException.invalid(
                     "organization.council.level",
@@ -299,7 +313,7 @@ public class OrganizationManagement {
     public CouncilView admit(UUID councilId, AdmitMember command) {
         Council council = councils.findById(councilId)
                 .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
-        scope.requireUnit(council.unitId());
+        may.require(OrganizationPermission.SEAT_MEMBERS, council.unitId());
         if (!organisations.existsById(command.organisationId())) {
             throw DomainException.invalid(
                     List.of(Violation.of("organisationId", "organization.member.unknown", command.organisationId())));
@@ -327,17 +341,47 @@ public class OrganizationManagement {
         return queries.council(councilId);
     }
 
+    /** Unseats a member unit; the audit trail keeps that it sat and who removed it. */
+    public CouncilView removeMember(UUID councilId, OrganisationId organisation) {
+        Council council = councils.findById(councilId)
+                .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
+        may.require(OrganizationPermission.SEAT_MEMBERS, council.unitId());
+        members.remove(councilId, organisation.value());
+        audit.record(AuditRecord.created(
+                "organization.council.removed",
+                "council",
+                councilId.toString(),
+                Map.of("organisationId", organisation.toString())));
+        return queries.council(councilId);
+    }
+
+    /** Names a member unit's new 联络员 (the name is personal data: the trail records the change, not the name). */
+    public CouncilView appointLiaison(UUID councilId, OrganisationId organisation, AppointLiaison command) {
+        Council council = councils.findById(councilId)
+                .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
+        may.require(OrganizationPermission.SEAT_MEMBERS, council.unitId());
+        Violations lines = new Violations();
+        String name = Text.checkLine(command.liaisonName(), "liaisonName", true, 50, lines);
+        String title = Text.checkLine(command.liaisonTitle(), "liaisonTitle", false, 100, lines);
+        lines.throwIfAny();
+        members.appoint(councilId, organisation.value(), name, title);
+        audit.record(AuditRecord.created(
+                "organization.council.liaison-appointed",
+                "council",
+                councilId.toString(),
+                Map.of("organisationId", organisation.toString(), "liaisonTitle", title == null ? "" : title)));
+        return queries.council(councilId);
+    }
+
     /**
      * Opens the full name of a council member's 联络员 for someone allowed to, within their scope, for a stated reason;
      * the view is written to the audit trail with that reason in the same transaction.
      */
     public String unmaskLiaison(UUID councilId, UUID organisationId, String reason) {
-        if (!scopes.current().mayUnmask()) {
-            throw DomainException.forbidden("personal-data.unmask.permission");
-        }
+        may.require(OrganizationPermission.UNMASK_LIAISON);
         Council council = councils.findById(councilId)
                 .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
-        scope.requireUnit(council.unitId());
+        may.require(OrganizationPermission.UNMASK_LIAISON, council.unitId());
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 4 || why.length() > 200) {
             throw DomainException.invalid(
@@ -356,6 +400,7 @@ public class OrganizationManagement {
     }
 
     public ResponsibilityListView drawResponsibilityList(DrawResponsibilityList command) {
+        may.require(OrganizationPermission.DRAW_LIST);
         UUID unitId = null;
         if (command.unitCode() != null && !command.unitCode().isBlank()) {
             unitId = territory.requireByCode(command.unitCode().strip()).id().value();
@@ -393,7 +438,7 @@ public class OrganizationManagement {
                         .toList(),
                 command.synthetic());
         // A list for no particular place belongs to the whole installation.
-        scope.requireUnit(unitId);
+        may.require(OrganizationPermission.DRAW_LIST, unitId);
         ResponsibilityList saved = lists.save(list);
         audit.record(AuditRecord.created(
                 "organization.list.drawn",
@@ -412,7 +457,7 @@ public class OrganizationManagement {
     public ResponsibilityListView recordDutyDone(UUID listId, int dutyNumber, RecordDutyDone command) {
         ResponsibilityList list = lists.findById(listId)
                 .orElseThrow(() -> DomainException.notFound("organization.list.not-found", listId));
-        scope.requireUnit(list.unitId());
+        may.require(OrganizationPermission.RECORD_DUTY, list.unitId());
         Violations lines = new Violations();
         String evidence = Text.checkLine(command.evidence(), "evidence", true, 500, lines);
         String note = Text.checkText(command.note(), "note", 500, lines);

@@ -147,8 +147,45 @@ public class OrganizationQueries {
         return organisations.countByKindIn(kinds);
     }
 
+    /** Organisations of these kinds placed in {@code within} ({@code null}: anywhere). */
+    public long count(Collection<OrganisationKind> kinds, Set<UnitId> within) {
+        if (within == null) {
+            return count(kinds);
+        }
+        return jdbc.sql(
+                        "select count(*) from organization.organisation where kind in (:kinds) and unit_id = any(:units)")
+                .param("kinds", kinds.stream().map(Enum::name).toList())
+                .param("units", ids(within))
+                .query(Long.class)
+                .single();
+    }
+
     public long councilCount() {
         return councils.count();
+    }
+
+    /** Councils seated in {@code within} ({@code null}: anywhere). */
+    public long councilCount(Set<UnitId> within) {
+        return within == null
+                ? councilCount()
+                : jdbc.sql("select count(*) from organization.council where unit_id = any(:units)")
+                        .param("units", ids(within))
+                        .query(Long.class)
+                        .single();
+    }
+
+    /** Responsibility lists for spaces in {@code within} ({@code null}: all of them). */
+    public long listCount(Set<UnitId> within) {
+        return within == null
+                ? lists.count()
+                : jdbc.sql("select count(*) from organization.responsibility_list where unit_id = any(:units)")
+                        .param("units", ids(within))
+                        .query(Long.class)
+                        .single();
+    }
+
+    private static UUID[] ids(Set<UnitId> units) {
+        return units.stream().map(UnitId::value).toArray(UUID[]::new);
     }
 
     public List<CouncilView> councils() {
@@ -184,6 +221,7 @@ public class OrganizationQueries {
         return new ResponsibilityListView(
                 l.id(),
                 l.title(),
+                l.unitId(),
                 unit == null ? null : unit.code(),
                 unit == null ? null : unit.name(),
                 l.mechanism(),
@@ -230,6 +268,7 @@ public class OrganizationQueries {
                     c.id(),
                     c.name(),
                     c.level(),
+                    c.unitId(),
                     unit == null ? null : unit.code(),
                     unit == null ? null : unit.name(),
                     c.chair(),

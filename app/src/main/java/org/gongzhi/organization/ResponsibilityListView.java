@@ -8,6 +8,7 @@ import java.util.UUID;
 public record ResponsibilityListView(
         UUID id,
         String title,
+        UUID unitId,
         String unitCode,
         String unitName,
         String mechanism,

@@ -1,5 +1,6 @@
 package org.gongzhi.territory;
 
+import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.territory.domain.TerritoryImporter;
 import org.gongzhi.territory.domain.UnitRepository;
@@ -15,20 +16,24 @@ public class TerritoryManagement {
 
     private final TerritoryImporter importer;
     private final UnitRepository units;
+    private final Permissions may;
 
-    TerritoryManagement(TerritoryImporter importer, UnitRepository units) {
+    TerritoryManagement(TerritoryImporter importer, UnitRepository units, Permissions may) {
         this.importer = importer;
         this.units = units;
+        this.may = may;
     }
 
     /** Imports a FeatureCollection all or nothing; refused with every bad feature named. */
     public TerritoryImported importCollection(JsonNode featureCollection) {
+        may.require(TerritoryPermission.IMPORT);
         return importer.importCollection(featureCollection);
     }
 
     /** Registers one unit given as a GeoJSON Feature; its code must be new. */
     @Transactional
     public UnitView register(JsonNode feature) {
+        may.require(TerritoryPermission.IMPORT);
         String code = feature.path("properties").path("code").asString("").strip();
         if (!code.isEmpty() && units.findByCode(code).isPresent()) {
             throw DomainException.conflict("territory.code.exists", code);
@@ -43,6 +48,7 @@ public class TerritoryManagement {
      */
     @Transactional
     public UnitView revise(String code, long expectedVersion, JsonNode feature) {
+        may.require(TerritoryPermission.REVISE);
         var unit = units.findByCode(code).orElseThrow(() -> DomainException.notFound("territory.unit.not-found", code));
         if (unit.version() != expectedVersion) {
             throw DomainException.conflict("territory.version.stale", code, expectedVersion, unit.version());

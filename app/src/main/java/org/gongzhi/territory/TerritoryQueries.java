@@ -178,9 +178,102 @@ public class TerritoryQueries {
         return found;
     }
 
+    /**
+     * Units whose name contains {@code text} (compared in NFKC lower case, so full- and half-width forms match), of the
+     * given kinds (all when empty) and within {@code within} ({@code null}: anywhere): names that start with the text
+     * first, then shorter names; at most {@code limit} (1–50).
+     */
+    public List<UnitChoice> search(
+            String text, java.util.Set<UnitKind> kinds, java.util.Set<UnitId> within, int limit) {
+        String key = org.gongzhi.shared.Text.key(org.gongzhi.shared.Text.stripToNull(text));
+        StringBuilder sql = new StringBuilder("select u.code, u.name, u.kind, p.name as parent_name"
+                + " from territory.unit u left join territory.unit p on p.id = u.parent_id where true");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (key != null) {
+            sql.append(" and strpos(lower(normalize(u.name, NFKC)), :key) > 0");
+            params.put("key", key);
+        }
+        if (!kinds.isEmpty()) {
+            sql.append(" and u.kind in (:kinds)");
+            params.put("kinds", kinds.stream().map(Enum::name).toList());
+        }
+        if (within != null) {
+            sql.append(" and u.id = any(:within)");
+            params.put("within", within.stream().map(UnitId::value).toArray(UUID[]::new));
+        }
+        sql.append(key == null ? " order by" : " order by strpos(lower(normalize(u.name, NFKC)), :key) <> 1,");
+        sql.append(" length(u.name), u.code limit :limit");
+        params.put("limit", Math.max(1, Math.min(50, limit)));
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new UnitChoice(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        UnitKind.valueOf(rs.getString("kind")),
+                        rs.getString("parent_name")))
+                .list();
+    }
+
     /** Counts of units by kind, for overviews. */
     public long count(UnitKind kind) {
         return units.countByKind(kind);
+    }
+
+    /**
+     * Every unit an access scope reaches: its units and everything below them; {@code null} when the scope is the whole
+     * installation.
+     */
+    public java.util.Set<UnitId> within(org.gongzhi.platform.AccessScope scope) {
+        if (scope.everything()) {
+            return null;
+        }
+        if (scope.units().isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("with recursive below(id) as (select id from territory.unit"
+                        + " where id = any(:roots) union select u.id from territory.unit u join below b"
+                        + " on u.parent_id = b.id) select id from below")
+                .param("roots", scope.units().toArray(UUID[]::new))
+                .query((rs, n) -> new UnitId(rs.getObject("id", UUID.class)))
+                .list());
+    }
+
+    /** How many units of a kind lie in {@code within} ({@code null}: everywhere). */
+    public long count(UnitKind kind, java.util.Set<UnitId> within) {
+        if (within == null) {
+            return count(kind);
+        }
+        return jdbc.sql("select count(*) from territory.unit where kind = :kind and id = any(:ids)")
+                .param("kind", kind.name())
+                .param("ids", within.stream().map(UnitId::value).toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The people living in {@code within} ({@code null}: everywhere), as the 社区 record them. */
+    public long population(java.util.Set<UnitId> within) {
+        return jdbc.sql("select coalesce(sum(population), 0) from territory.unit where kind = 'COMMUNITY'"
+                        + (within == null ? "" : " and id = any(:ids)"))
+                .params(
+                        within == null
+                                ? java.util.Map.of()
+                                : java.util.Map.of(
+                                        "ids",
+                                        within.stream().map(UnitId::value).toArray(UUID[]::new)))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The area a person works in, for pages to open on: the highest of the scope's units (the 街道 for a street
+     * administrator, the 社区 for a community worker); empty for an installation-wide scope or one of organisations only.
+     */
+    public Optional<UnitView> homeUnit(org.gongzhi.platform.AccessScope scope) {
+        if (scope.everything() || scope.units().isEmpty()) {
+            return Optional.empty();
+        }
+        return units(scope.units().stream().map(UnitId::new).toList()).values().stream()
+                .min(java.util.Comparator.comparing(UnitView::kind).thenComparing(UnitView::code));
     }
 
     static UnitView view(GovernanceUnit u) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.platform.AccessScope;
 import org.gongzhi.platform.AccessScopes;
+import org.gongzhi.platform.UnitCoverage;
 import org.gongzhi.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * learnt, so that a batch (an import of thousands of rows) walks each part of the hierarchy once.
  */
 @Component
-public class TerritoryScope {
+public class TerritoryScope implements UnitCoverage {
 
     private final AccessScopes scopes;
     private final JdbcClient jdbc;
@@ -30,6 +31,11 @@ public class TerritoryScope {
     /** A check against the acting person's scope as it is now, for one request or batch. */
     public Check check() {
         return new Check(scopes.current());
+    }
+
+    @Override
+    public boolean covers(AccessScope scope, UUID unit) {
+        return new Check(scope).covers(unit);
     }
 
     public boolean covers(UnitId unit) {

@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.gongzhi.support.PlatformTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class BrowserIT {
 
-    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("GONGZHI_CHROMIUM", "/usr/bin/chromium"));
-    static final Path SHOTS = Paths.get("target/screenshots");
-
-    static Playwright playwright;
+    static Browsers browsers;
     static Browser browser;
 
     @LocalServerPort
@@ -43,44 +32,21 @@ class BrowserIT {
 
     @BeforeAll
     static void launch() throws Exception {
-        boolean available = Files.isExecutable(CHROMIUM);
-        if (!available && System.getenv("CI") != null) {
-            throw new IllegalStateException(
-                    "CI needs Chromium at " + CHROMIUM + " (apt-get install chromium fonts-noto-cjk)");
-        }
-        Assumptions.assumeTrue(available, "No Chromium at " + CHROMIUM + ": browser journeys skipped");
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        browsers = Browsers.launch();
+        browser = browsers.browser;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (browsers != null) {
+            browsers.close();
         }
     }
 
     @BeforeEach
     void open() {
-        context = browser.newContext(
-                new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
+        browsers.at(port);
+        context = browsers.desktop();
         page = context.newPage();
     }
 
@@ -92,23 +58,15 @@ class BrowserIT {
     }
 
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return browsers.url(path);
     }
 
     void signIn(String user, String code) {
-        page.navigate(url("/login"));
-        page.fill("input[name=username]", user);
-        page.fill("input[name=password]", "Demo#2026gz");
-        if (code != null) {
-            page.fill("input[name=code]", code);
-        }
-        page.locator("main.login button[type=submit]").click();
+        browsers.signIn(page, user, code);
     }
 
     void shot(Page p, String name) {
-        p.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve(name + ".png"))
-                .setFullPage(true));
+        Browsers.shot(p, name);
     }
 
     @Test
@@ -132,12 +90,7 @@ class BrowserIT {
 
     @Test
     void the_home_page_fits_a_phone_and_its_menu_opens() {
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("zh-CN")
-                .setViewportSize(390, 844)
-                .setDeviceScaleFactor(2)
-                .setIsMobile(true)
-                .setHasTouch(true));
+        BrowserContext phone = browsers.phone();
         Page p = phone.newPage();
         p.navigate(url("/"));
         Object overflow = p.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
@@ -204,7 +157,10 @@ class BrowserIT {
         page.fill("input[name=name]", "二里庄便民服务中心");
         page.selectOption("select[name=kind]", "SOCIAL_ORGANIZATION");
         page.fill("input[name=creditCode]", "52110108MJ0000000X");
-        page.fill("input[name=unitCode]", "110108010005");
+        page.locator("#unitCode-text").pressSequentially("二里庄社区");
+        page.locator("#unitCode-options [role=option]", new Page.LocatorOptions().setHasText("二里庄社区"))
+                .first()
+                .click();
         page.locator("form.stacked button[type=submit]").click();
         assertThat(page.locator(".form-problem").innerText()).contains("1 处");
         assertThat(page.locator("label.invalid .field-error").innerText()).contains("校验码");
@@ -252,10 +208,7 @@ class BrowserIT {
 
     @Test
     void a_resident_signs_in_with_a_code_on_a_phone() {
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("zh-CN")
-                .setViewportSize(390, 844)
-                .setIsMobile(true));
+        BrowserContext phone = browsers.phone();
         Page p = phone.newPage();
         p.navigate(url("/"));
         p.locator(".nav-button").click();
@@ -276,9 +229,7 @@ class BrowserIT {
     }
 
     static String demoCode() {
-        return org.gongzhi.identity.domain.Totp.code(
-                org.gongzhi.identity.domain.Totp.fromBase32("JBSWY3DPEHPK3PXP"),
-                org.gongzhi.identity.domain.Totp.step(java.time.Instant.now()));
+        return Browsers.demoCode();
     }
 
     @Test
@@ -316,7 +267,7 @@ class BrowserIT {
                 .click();
         assertThat(auditor.locator("[role=status]").innerText()).contains("哈希链完整");
         auditor.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve("audit-log.png"))
+                .setPath(Browsers.SHOTS.resolve("audit-log.png"))
                 .setFullPage(false));
         auditorContext.close();
     }
@@ -361,12 +312,12 @@ class BrowserIT {
                 .isEqualTo(27);
         page.selectOption("select[name=duty]", "1");
         page.fill("input[name=evidence]", "联席会议纪要 2026-11 号");
-        page.locator("form.stacked button[type=submit]").click();
+        page.locator("form.record button[type=submit]").click();
         // The form proposes today in the platform's zone, which may be a day ahead of this machine's.
         String today =
                 java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         assertThat(page.locator("table.matrix tbody tr").first().innerText()).contains(today);
-        assertThat(page.locator("#records + table").innerText()).contains("联席会议纪要 2026-11 号");
+        assertThat(page.locator("table.records").innerText()).contains("联席会议纪要 2026-11 号");
         shot(page, "responsibility-list");
     }
 

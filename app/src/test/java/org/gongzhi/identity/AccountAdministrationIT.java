@@ -65,7 +65,7 @@ class AccountAdministrationIT {
                         .param("code", code))
                 .andReturn()
                 .getResponse();
-        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/");
+        assertThat(signedIn.getRedirectedUrl()).isEqualTo("/workbench");
         var list = mvc.perform(get("/admin/accounts").with(Staff.as("secadmin", Role.SEC_ADMIN)))
                 .andReturn()
                 .getResponse()

@@ -95,6 +95,24 @@ class CrossScopeMatrixIT {
                         "{\"organisationId\":\"" + other + "\",\"liaisonName\":\"李四\"}",
                         null));
         attempts.put(
+                "DELETE /api/v1/councils/{id}/members/{organisation}",
+                new Attempt("/api/v1/councils/" + council + "/members/" + member, null, null));
+        attempts.put(
+                "PUT /api/v1/councils/{id}/members/{organisation}/liaison",
+                new Attempt(
+                        "/api/v1/councils/" + council + "/members/" + member + "/liaison",
+                        "{\"liaisonName\":\"李四\"}",
+                        null));
+        attempts.put(
+                "POST /councils/{id}/members",
+                new Attempt("/councils/" + council + "/members", "organisationId=" + other + "&liaisonName=李四", null));
+        attempts.put(
+                "POST /councils/{id}/members/{organisation}/liaison",
+                new Attempt("/councils/" + council + "/members/" + member + "/liaison", "liaisonName=李四", null));
+        attempts.put(
+                "POST /councils/{id}/members/{organisation}/remove",
+                new Attempt("/councils/" + council + "/members/" + member + "/remove", null, null));
+        attempts.put(
                 "POST /api/v1/councils/{id}/members/{organisation}/unmask",
                 new Attempt(
                         "/api/v1/councils/" + council + "/members/" + member + "/unmask",

@@ -83,7 +83,7 @@ class SignInIT {
     void a_street_admin_signs_in_with_a_password_and_is_audited() throws Exception {
         long before = audited("identity.signed-in");
         MvcResult r = signIn("xueyuanlu.street-admin", PASSWORD, null);
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/workbench");
         assertThat(audited("identity.signed-in")).isEqualTo(before + 1);
         assertThat(jdbc.sql("select actor from platform.audit_event where action = 'identity.signed-in'"
                                 + " order by sequence desc limit 1")
@@ -120,7 +120,7 @@ class SignInIT {
                 .isEqualTo("/login?error");
         String code = codeNow(ADMIN_SECRET, Duration.ZERO);
         assertThat(signIn(admin, PASSWORD, code).getResponse().getRedirectedUrl())
-                .isEqualTo("/");
+                .isEqualTo("/workbench");
         assertThat(signIn(admin, PASSWORD, code).getResponse().getRedirectedUrl())
                 .as("the same code again")
                 .isEqualTo("/login?error");
@@ -142,7 +142,7 @@ class SignInIT {
                 .isEqualTo("/login?locked");
         TestClock.advance(Duration.ofSeconds(3));
         assertThat(signIn(user, PASSWORD, null).getResponse().getRedirectedUrl())
-                .isEqualTo("/");
+                .isEqualTo("/workbench");
     }
 
     @Test

@@ -87,6 +87,7 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/webjars/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/actuator/health/**",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
@@ -111,7 +112,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(StaffAuthenticationProvider.CodeDetails::new)
                         .failureHandler(failure())
-                        .defaultSuccessUrl("/", false)
+                        .defaultSuccessUrl("/workbench", false)
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
@@ -144,6 +145,13 @@ class SecurityConfiguration {
                 HttpServletResponse response,
                 org.springframework.security.core.AuthenticationException e) -> {
             boolean locked = e instanceof org.springframework.security.authentication.LockedException;
+            // The sign-in page keeps the user name for the next try: in the session the page opened (never in the
+            // URL), read once.
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            String typed = request.getParameter("username");
+            if (session != null && typed != null && typed.length() <= 50) {
+                session.setAttribute(SignInPage.TYPED_USERNAME, typed.strip());
+            }
             response.sendRedirect(request.getContextPath() + "/login?" + (locked ? "locked" : "error"));
         };
     }

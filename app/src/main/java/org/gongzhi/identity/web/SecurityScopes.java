@@ -20,6 +20,6 @@ class SecurityScopes implements AccessScopes {
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
             return p.scope();
         }
-        return RequestContextHolder.getRequestAttributes() == null ? AccessScope.all() : AccessScope.none();
+        return RequestContextHolder.getRequestAttributes() == null ? AccessScope.platform() : AccessScope.none();
     }
 }

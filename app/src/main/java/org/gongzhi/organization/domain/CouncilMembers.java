@@ -39,6 +39,27 @@ public class CouncilMembers {
         }
     }
 
+    /** Unseats a unit; {@code organization.council.member-unknown} (404) when it holds no seat. */
+    public void remove(UUID councilId, UUID organisationId) {
+        int removed = jdbc.sql("delete from organization.council_member where council_id = ? and organisation_id = ?")
+                .params(councilId, organisationId)
+                .update();
+        if (removed == 0) {
+            throw DomainException.notFound("organization.council.member-unknown", organisationId);
+        }
+    }
+
+    /** Names the seat's new 联络员; {@code organization.council.member-unknown} (404) when the unit holds no seat. */
+    public void appoint(UUID councilId, UUID organisationId, String liaisonName, String liaisonTitle) {
+        int changed = jdbc.sql("update organization.council_member set liaison_name = ?, liaison_title = ?"
+                        + " where council_id = ? and organisation_id = ?")
+                .params(liaisonName, liaisonTitle, councilId, organisationId)
+                .update();
+        if (changed == 0) {
+            throw DomainException.notFound("organization.council.member-unknown", organisationId);
+        }
+    }
+
     /** The council's members, earliest first. */
     public List<Council.CouncilMember> of(UUID councilId) {
         return ofAll(List.of(councilId)).stream().map(Seat::member).toList();

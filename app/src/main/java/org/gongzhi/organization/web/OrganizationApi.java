@@ -173,6 +173,21 @@ class OrganizationApi {
         return management.admit(id, command);
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/councils/{id}/members/{organisation}")
+    @Operation(summary = "Unseat a member unit")
+    CouncilView remove(@PathVariable UUID id, @PathVariable UUID organisation) {
+        return management.removeMember(id, new OrganisationId(organisation));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/councils/{id}/members/{organisation}/liaison")
+    @Operation(summary = "Name a member unit's new 联络员")
+    CouncilView appoint(
+            @PathVariable UUID id,
+            @PathVariable UUID organisation,
+            @Valid @RequestBody org.gongzhi.organization.AppointLiaison command) {
+        return management.appointLiaison(id, new OrganisationId(organisation), command);
+    }
+
     /** The reason for opening a masked name, as the audit trail will record it. */
     record UnmaskRequest(
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)

@@ -3,8 +3,6 @@ package org.gongzhi.organization.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -13,10 +11,12 @@ import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganisationKind;
 import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationManagement;
+import org.gongzhi.organization.OrganizationPermission;
 import org.gongzhi.organization.OrganizationQueries;
-import org.gongzhi.organization.RecordDutyDone;
 import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.platform.FieldMessages;
+import org.gongzhi.platform.FormChecks;
+import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
@@ -36,7 +36,7 @@ class OrganizationPages {
     private final TerritoryQueries territory;
     private final FieldMessages fieldMessages;
     private final AccessScopes scopes;
-    private final Clock clock;
+    private final Permissions may;
 
     OrganizationPages(
             OrganizationQueries queries,
@@ -44,13 +44,13 @@ class OrganizationPages {
             TerritoryQueries territory,
             FieldMessages fieldMessages,
             AccessScopes scopes,
-            Clock clock) {
+            Permissions may) {
         this.queries = queries;
         this.management = management;
         this.territory = territory;
         this.fieldMessages = fieldMessages;
         this.scopes = scopes;
-        this.clock = clock;
+        this.may = may;
     }
 
     @GetMapping("/organizations")
@@ -61,7 +61,10 @@ class OrganizationPages {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String unitCode = unit == null || unit.isBlank() ? null : unit;
+        // No unit asked for: staff see their own area first (an empty choice shows everything).
+        var home = territory.homeUnit(scopes.current()).orElse(null);
+        String unitCode = unit == null ? (home == null ? null : home.code()) : unit.isBlank() ? null : unit;
+        model.addAttribute("home", home);
         model.addAttribute("result", queries.list(new OrganisationFilter(kind, group, unitCode, q), page, 30));
         model.addAttribute("groups", OrganisationKind.Group.values());
         model.addAttribute("kinds", OrganisationKind.values());
@@ -90,6 +93,7 @@ class OrganizationPages {
 
     @GetMapping("/organizations/new")
     String newForm(Model model) {
+        may.require(OrganizationPermission.REGISTER);
         return form(model, OrganisationForm.empty(), null, Map.of());
     }
 
@@ -97,6 +101,10 @@ class OrganizationPages {
     String register(OrganisationForm form, Model model, Locale locale, HttpServletResponse response) {
         Violations violations = new Violations();
         var details = form.details(false, violations);
+        if (!violations.isEmpty()) {
+            // Fields that could not be read are reported with every other problem, all at once.
+            FormChecks.addUnseen(violations, management.problemsWith(details));
+        }
         if (violations.isEmpty()) {
             try {
                 return "redirect:/organizations/" + management.register(details).id();
@@ -110,7 +118,11 @@ class OrganizationPages {
 
     @GetMapping("/organizations/{id}/edit")
     String editForm(@PathVariable UUID id, Model model) {
-        return form(model, OrganisationForm.of(management.forEditing(new OrganisationId(id))), id, Map.of());
+        OrganisationView o = management.forEditing(new OrganisationId(id));
+        String parentName = o.parentId() == null
+                ? null
+                : queries.organisation(o.parentId()).map(OrganisationView::name).orElse(null);
+        return form(model, OrganisationForm.of(o, parentName), id, Map.of());
     }
 
     /** Saves an edit; a stale version (someone saved in between) is refused as a conflict and nothing is written. */
@@ -152,6 +164,7 @@ class OrganizationPages {
 
     @GetMapping("/organizations/import")
     String importForm() {
+        may.require(OrganizationPermission.IMPORT);
         return "organization/import";
     }
 
@@ -164,60 +177,5 @@ class OrganizationPages {
             model.addAttribute("outcome", management.importWorkbook(in));
         }
         return "organization/import";
-    }
-
-    @GetMapping("/councils")
-    String councils(Model model) {
-        model.addAttribute("councils", queries.councils());
-        return "organization/councils";
-    }
-
-    @GetMapping("/councils/{id}")
-    String council(@PathVariable UUID id, Model model) {
-        model.addAttribute("council", queries.council(id));
-        model.addAttribute("mayUnmask", scopes.current().mayUnmask());
-        model.addAttribute("revealed", Map.of());
-        return "organization/council";
-    }
-
-    /** Shows one 联络员's full name in this response only, after the reason was recorded; the page is not cached. */
-    @PostMapping("/councils/{id}/members/{organisation}/unmask")
-    String unmask(
-            @PathVariable UUID id,
-            @PathVariable UUID organisation,
-            @RequestParam(required = false) String reason,
-            Model model,
-            HttpServletResponse response) {
-        String name = management.unmaskLiaison(id, organisation, reason);
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("council", queries.council(id));
-        model.addAttribute("mayUnmask", true);
-        model.addAttribute("revealed", Map.of(new OrganisationId(organisation), name));
-        return "organization/council";
-    }
-
-    @GetMapping("/responsibility-lists")
-    String lists(Model model) {
-        model.addAttribute("lists", queries.responsibilityLists());
-        return "organization/lists";
-    }
-
-    @GetMapping("/responsibility-lists/{id}")
-    String responsibilityList(@PathVariable UUID id, Model model) {
-        model.addAttribute("list", queries.responsibilityList(id));
-        model.addAttribute("today", LocalDate.now(clock));
-        return "organization/responsibility-list";
-    }
-
-    /** Records from the page that a duty was done; a refused record shows why and keeps nothing. */
-    @PostMapping("/responsibility-lists/{id}/records")
-    String recordDutyDone(
-            @PathVariable UUID id,
-            @RequestParam int duty,
-            @RequestParam(required = false) LocalDate doneOn,
-            @RequestParam(required = false) String note,
-            @RequestParam(required = false) String evidence) {
-        management.recordDutyDone(id, duty, new RecordDutyDone(doneOn, note, evidence));
-        return "redirect:/responsibility-lists/" + id + "#records";
     }
 }

@@ -2,6 +2,7 @@ package org.gongzhi.platform.web;
 
 import java.util.Comparator;
 import java.util.List;
+import org.gongzhi.platform.AccessScope;
 import org.gongzhi.platform.HomeTile;
 import org.gongzhi.platform.HomeTiles;
 import org.springframework.stereotype.Controller;
@@ -21,7 +22,7 @@ class HomeController {
     @GetMapping("/")
     String home(Model model) {
         List<HomeTile> tiles = contributors.stream()
-                .flatMap(c -> c.tiles().stream())
+                .flatMap(c -> c.tiles(AccessScope.platform()).stream())
                 .sorted(Comparator.comparingInt(HomeTile::order))
                 .toList();
         model.addAttribute("tiles", tiles);

@@ -41,16 +41,32 @@ class TerritoryApi {
 
     private final TerritoryQueries queries;
     private final TerritoryManagement management;
+    private final org.gongzhi.platform.AccessScopes scopes;
 
-    TerritoryApi(TerritoryQueries queries, TerritoryManagement management) {
+    TerritoryApi(TerritoryQueries queries, TerritoryManagement management, org.gongzhi.platform.AccessScopes scopes) {
         this.queries = queries;
         this.management = management;
+        this.scopes = scopes;
     }
 
     @GetMapping("/units")
     @Operation(summary = "Units directly below a parent (by code), or the top-level units")
     List<UnitView> units(@RequestParam(required = false) String parent) {
         return queries.children(parent);
+    }
+
+    @GetMapping("/units/search")
+    @Operation(
+            summary = "Units whose name contains the text, for pickers",
+            description = "Names compared in NFKC lower case; names starting with the text first. inScope=true keeps"
+                    + " to the signed-in account's scope.")
+    List<org.gongzhi.territory.UnitChoice> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) java.util.Set<org.gongzhi.territory.UnitKind> kind,
+            @RequestParam(defaultValue = "false") boolean inScope,
+            @RequestParam(defaultValue = "20") int limit) {
+        return queries.search(
+                q, kind == null ? java.util.Set.of() : kind, inScope ? queries.within(scopes.current()) : null, limit);
     }
 
     @GetMapping("/units/{code}")

@@ -3,8 +3,11 @@ package org.gongzhi.territory.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.gongzhi.platform.AccessScopes;
+import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.territory.TerritoryManagement;
+import org.gongzhi.territory.TerritoryPermission;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitKind;
 import org.gongzhi.territory.UnitView;
@@ -29,11 +32,20 @@ class TerritoryPages {
     private final TerritoryQueries queries;
     private final TerritoryManagement management;
     private final JsonMapper json;
+    private final AccessScopes scopes;
+    private final Permissions may;
 
-    TerritoryPages(TerritoryQueries queries, TerritoryManagement management, JsonMapper json) {
+    TerritoryPages(
+            TerritoryQueries queries,
+            TerritoryManagement management,
+            JsonMapper json,
+            AccessScopes scopes,
+            Permissions may) {
         this.queries = queries;
         this.management = management;
         this.json = json;
+        this.scopes = scopes;
+        this.may = may;
     }
 
     /** The map with the tree of units; {@code root} picks the 街道 (or any unit) drawn. */
@@ -49,13 +61,15 @@ class TerritoryPages {
                                 d -> queries.children(d.code()),
                                 (a, b) -> a,
                                 java.util.LinkedHashMap::new)));
+        // Staff see their own area first; visitors the first 街道.
         UnitView selected = root != null
                 ? queries.requireByCode(root)
-                : districts.stream()
-                        .flatMap(d -> queries.children(d.code()).stream())
-                        .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
-                        .findFirst()
-                        .orElse(null);
+                : queries.homeUnit(scopes.current())
+                        .orElseGet(() -> districts.stream()
+                                .flatMap(d -> queries.children(d.code()).stream())
+                                .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
+                                .findFirst()
+                                .orElse(null));
         model.addAttribute("selected", selected);
         if (selected != null) {
             model.addAttribute("children", queries.children(selected.code()));
@@ -72,6 +86,43 @@ class TerritoryPages {
     String tree(@RequestParam String parent, Model model) {
         model.addAttribute("nodes", queries.children(parent));
         return "territory/tree :: nodes";
+    }
+
+    /**
+     * One level of a unit picker's tree: below {@code parent}, or at the top of the viewer's scope (the districts for an
+     * installation-wide one). Units of the {@code kind}s given can be chosen.
+     */
+    @GetMapping("/territory/picker")
+    String picker(
+            @RequestParam(required = false) String parent,
+            @RequestParam(required = false) java.util.Set<UnitKind> kind,
+            Model model) {
+        List<UnitView> nodes;
+        if (parent != null) {
+            nodes = queries.children(parent);
+        } else {
+            var scope = scopes.current();
+            nodes = scope.everything()
+                    ? queries.children(null)
+                    : queries
+                            .units(scope.units().stream()
+                                    .map(org.gongzhi.territory.UnitId::new)
+                                    .toList())
+                            .values()
+                            .stream()
+                            .sorted(java.util.Comparator.comparing(UnitView::kind)
+                                    .thenComparing(UnitView::code))
+                            .toList();
+        }
+        model.addAttribute("nodes", nodes);
+        model.addAttribute(
+                "kinds",
+                kind == null
+                        ? null
+                        : String.join(",", kind.stream().map(Enum::name).toList()));
+        model.addAttribute(
+                "selectable", kind == null || kind.isEmpty() ? java.util.EnumSet.allOf(UnitKind.class) : kind);
+        return "territory/picker :: nodes";
     }
 
     @GetMapping("/territory/units/{code}")
@@ -100,6 +151,7 @@ class TerritoryPages {
 
     @GetMapping("/territory/import")
     String importForm() {
+        may.require(TerritoryPermission.IMPORT);
         return "territory/import";
     }
 

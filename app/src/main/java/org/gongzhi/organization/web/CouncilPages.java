@@ -1,0 +1,252 @@
+package org.gongzhi.organization.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.gongzhi.organization.AdmitMember;
+import org.gongzhi.organization.AppointLiaison;
+import org.gongzhi.organization.CouncilLevel;
+import org.gongzhi.organization.CouncilView;
+import org.gongzhi.organization.FoundCouncil;
+import org.gongzhi.organization.OrganisationId;
+import org.gongzhi.organization.OrganizationManagement;
+import org.gongzhi.organization.OrganizationPermission;
+import org.gongzhi.organization.OrganizationQueries;
+import org.gongzhi.platform.AccessScopes;
+import org.gongzhi.platform.FormChecks;
+import org.gongzhi.platform.Notices;
+import org.gongzhi.platform.Permissions;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Violations;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitId;
+import org.gongzhi.territory.UnitView;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 党建工作协调委员会 in the browser: the list (opening on the viewer's own area), founding one, seating and unseating
+ * member units, naming their 联络员, and opening a 联络员's full name for a stated reason. Every change answers with a
+ * redirect (POST–redirect–GET), so reloading a page never repeats it.
+ */
+@Controller
+class CouncilPages {
+
+    private final OrganizationQueries queries;
+    private final OrganizationManagement management;
+    private final TerritoryQueries territory;
+    private final AccessScopes scopes;
+    private final Permissions may;
+    private final FormChecks forms;
+    private final Notices notices;
+
+    CouncilPages(
+            OrganizationQueries queries,
+            OrganizationManagement management,
+            TerritoryQueries territory,
+            AccessScopes scopes,
+            Permissions may,
+            FormChecks forms,
+            Notices notices) {
+        this.queries = queries;
+        this.management = management;
+        this.territory = territory;
+        this.scopes = scopes;
+        this.may = may;
+        this.forms = forms;
+        this.notices = notices;
+    }
+
+    /** The councils in the viewer's area ({@code all=true}: everywhere); visitors see all of them. */
+    @GetMapping("/councils")
+    String councils(@RequestParam(defaultValue = "false") boolean all, Model model) {
+        UnitView home = all ? null : territory.homeUnit(scopes.current()).orElse(null);
+        Set<UnitId> within = home == null ? null : territory.within(scopes.current());
+        model.addAttribute(
+                "councils",
+                queries.councils().stream()
+                        .filter(c -> within == null || within.contains(new UnitId(c.unitId())))
+                        .toList());
+        model.addAttribute("home", home);
+        return "organization/councils";
+    }
+
+    @GetMapping("/councils/new")
+    String foundForm(Model model) {
+        may.require(OrganizationPermission.FOUND_COUNCIL);
+        FormChecks.fresh(model);
+        return foundPage(model, CouncilForm.empty());
+    }
+
+    @PostMapping("/councils")
+    String found(CouncilForm form, Model model, Locale locale, HttpServletResponse response, RedirectAttributes next) {
+        Violations violations = new Violations();
+        FoundCouncil command = form.command(violations);
+        forms.validate(command, violations);
+        if (violations.isEmpty()) {
+            try {
+                CouncilView c = management.foundCouncil(command);
+                notices.next(next, "council.founded", c.name());
+                return "redirect:/councils/" + c.id();
+            } catch (DomainException e) {
+                response.setStatus(forms.show(e, model, locale));
+                return foundPage(model, form);
+            }
+        }
+        response.setStatus(forms.show(violations, model, locale));
+        return foundPage(model, form);
+    }
+
+    private String foundPage(Model model, CouncilForm form) {
+        model.addAttribute("form", form);
+        model.addAttribute("levels", CouncilLevel.values());
+        return "organization/council-form";
+    }
+
+    @GetMapping("/councils/{id}")
+    String council(@PathVariable UUID id, Model model) {
+        FormChecks.fresh(model);
+        return councilPage(id, model, MemberForm.empty());
+    }
+
+    private String councilPage(UUID id, Model model, MemberForm member) {
+        CouncilView council = queries.council(id);
+        model.addAttribute("council", council);
+        model.addAttribute("member", member);
+        model.addAttribute("maySeat", may.allowed(OrganizationPermission.SEAT_MEMBERS, council.unitId()));
+        if (!model.containsAttribute("revealed")) {
+            model.addAttribute("revealed", Map.of());
+        }
+        return "organization/council";
+    }
+
+    @PostMapping("/councils/{id}/members")
+    String admit(
+            @PathVariable UUID id,
+            MemberForm form,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            RedirectAttributes next) {
+        Violations violations = new Violations();
+        AdmitMember command = form.command(violations);
+        forms.validate(command, violations);
+        try {
+            if (violations.isEmpty()) {
+                CouncilView c = management.admit(id, command);
+                notices.next(next, "council.admitted", name(c, command.organisationId()));
+                return "redirect:/councils/" + id + "#members";
+            }
+            response.setStatus(forms.show(violations, model, locale));
+        } catch (DomainException e) {
+            response.setStatus(forms.show(e, model, locale));
+        }
+        return councilPage(id, model, form);
+    }
+
+    @PostMapping("/councils/{id}/members/{organisation}/remove")
+    String remove(@PathVariable UUID id, @PathVariable UUID organisation, RedirectAttributes next) {
+        String name = name(queries.council(id), organisation);
+        management.removeMember(id, new OrganisationId(organisation));
+        notices.next(next, "council.removed", name);
+        return "redirect:/councils/" + id + "#members";
+    }
+
+    @PostMapping("/councils/{id}/members/{organisation}/liaison")
+    String appoint(
+            @PathVariable UUID id,
+            @PathVariable UUID organisation,
+            @RequestParam(required = false) String liaisonName,
+            @RequestParam(required = false) String liaisonTitle,
+            RedirectAttributes next) {
+        CouncilView c = management.appointLiaison(
+                id, new OrganisationId(organisation), new AppointLiaison(liaisonName, liaisonTitle));
+        notices.next(next, "council.appointed", name(c, organisation));
+        return "redirect:/councils/" + id + "#members";
+    }
+
+    /**
+     * Opens one 联络员's full name after the reason was recorded, then redirects: the name travels in the session for
+     * the next page only, so reloading shows the masked name again and writes no second audit row.
+     */
+    @PostMapping("/councils/{id}/members/{organisation}/unmask")
+    String unmask(
+            @PathVariable UUID id,
+            @PathVariable UUID organisation,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes next) {
+        String name = management.unmaskLiaison(id, organisation, reason);
+        // Session attributes must be serializable: the key is the organisation id as text.
+        next.addFlashAttribute("revealed", Map.of(organisation.toString(), name));
+        return "redirect:/councils/" + id + "#members";
+    }
+
+    private static String name(CouncilView council, UUID organisation) {
+        return council.members().stream()
+                .filter(m -> m.organisation().value().equals(organisation))
+                .map(CouncilView.Member::organisationName)
+                .findFirst()
+                .orElse(String.valueOf(organisation));
+    }
+
+    /** The found-a-council form as typed. */
+    record CouncilForm(
+            String level,
+            String unitCode,
+            String unitCodeText,
+            String name,
+            String chair,
+            String foundedOn,
+            String deliberationRules,
+            String topicCollection,
+            String liaisonRules,
+            String emergencyResponse) {
+
+        static CouncilForm empty() {
+            return new CouncilForm(null, null, null, null, null, null, null, null, null, null);
+        }
+
+        FoundCouncil command(Violations violations) {
+            CouncilLevel chosen = FormChecks.choice(CouncilLevel.class, "level", level, violations);
+            FormChecks.picked("unitCode", unitCode, unitCodeText, violations);
+            return new FoundCouncil(
+                    name,
+                    chosen,
+                    unitCode == null ? "" : unitCode,
+                    chair,
+                    FormChecks.date("foundedOn", foundedOn, violations),
+                    deliberationRules,
+                    topicCollection,
+                    liaisonRules,
+                    emergencyResponse,
+                    false);
+        }
+    }
+
+    /** The admit-a-member form as typed. */
+    record MemberForm(
+            String organisationId,
+            String organisationIdText,
+            String liaisonName,
+            String liaisonTitle,
+            String joinedOn) {
+
+        static MemberForm empty() {
+            return new MemberForm(null, null, null, null, null);
+        }
+
+        AdmitMember command(Violations violations) {
+            UUID organisation = FormChecks.id("organisationId", organisationId, violations);
+            FormChecks.picked("organisationId", organisationId, organisationIdText, violations);
+            return new AdmitMember(
+                    organisation, liaisonName, liaisonTitle, FormChecks.date("joinedOn", joinedOn, violations));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.gongzhi.platform;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.ErrorKind;
+import org.gongzhi.shared.Violations;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What a page form does with what a person typed: reads each field as text (so a wrong type is an error beside its
+ * field, not a 400 page), checks the command with the same Bean Validation rules as the API, and shows every error at
+ * once in the page's language. The model gets {@code errors} (field → message) and {@code problem} (a message for the
+ * form as a whole, or {@code null}).
+ */
+@Component
+public class FormChecks {
+
+    private final Validator validator;
+    private final FieldMessages messages;
+    private final org.springframework.context.MessageSource source;
+
+    FormChecks(Validator validator, FieldMessages messages, org.springframework.context.MessageSource source) {
+        this.validator = validator;
+        this.messages = messages;
+        this.source = source;
+    }
+
+    /**
+     * Adds a violation per Bean Validation constraint the command breaks ({@code validation.NotBlank} …), except on
+     * fields already found wrong: one message per field, the first found.
+     */
+    public void validate(Object command, Violations violations) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        violations.list().forEach(v -> known.add(v.location()));
+        for (ConstraintViolation<Object> v : validator.validate(command)) {
+            String field = v.getPropertyPath().toString();
+            if (!known.add(field)) {
+                continue;
+            }
+            String constraint =
+                    v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            violations.add(field, "validation." + constraint, field);
+        }
+    }
+
+    /** A decimal number, or {@code null} when blank; {@code form.number} beside the field when it is not one. */
+    public static BigDecimal decimal(String field, String text, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            violations.add(field, "form.number");
+            return null;
+        }
+    }
+
+    /** An ISO date (yyyy-MM-dd, as date inputs send it), or {@code null} when blank; {@code form.date} otherwise. */
+    public static LocalDate date(String field, String text, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            violations.add(field, "form.date");
+            return null;
+        }
+    }
+
+    /** An id a picker posted, or {@code null} when blank; {@code form.choose} when it is not one. */
+    public static UUID id(String field, String text, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            violations.add(field, "form.choose");
+            return null;
+        }
+    }
+
+    /** Adds the violations about fields not yet found wrong: one message per field, the first found. */
+    public static void addUnseen(Violations into, java.util.List<org.gongzhi.shared.Violation> more) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        into.list().forEach(v -> known.add(v.location()));
+        for (org.gongzhi.shared.Violation v : more) {
+            if (known.add(v.location())) {
+                into.addAll(java.util.List.of(v));
+            }
+        }
+    }
+
+    /**
+     * A picker's field: when the person typed a name but picked nothing ({@code value} blank, {@code text} not),
+     * {@code form.choose} asks them to pick from the candidates.
+     */
+    public static void picked(String field, String value, String text, Violations violations) {
+        if ((value == null || value.isBlank()) && text != null && !text.isBlank()) {
+            violations.add(field, "form.choose");
+        }
+    }
+
+    /** One of an enum's names, or {@code null} when blank; {@code form.choose} otherwise. */
+    public static <E extends Enum<E>> E choice(Class<E> type, String field, String text, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip());
+        } catch (IllegalArgumentException e) {
+            violations.add(field, "form.choose");
+            return null;
+        }
+    }
+
+    /**
+     * Puts a refusal on the form: field violations beside their fields, anything else as the form's problem. Returns
+     * the HTTP status the page should answer with (the refusal's own: 409 for a conflict, 400 for fields that are
+     * wrong, 422 for a rule the request as a whole breaks). A refusal the form cannot correct (403, 404) is thrown on
+     * to the error page.
+     */
+    public int show(DomainException refusal, Model model, Locale locale) {
+        if (refusal.kind() == ErrorKind.FORBIDDEN || refusal.kind() == ErrorKind.NOT_FOUND) {
+            // Not something the person can correct in the form: the error page says it.
+            throw refusal;
+        }
+        Map<String, String> errors = messages.byField(refusal.violations(), locale);
+        model.addAttribute("errors", errors);
+        model.addAttribute(
+                "problem",
+                errors.isEmpty()
+                        ? source.getMessage(refusal.code(), refusal.args().toArray(), refusal.code(), locale)
+                        : source.getMessage("form.problems", new Object[] {errors.size()}, locale));
+        return switch (refusal.kind()) {
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            case PRECONDITION_REQUIRED -> 428;
+            case UNPROCESSABLE -> 422;
+            default -> errors.isEmpty() ? 422 : 400;
+        };
+    }
+
+    /** Puts the violations found before calling the façade on the form; answers 400. */
+    public int show(Violations violations, Model model, Locale locale) {
+        return show(DomainException.invalid(violations.list()), model, locale);
+    }
+
+    /** An empty form: no errors, no problem. */
+    public static void fresh(Model model) {
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("problem", null);
+    }
+}

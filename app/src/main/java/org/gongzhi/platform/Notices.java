@@ -1,0 +1,24 @@
+package org.gongzhi.platform;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The confirmation a page shows once after a change ("已接纳北京科技大学为成员单位"): put on the redirect that follows the
+ * change, shown by the layout on the next page only, in the person's language.
+ */
+@Component
+public class Notices {
+
+    private final MessageSource messages;
+
+    Notices(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public void next(RedirectAttributes redirect, String code, Object... args) {
+        redirect.addFlashAttribute("notice", messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+    }
+}

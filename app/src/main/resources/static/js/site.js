@@ -1,0 +1,11 @@
+// The phone menu: a real button, so it opens from the keyboard and tells screen readers whether it is open.
+(function () {
+    'use strict';
+    var button = document.querySelector('header.top .nav-button');
+    if (!button) { return; }
+    button.addEventListener('click', function () {
+        var open = button.getAttribute('aria-expanded') !== 'true';
+        button.setAttribute('aria-expanded', String(open));
+        document.querySelector('header.top').classList.toggle('nav-open', open);
+    });
+})();

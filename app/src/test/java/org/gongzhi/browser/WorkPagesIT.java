@@ -1,0 +1,337 @@
+package org.gongzhi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import java.util.List;
+import org.gongzhi.support.PlatformTest;
+import org.gongzhi.support.TestSms;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pages staff and residents work in, in a real browser: the workbench, editing councils and responsibility lists
+ * with pickers on a phone, forms that keep what was typed and answer with a redirect, only the actions a viewer may
+ * take, and every page checked by axe-core at desktop and phone width.
+ */
+@PlatformTest
+class WorkPagesIT {
+
+    static Browsers browsers;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        browsers = Browsers.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    @BeforeEach
+    void at() {
+        browsers.at(port);
+    }
+
+    static Page.LocatorOptions text(String text) {
+        return new Page.LocatorOptions().setHasText(text);
+    }
+
+    @Test
+    void a_street_administrator_founds_a_council_seats_two_units_and_keeps_a_duty_list_on_a_phone() {
+        try (BrowserContext phone = browsers.phone()) {
+            Page p = phone.newPage();
+            browsers.signIn(p, "xueyuanlu.street-admin", null);
+            assertThat(p.url()).endsWith("/workbench");
+            assertThat(p.locator("#workbench-figures").innerText()).isEqualTo("学院路街道概况");
+            assertThat(p.locator(".tiles").innerText())
+                    .contains("29")
+                    .contains("社区")
+                    .doesNotContain("街道\n");
+            Browsers.shot(p, "workbench-phone");
+
+            p.locator("a.button", text("成立协调委员会")).click();
+            p.locator("label.check", text("社区级")).locator("input").check();
+            p.locator("#unitCode-text").pressSequentially("二里庄南");
+            p.locator("#unitCode-options [role=option]").first().click();
+            assertThat(p.locator("input[name=unitCode]").inputValue()).isEqualTo("110108010026");
+            p.fill("input[name=name]", "二里庄南社区党建工作协调委员会");
+            p.fill("input[name=chair]", "二里庄南社区党委书记");
+            Browsers.shot(p, "council-form-phone");
+            p.locator("form.stacked button[type=submit]").click();
+            assertThat(p.locator(".notice").innerText()).isEqualTo("已成立二里庄南社区党建工作协调委员会。");
+            assertThat(p.locator("main .empty").innerText()).contains("还没有成员单位");
+
+            admit(p, "北京科技", "北京科技大学", "李明");
+            admit(p, "北京语言", "北京语言大学", "王芳");
+            assertThat(p.locator("table.members tbody tr").count()).isEqualTo(2);
+            assertThat(p.locator("table.members").innerText()).contains("李*").doesNotContain("李明");
+            Browsers.fitsThePhone(p, "council with members");
+            Browsers.shot(p, "council-members-phone");
+
+            // Unseat one, after confirming.
+            Locator second = p.locator("table.members tbody tr", text("北京语言大学"));
+            second.locator("summary", new Locator.LocatorOptions().setHasText("移出"))
+                    .click();
+            second.locator("button.danger").click();
+            assertThat(p.locator(".notice").innerText()).isEqualTo("已将北京语言大学移出成员单位。");
+            assertThat(p.locator("table.members tbody tr").count()).isEqualTo(1);
+
+            p.navigate(browsers.url("/responsibility-lists/new"));
+            p.fill("input[name=title]", "二里庄南社区楼门治理责任清单");
+            p.locator(".picker-tree summary").click();
+            p.locator(".picker-tree button.pick").first().click();
+            assertThat(p.locator("input[name=unitCode]").inputValue()).isEqualTo("110108010");
+            Locator parties = p.locator(".row.party");
+            parties.nth(0).locator("input[name=partyName]").fill("社区党委");
+            parties.nth(1).locator("input[name=partyName]").fill("物业服务企业");
+            parties.nth(1).locator(".picker-text").pressSequentially("北京科技");
+            parties.nth(1).locator(".picker-options [role=option]").first().click();
+            Locator duties = p.locator(".row.duty");
+            duties.nth(0).locator("textarea").fill("每月召开楼门长会议");
+            duties.nth(0).locator("select[name=dutyOwner]").selectOption("p1");
+            duties.nth(0).locator("select[name=dutyCadence]").selectOption("MONTHLY");
+            duties.nth(0).locator("input[name=dutyEvidence]").fill("会议纪要");
+            duties.nth(1).locator("textarea").fill("每周巡查楼道堆物");
+            assertThat(duties.nth(1)
+                            .locator("select[name=dutyOwner] option")
+                            .nth(2)
+                            .innerText())
+                    .isEqualTo("物业服务企业");
+            duties.nth(1).locator("select[name=dutyOwner]").selectOption("p2");
+            duties.nth(1).locator("select[name=dutyCadence]").selectOption("WEEKLY");
+            Browsers.shot(p, "list-form-phone");
+            p.locator("form.stacked button[type=submit]").last().click();
+            assertThat(p.locator(".notice").innerText()).isEqualTo("已制定“二里庄南社区楼门治理责任清单”。");
+            assertThat(p.locator("table.matrix tbody tr").count()).isEqualTo(2);
+            assertThat(p.locator("main .empty").innerText()).contains("还没有完成记录");
+
+            p.selectOption("select[name=duty]", "1");
+            p.fill("input[name=evidence]", "2026年11月楼门长会议纪要");
+            p.locator("form.record button[type=submit]").click();
+            assertThat(p.locator(".notice").innerText()).startsWith("已记录第 1 项职责于");
+            assertThat(p.locator("table.records").innerText()).contains("2026年11月楼门长会议纪要");
+            // POST–redirect–GET: reloading shows the page again and records nothing twice.
+            p.reload();
+            assertThat(p.locator("table.records tbody tr").count()).isEqualTo(1);
+            assertThat(p.locator(".notice").count()).isZero();
+            Browsers.fitsThePhone(p, "responsibility list");
+            Browsers.shot(p, "responsibility-list-phone");
+        }
+    }
+
+    /** Every page, signed out and signed in, at desktop and at phone width: axe-core, and nothing too wide. */
+    @Test
+    void every_page_passes_the_accessibility_checks_at_both_widths() {
+        String council = jdbc.sql("select id from organization.council where name like '学院路街道%'")
+                .query(String.class)
+                .single();
+        String list = jdbc.sql("select id from organization.responsibility_list where title like '国定一%'")
+                .query(String.class)
+                .single();
+        String university = jdbc.sql("select id from organization.organisation where name = '北京科技大学'")
+                .query(String.class)
+                .single();
+        check(
+                null,
+                List.of(
+                        "/",
+                        "/login",
+                        "/resident/login",
+                        "/territory",
+                        "/territory/units/110108010005",
+                        "/organizations",
+                        "/organizations/" + university,
+                        "/councils",
+                        "/councils/" + council,
+                        "/responsibility-lists",
+                        "/responsibility-lists/" + list,
+                        "/no-such-page"));
+        check(
+                "xueyuanlu.street-admin",
+                List.of(
+                        "/workbench",
+                        "/councils/new",
+                        "/councils/" + council,
+                        "/responsibility-lists/new",
+                        "/organizations/new",
+                        "/organizations/" + university + "/edit",
+                        "/organizations/import",
+                        "/territory/import"));
+        check("wujiaochang.community", List.of("/workbench", "/responsibility-lists/" + list));
+        check("auditor", List.of("/workbench", "/audit"));
+        check("secadmin", List.of("/admin/accounts", "/admin/accounts/new"));
+        assertThat(failures).as("pages that fail a check").isEmpty();
+        assertThat(browsers.scriptErrors().stream()
+                        .filter(e -> !e.contains("status of 4"))
+                        .toList())
+                .isEmpty();
+    }
+
+    /** The checks can fail: a page with an unlabelled input and an image without text is refused. */
+    @Test
+    void the_checks_refuse_a_page_that_breaks_them() {
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page p = desktop.newPage();
+            p.setContent("<!DOCTYPE html><html lang=\"zh-CN\"><head><title>x</title></head><body><main>"
+                    + "<input type=\"text\"><img src=\"data:,\"><table><tr><td style=\"width:8px;"
+                    + "display:block\">二里庄社区</td></tr></table><div style=\"width:2000px\">宽</div>"
+                    + "</main></body></html>");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Browsers.accessible(p, "broken"))
+                    .hasMessageContaining("label")
+                    .hasMessageContaining("image-alt");
+            p.setViewportSize(390, 844);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Browsers.fitsThePhone(p, "broken"))
+                    .hasMessageContaining("wider than the screen");
+        }
+    }
+
+    private final List<String> failures = new java.util.ArrayList<>();
+
+    /** Runs every check on every page and reports all that fail at the end, not just the first. */
+    private void collect(Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            failures.add(
+                    e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse("") + " "
+                            + e.getMessage().lines().skip(1).collect(java.util.stream.Collectors.joining(" ")));
+        }
+    }
+
+    private void check(String account, List<String> paths) {
+        try (BrowserContext context = browsers.desktop()) {
+            Page p = context.newPage();
+            if (account != null) {
+                if (account.equals("auditor") || account.equals("secadmin")) {
+                    browsers.signInWithCode(p, account);
+                } else {
+                    browsers.signIn(p, account, null);
+                }
+            }
+            String who = account == null ? "visitor" : account;
+            for (String path : paths) {
+                String name = who + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-[0-9a-f]{8}-.*", "-id");
+                p.setViewportSize(1280, 900);
+                p.navigate(browsers.url(path));
+                collect(() -> Browsers.accessible(p, who + " " + path + " (desktop)"));
+                Browsers.shot(p, "pages/" + name + "-desktop");
+                p.setViewportSize(390, 844);
+                collect(() -> Browsers.accessible(p, who + " " + path + " (phone)"));
+                collect(() -> Browsers.fitsThePhone(p, who + " " + path));
+                Browsers.shot(p, "pages/" + name + "-phone");
+            }
+        }
+    }
+
+    private static void admit(Page p, String typed, String name, String liaison) {
+        p.locator("#organisationId-text").pressSequentially(typed);
+        p.locator("#organisationId-options [role=option]", text(name)).first().click();
+        p.fill("section form.stacked input[name=liaisonName]", liaison);
+        p.locator("section form.stacked button[type=submit]").click();
+        assertThat(p.locator(".notice").innerText()).isEqualTo("已接纳" + name + "为成员单位。");
+    }
+
+    @Test
+    void a_form_shows_every_error_beside_its_field_and_keeps_what_was_typed() {
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page p = desktop.newPage();
+            p.navigate(browsers.url("/login"));
+            p.fill("input[name=username]", "xueyuanlu.street-admin");
+            p.fill("input[name=password]", "wrong password");
+            p.locator("main.login button[type=submit]").click();
+            assertThat(p.locator("input[name=username]").inputValue()).isEqualTo("xueyuanlu.street-admin");
+
+            browsers.signIn(p, "xueyuanlu.street-admin", null);
+            p.navigate(browsers.url("/organizations/new"));
+            p.fill("input[name=name]", "二里庄南便民服务站");
+            p.fill("input[name=latitude]", "北纬四十度");
+            p.locator("#unitCode-text").fill("没有选的单元");
+            Response refused = p.waitForResponse(
+                    r -> r.url().endsWith("/organizations")
+                            && r.request().method().equals("POST"),
+                    () -> p.locator("form.stacked button[type=submit]").click());
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(p.locator(".invalid .field-error").allInnerTexts()).contains("请填写数字。", "请从候选中选择。", "缺少类型。");
+            assertThat(p.locator("input[name=name]").inputValue()).isEqualTo("二里庄南便民服务站");
+            assertThat(p.locator("input[name=latitude]").inputValue()).isEqualTo("北纬四十度");
+            Browsers.accessible(p, "refused organisation form");
+            Browsers.shot(p, "organisation-form-errors");
+        }
+    }
+
+    @Test
+    void opening_a_masked_name_and_reloading_writes_one_audit_row() {
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page p = desktop.newPage();
+            browsers.signIn(p, "xueyuanlu.privacy", Browsers.demoCode());
+            p.navigate(browsers.url("/councils?all=true"));
+            p.locator("a", text("学院路街道党建工作协调委员会")).click();
+            long before = unmaskRows();
+            Locator row = p.locator("table.members tbody tr").first();
+            row.locator("input[name=reason]").fill("核对联络员以安排共建会议");
+            row.locator("form.unmask button").click();
+            assertThat(p.locator(".revealed").count()).isEqualTo(1);
+            assertThat(p.url()).doesNotContain("unmask");
+            p.reload();
+            assertThat(p.locator(".revealed").count()).isZero();
+            assertThat(unmaskRows()).isEqualTo(before + 1);
+        }
+    }
+
+    private long unmaskRows() {
+        return jdbc.sql("select count(*) from platform.audit_event where action = 'personal-data.unmasked'")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void a_resident_is_offered_no_staff_action_anywhere() {
+        try (BrowserContext phone = browsers.phone()) {
+            Page p = phone.newPage();
+            String number = "136" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
+            p.navigate(browsers.url("/resident/login"));
+            p.fill("input[name=phone]", number);
+            p.locator("main.login button[type=submit]").click();
+            p.fill("input[name=code]", TestSms.lastCode(number));
+            p.locator("main.login button[type=submit]").click();
+            assertThat(p.url()).endsWith("/resident");
+            for (String path :
+                    List.of("/", "/organizations", "/councils", "/responsibility-lists", "/territory", "/workbench")) {
+                p.navigate(browsers.url(path));
+                assertThat(p.locator("main form[method=post], main details.inline-form, main .picker")
+                                .count())
+                        .as(path)
+                        .isZero();
+                assertThat(p.locator("main a[href$='/new'], main a[href$='/import'], main a[href$='/edit']")
+                                .count())
+                        .as(path)
+                        .isZero();
+                assertThat(p.locator(".main-nav a", text("接口文档")).count()).isZero();
+            }
+            p.navigate(browsers.url("/councils?all=true"));
+            p.locator("table.data a").first().click();
+            assertThat(p.locator("main form, main details.inline-form").count()).isZero();
+            Response form = p.navigate(browsers.url("/organizations/new"));
+            assertThat(form.status()).isEqualTo(403);
+            assertThat(p.locator("form.stacked").count()).isZero();
+        }
+    }
+}
