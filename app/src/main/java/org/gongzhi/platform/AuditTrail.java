@@ -22,7 +22,7 @@ public interface AuditTrail {
     ChainCheck verify();
 
     /** The outcome of {@link #verify()}: how many rows were checked and, if the chain is broken, where. */
-    record ChainCheck(long rows, Long firstBrokenSequence, String problem) {
+    record ChainCheck(long rows, Long firstBrokenSequence, String problem) implements java.io.Serializable {
 
         public boolean intact() {
             return firstBrokenSequence == null;

@@ -258,7 +258,7 @@ class BrowserIT {
         auditor.locator("main.login button[type=submit]").click();
         auditor.locator(".main-nav a", new Page.LocatorOptions().setHasText("审计"))
                 .click();
-        auditor.fill("input[name=action]", "personal-data.unmasked");
+        auditor.selectOption("select[name=action]", "personal-data.unmasked");
         auditor.locator("form.filters button[type=submit]").click();
         String log = auditor.locator("table.audit-log tbody tr").first().innerText();
         assertThat(log).contains("xueyuanlu.privacy").contains("查看未脱敏个人信息").contains("联系联络员商议校园探头共建项目");

@@ -175,11 +175,17 @@ final class Browsers implements AutoCloseable {
         assertThat(overflow.intValue())
                 .as(where + ": page wider than the screen")
                 .isLessThanOrEqualTo(0);
+        readable(page, where);
+    }
+
+    /** No table cell narrower than four characters of its own font (or its whole text, when shorter), at any width. */
+    static void readable(Page page, String where) {
         Object narrow = page.evaluate("() => Array.from(document.querySelectorAll('td, th'))"
                 + ".filter(c => c.offsetParent !== null && c.textContent.trim().length > 0)"
-                // Column headers hidden for screen readers only (phone cards) are not read on screen.
+                // Column headers hidden for screen readers only (phone cards) are not read on screen, and text set
+                // vertically (a matrix's party headers) is meant to be narrow.
                 + ".filter(c => !(c.closest('thead') && c.closest('thead').getBoundingClientRect().width <= 1))"
-                // Four characters, or the whole text when it is shorter ("#" columns hold one digit).
+                + ".filter(c => !getComputedStyle(c).writingMode.startsWith('vertical'))"
                 + ".filter(c => c.getBoundingClientRect().width < Math.min(4, c.textContent.trim().length)"
                 + " * 0.9 * parseFloat(getComputedStyle(c).fontSize))"
                 + ".map(c => c.textContent.trim().slice(0, 20))");

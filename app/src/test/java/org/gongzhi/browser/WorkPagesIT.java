@@ -232,6 +232,7 @@ class WorkPagesIT {
                 p.setViewportSize(1280, 900);
                 p.navigate(browsers.url(path));
                 collect(() -> Browsers.accessible(p, who + " " + path + " (desktop)"));
+                collect(() -> Browsers.readable(p, who + " " + path + " (desktop)"));
                 Browsers.shot(p, "pages/" + name + "-desktop");
                 p.setViewportSize(390, 844);
                 collect(() -> Browsers.accessible(p, who + " " + path + " (phone)"));
@@ -293,6 +294,62 @@ class WorkPagesIT {
             p.reload();
             assertThat(p.locator(".revealed").count()).isZero();
             assertThat(unmaskRows()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void the_auditor_finds_entries_by_words_and_reads_each_change_in_words() {
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page staff = desktop.newPage();
+            browsers.signIn(staff, "xueyuanlu.street-admin", null);
+            staff.navigate(browsers.url("/organizations/new"));
+            staff.fill("input[name=name]", "审计演示便民服务站");
+            staff.selectOption("select[name=kind]", "SOCIAL_ORGANIZATION");
+            String first17 = "52110108MJ0000001";
+            staff.fill(
+                    "input[name=creditCode]",
+                    first17
+                            + org.gongzhi.shared.CreditCode.checkCharacter(first17)
+                                    .orElseThrow());
+            staff.locator("#unitCode-text").pressSequentially("二里庄社区");
+            staff.locator("#unitCode-options [role=option]", text("二里庄社区"))
+                    .first()
+                    .click();
+            staff.locator("form.stacked button[type=submit]").click();
+            staff.locator("a.button", text("修改组织")).click();
+            staff.fill("input[name=name]", "审计演示便民服务中心");
+            staff.locator("form.stacked button[type=submit]").click();
+            assertThat(staff.locator("h1").innerText()).contains("审计演示便民服务中心");
+        }
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page p = desktop.newPage();
+            browsers.signInWithCode(p, "auditor");
+            p.navigate(browsers.url("/audit"));
+            p.fill("input[name=q]", "开通账号");
+            p.locator("form.filters button[type=submit]").click();
+            Locator rows = p.locator("table.audit-log tbody tr");
+            assertThat(rows.count()).isGreaterThan(0);
+            assertThat(rows.first().innerText()).contains("开通账号").contains("角色");
+            assertThat(p.locator("table.audit-log td[data-label='动作']").allInnerTexts())
+                    .allMatch(a -> a.equals("开通账号"));
+
+            p.fill("input[name=q]", "审计演示");
+            p.locator("form.filters button[type=submit]").click();
+            String revised =
+                    p.locator("table.audit-log tbody tr", text("修改组织")).first().innerText();
+            assertThat(revised)
+                    .contains("名称：审计演示便民服务站 → 审计演示便民服务中心")
+                    .contains("街道管理员")
+                    .doesNotContain("unitId");
+            assertThat(p.locator("table.audit-log tbody tr", text("登记组织"))
+                            .first()
+                            .innerText())
+                    .contains("所在单元：二里庄社区")
+                    .contains("类型：社会组织");
+            Browsers.shot(p, "audit-in-words");
+            p.setViewportSize(390, 844);
+            Browsers.fitsThePhone(p, "audit");
+            Browsers.shot(p, "audit-in-words-phone");
         }
     }
 

@@ -136,9 +136,16 @@ class PersonalDataIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(exports + 1);
+        // Verifying answers with a redirect; the result is shown once on the page it leads to.
         var verified = mvc.perform(post("/audit/verify").with(Staff.as("auditor", Role.AUDITOR)))
+                .andReturn();
+        assertThat(verified.getResponse().getRedirectedUrl()).isEqualTo("/audit");
+        // The result travels in the (JDBC-stored) session to the next page only.
+        var session = verified.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        var shown = mvc.perform(get("/audit").cookie(session).with(Staff.as("auditor", Role.AUDITOR)))
                 .andReturn()
                 .getResponse();
-        assertThat(verified.getContentAsString()).contains("哈希链完整");
+        assertThat(shown.getContentAsString()).contains("哈希链完整");
     }
 }

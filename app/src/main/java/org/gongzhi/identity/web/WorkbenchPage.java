@@ -90,8 +90,7 @@ class WorkbenchPage {
                         .toList());
         model.addAttribute(
                 "recent",
-                audit.search(new AuditSearch.Filter(null, staff.username(), null, null, null), 1, 8)
-                        .entries());
+                audit.search(AuditSearch.Filter.byActor(staff.username()), 1, 8).entries());
         model.addAttribute("zone", clock.getZone());
         return "identity/workbench";
     }

@@ -111,7 +111,11 @@ class CouncilPages {
     }
 
     @GetMapping("/councils/{id}")
-    String council(@PathVariable UUID id, Model model) {
+    String council(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        if (model.containsAttribute("revealed")) {
+            // A name just opened (ADR 0012): shown once, never kept by a cache.
+            response.setHeader("Cache-Control", "no-store");
+        }
         FormChecks.fresh(model);
         return councilPage(id, model, MemberForm.empty());
     }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.gongzhi.platform.AuditSearch;
 import org.gongzhi.shared.PageWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,22 @@ class JdbcAuditSearch implements AuditSearch {
         return new Page(entries, total, pageNumber, pageSize);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Vocabulary vocabulary() {
+        return new Vocabulary(
+                jdbc.sql("select distinct action from platform.audit_event order by 1")
+                        .query(String.class)
+                        .list(),
+                jdbc.sql("select distinct object_type from platform.audit_event where object_type is not null"
+                                + " order by 1")
+                        .query(String.class)
+                        .list(),
+                jdbc.sql("select distinct unnest(string_to_array(role, ',')) from platform.audit_event order by 1")
+                        .query(String.class)
+                        .list());
+    }
+
     /**
      * Streams every entry matching the filter, newest first, through a database cursor (a few hundred rows in memory
      * at a time, whatever the total); returns how many were passed on.
@@ -75,9 +92,33 @@ class JdbcAuditSearch implements AuditSearch {
                 where.append(" and actor = :actor");
                 params.put("actor", f.actor().strip());
             }
+            if (f.objectType() != null && !f.objectType().isBlank()) {
+                where.append(" and object_type = :objectType");
+                params.put("objectType", f.objectType().strip());
+            }
             if (f.text() != null && !f.text().isBlank()) {
-                where.append(" and (action like :text or actor like :text or object_id like :text)");
-                params.put("text", "%" + f.text().strip().replace("%", "") + "%");
+                // The text as typed (codes, ids, values in summaries), or any code or name it stands for.
+                where.append(" and (action like :text or actor like :text or object_id like :text"
+                        + " or summary like :text");
+                params.put(
+                        "text",
+                        "%"
+                                + f.text()
+                                        .strip()
+                                        .replace("\\", "\\\\")
+                                        .replace("%", "\\%")
+                                        .replace("_", "\\_") + "%");
+                AuditSearch.Words w = f.words() == null ? AuditSearch.Words.NONE : f.words();
+                any(where, params, "action", "actions", w.actions());
+                any(where, params, "object_type", "objectTypes", w.objectTypes());
+                any(where, params, "actor", "actors", w.actors());
+                any(where, params, "object_id", "objectIds", w.objectIds());
+                if (!w.roles().isEmpty()) {
+                    // A row's role is the actor's roles joined by commas.
+                    where.append(" or string_to_array(role, ',') && cast(:roles as text[])");
+                    params.put("roles", w.roles().toArray(String[]::new));
+                }
+                where.append(")");
             }
             if (f.from() != null) {
                 where.append(" and at >= :from");
@@ -88,6 +129,18 @@ class JdbcAuditSearch implements AuditSearch {
                 params.put("to", OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
             }
             return new Where(where.toString(), params);
+        }
+
+        private static void any(
+                StringBuilder where, Map<String, Object> params, String column, String name, Set<String> values) {
+            if (!values.isEmpty()) {
+                where.append(" or ")
+                        .append(column)
+                        .append(" in (:")
+                        .append(name)
+                        .append(")");
+                params.put(name, values);
+            }
         }
     }
 }

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gongzhi.platform.Actor;
 import org.gongzhi.platform.ActorResolver;
+import org.gongzhi.platform.AuditActors;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditSearch;
 import org.gongzhi.platform.AuditTrail;
@@ -20,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The 审计管理员's view of the audit trail: search, verify the chain, export. Exports carry a watermark line naming who
@@ -33,9 +38,19 @@ class AuditPages {
     private final ActorResolver actors;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final AuditReading reading;
+    private final AuditActors actorNames;
 
     AuditPages(
-            AuditSearch search, AuditTrail audit, ActorResolver actors, TransactionTemplate transaction, Clock clock) {
+            AuditSearch search,
+            AuditTrail audit,
+            ActorResolver actors,
+            TransactionTemplate transaction,
+            Clock clock,
+            AuditReading reading,
+            AuditActors actorNames) {
+        this.reading = reading;
+        this.actorNames = actorNames;
         this.search = search;
         this.audit = audit;
         this.actors = actors;
@@ -43,28 +58,44 @@ class AuditPages {
         this.clock = clock;
     }
 
-    private AuditSearch.Filter filter(String action, String actor, String q, LocalDate from, LocalDate to) {
+    private AuditSearch.Filter filter(
+            String action, String actor, String kind, String q, LocalDate from, LocalDate to) {
         ZoneId zone = clock.getZone();
         return new AuditSearch.Filter(
                 action,
                 actor,
+                kind,
                 q,
+                q == null || q.isBlank() ? AuditSearch.Words.NONE : reading.words(q, search.vocabulary()),
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
+    /**
+     * The trail in words, newest first, 50 a page: filters by actor, action, object kind and period (each a picker),
+     * and a keyword that matches codes, names and their labels in either language.
+     */
     @GetMapping("/audit")
     String list(
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String kind,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "1") int page,
-            Model model) {
-        model.addAttribute("result", search.search(filter(action, actor, q, from, to), page, 50));
+            Model model,
+            Locale locale) {
+        AuditSearch.Page result = search.search(filter(action, actor, kind, q, from, to), page, 50);
+        AuditSearch.Vocabulary vocabulary = search.vocabulary();
+        model.addAttribute("result", result);
+        model.addAttribute("readings", reading.read(result.entries(), locale));
+        model.addAttribute("actions", labelled(vocabulary.actions(), "", locale));
+        model.addAttribute("kinds", labelled(vocabulary.objectTypes(), "audit.object.", locale));
+        model.addAttribute("actors", actorNames.all());
         model.addAttribute("action", action);
         model.addAttribute("actor", actor);
+        model.addAttribute("kind", kind);
         model.addAttribute("q", q);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -72,22 +103,36 @@ class AuditPages {
         return "platform/audit";
     }
 
+    /** Codes with their labels, ordered by label, for a picker. */
+    private Map<String, String> labelled(List<String> codes, String prefix, Locale locale) {
+        Map<String, String> labels = new java.util.TreeMap<>();
+        codes.forEach(c -> labels.put(c, reading.label(prefix + c, locale)));
+        Map<String, String> byLabel = new LinkedHashMap<>();
+        labels.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> byLabel.put(e.getKey(), e.getValue()));
+        return byLabel;
+    }
+
     @PostMapping("/audit/verify")
-    String verify(Model model) {
-        model.addAttribute("check", audit.verify());
-        return list(null, null, null, null, null, 1, model);
+    String verify(RedirectAttributes next) {
+        // The result travels to the next page only: reloading the page does not check the chain again.
+        next.addFlashAttribute("check", audit.verify());
+        return "redirect:/audit";
     }
 
     @GetMapping("/audit/export.csv")
     void export(
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String kind,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Locale locale)
             throws IOException {
-        AuditSearch.Filter f = filter(action, actor, q, from, to);
+        AuditSearch.Filter f = filter(action, actor, kind, q, from, to);
         Actor who = actors.current();
         long total = search.search(f, 1, 1).total();
         transaction.executeWithoutResult(s -> audit.record(AuditRecord.created(
@@ -100,7 +145,9 @@ class AuditPages {
         out.print('\uFEFF');
         out.println("# 共治 audit export by " + who.name() + " (" + who.role() + ") from " + who.address() + " at "
                 + clock.instant() + "; filter " + f + "; " + total + " rows");
-        out.println("sequence,at,actor,role,scope,action,object_type,object_id,summary,address");
+        out.println("sequence,at,actor,role,scope,action,object_type,object_id,summary,address,"
+                + "actor_name,action_label,object_type_label");
+        Map<String, String> names = actorNames.all();
         // Every matching row, streamed from a cursor: nothing is cut off, and memory stays flat however many there are.
         search.forEach(
                 f,
@@ -115,7 +162,10 @@ class AuditPages {
                         csv(e.objectType()),
                         csv(e.objectId()),
                         csv(e.summary()),
-                        csv(e.address()))));
+                        csv(e.address()),
+                        csv(names.get(e.actor())),
+                        csv(reading.label(e.action(), locale)),
+                        csv(e.objectType() == null ? null : reading.label("audit.object." + e.objectType(), locale)))));
         out.flush();
     }
 
