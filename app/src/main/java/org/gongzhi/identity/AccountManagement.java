@@ -22,14 +22,9 @@ import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitView;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Opens staff accounts: checked user name and password, roles under 三权分立, a scope of real units and organisations. */
 @Service
@@ -46,7 +41,8 @@ public class AccountManagement {
     private final OrganizationQueries organizations;
     private final AuditTrail audit;
     private final SignInRecords signIns;
-    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+    private final SessionEnding sessions;
+    private final AccountCare care;
     private final Clock clock;
 
     AccountManagement(
@@ -58,7 +54,8 @@ public class AccountManagement {
             OrganizationQueries organizations,
             AuditTrail audit,
             SignInRecords signIns,
-            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
+            SessionEnding sessions,
+            AccountCare care,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
@@ -69,6 +66,7 @@ public class AccountManagement {
         this.audit = audit;
         this.signIns = signIns;
         this.sessions = sessions;
+        this.care = care;
         this.clock = clock;
     }
 
@@ -162,8 +160,22 @@ public class AccountManagement {
         return view(account);
     }
 
-    /** The new rights of an account; {@code version} is the one the 安全管理员 read. */
-    public record Regrant(long version, Set<Role> roles, Set<String> unitCodes, boolean mayUnmask, boolean enabled) {}
+    /**
+     * The new rights of an account; {@code version} is the one the 安全管理员 read. {@code organisationIds} {@code null}
+     * keeps the organisations in scope as they are.
+     */
+    public record Regrant(
+            long version,
+            Set<Role> roles,
+            Set<String> unitCodes,
+            Set<UUID> organisationIds,
+            boolean mayUnmask,
+            boolean enabled) {
+
+        public Regrant(long version, Set<Role> roles, Set<String> unitCodes, boolean mayUnmask, boolean enabled) {
+            this(version, roles, unitCodes, null, mayUnmask, enabled);
+        }
+    }
 
     /**
      * Changes an account's roles, scope, unmask permission or whether it may sign in. Returns the new TOTP secret when
@@ -195,6 +207,13 @@ public class AccountManagement {
                     .ifPresentOrElse(
                             u -> units.add(u.value()), () -> violations.add("unitCodes", "identity.scope.unit", code));
         }
+        Set<UUID> organisations =
+                change.organisationIds() == null ? account.scopeOrganisations() : change.organisationIds();
+        for (UUID org : organisations) {
+            if (organizations.organisation(new OrganisationId(org)).isEmpty()) {
+                violations.add("organisationIds", "identity.scope.organisation", org);
+            }
+        }
         violations.throwIfAny();
         boolean needsCode = change.mayUnmask() || change.roles().stream().anyMatch(Role::administrator);
         String secret =
@@ -203,7 +222,7 @@ public class AccountManagement {
         boolean newSecret = account.regrant(
                 change.roles(),
                 units,
-                account.scopeOrganisations(),
+                organisations,
                 change.mayUnmask(),
                 change.enabled(),
                 secret == null ? null : cipher.encrypt(TOTP_PURPOSE, secret));
@@ -212,24 +231,61 @@ public class AccountManagement {
             signIns.forgetSteps(account.id());
         }
         if (!before.equals(account.summary())) {
-            endSessionsAfterCommit(account.username());
+            sessions.afterCommit(account.username());
         }
         audit.record(new AuditRecord(
                 "identity.account.regranted", "account", account.id().toString(), before, account.summary()));
         return secret;
     }
 
-    private void endSessionsAfterCommit(String username) {
-        FindByIndexNameSessionRepository<? extends Session> store = sessions.getIfAvailable();
-        if (store == null) {
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                store.findByPrincipalName(username).keySet().forEach(store::deleteById);
-            }
-        });
+    /** When an account last signed in ({@code null}: never) and whether too many failures lock it now. */
+    public record SignInState(java.time.Instant lastSignIn, boolean locked) {}
+
+    /** Ends the lock after failed sign-ins at once (audited). */
+    public void unlock(UUID id) {
+        care.unlock(id);
+    }
+
+    /**
+     * Sets a new temporary password and returns it, once: 12 characters that follow the password rules. The account
+     * must choose its own at the next sign-in; its open sessions end (audited).
+     */
+    public String resetPassword(UUID id) {
+        return care.resetPassword(id);
+    }
+
+    /** Replaces the TOTP secret and returns the new one (Base32), once; the old one stops working (audited). */
+    public String reenrol(UUID id) {
+        return care.reenrol(id);
+    }
+
+    /** Disables or enables an account; disabling ends its open sessions when this commits (audited). */
+    public void enable(UUID id, boolean enabled) {
+        care.enable(id, enabled);
+    }
+
+    /**
+     * The holder's own password change: {@code identity.password.current} (400) when the current one does not match,
+     * the password rules' codes on {@code password} otherwise.
+     */
+    public void changeOwnPassword(String username, String current, String next) {
+        care.changeOwnPassword(username, current, next);
+    }
+
+    /** Whether the account must choose a new password before doing anything else. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        return care.mustChangePassword(username);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, SignInState> signInStates() {
+        return care.signInStates();
+    }
+
+    /** The password rules in force, for forms to show before the first attempt. */
+    public PasswordPolicy.Rules passwordRules() {
+        return passwords.rules();
     }
 
     @Transactional(readOnly = true)

@@ -285,7 +285,8 @@ class BrowserIT {
         page.locator("label.check", new Page.LocatorOptions().setHasText("社区工作者"))
                 .locator("input")
                 .check();
-        page.fill("input[name=unitCodes]", "110108010001");
+        page.locator("#unit-0-text").pressSequentially("五道口");
+        page.locator("#unit-0-options [role=option]").first().click();
         page.locator("input[name=mayUnmask]").check();
         shot(page, "account-form");
         page.locator("form.stacked button[type=submit]").click();

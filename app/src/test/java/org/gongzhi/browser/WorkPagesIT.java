@@ -353,6 +353,103 @@ class WorkPagesIT {
         }
     }
 
+    @Test
+    void the_security_administrator_cares_for_an_account_and_a_disabled_account_stops_at_once() {
+        try (BrowserContext admin = browsers.desktop();
+                BrowserContext holder = browsers.phone()) {
+            Page a = admin.newPage();
+            browsers.signInWithCode(a, "secadmin");
+            a.navigate(browsers.url("/admin/accounts/new"));
+            assertThat(a.locator(".rules").innerText()).contains("密码要求").contains("至少三类");
+            a.fill("input[name=username]", "erlizhuang.care");
+            a.fill("input[name=displayName]", "二里庄值班员");
+            a.fill("input[name=password]", "Care#2026gz");
+            a.locator("label.check", text("社区工作者")).locator("input").check();
+            a.locator("#unit-0-text").pressSequentially("二里庄社区");
+            a.locator("#unit-0-options [role=option]", text("二里庄社区")).first().click();
+            a.locator("fieldset[data-rows=units] .add-row").click();
+            a.locator("#unit-1-text").pressSequentially("二里庄南");
+            a.locator("#unit-1-options [role=option]").first().click();
+            Browsers.shot(a, "account-form-pickers");
+            a.locator("form.stacked button[type=submit]").click();
+            assertThat(a.locator(".notice").innerText()).isEqualTo("已开通账号 erlizhuang.care。");
+            String account = a.url();
+            assertThat(a.locator(".facts").innerText()).contains("正常").contains("从未登录");
+
+            Page h = holder.newPage();
+            h.navigate(browsers.url("/login"));
+            h.fill("input[name=username]", "erlizhuang.care");
+            h.fill("input[name=password]", "Care#2026gz");
+            h.locator("main.login button[type=submit]").click();
+            assertThat(h.url()).endsWith("/workbench");
+            assertThat(h.locator(".hero").innerText()).contains("二里庄社区").contains("二里庄南社区");
+
+            // A temporary password ends the holder's session; with it they can only choose their own.
+            a.navigate(account);
+            a.locator("summary", text("重置密码")).click();
+            a.locator("details.inline-form button.danger", text("重置密码")).click();
+            String temporary = a.locator(".temporary-password").innerText();
+            assertThat(temporary).hasSize(12);
+            a.reload();
+            assertThat(a.locator(".temporary-password").count())
+                    .as("shown once")
+                    .isZero();
+            h.navigate(browsers.url("/workbench"));
+            assertThat(h.url()).endsWith("/login");
+            h.fill("input[name=username]", "erlizhuang.care");
+            h.fill("input[name=password]", temporary);
+            h.locator("main.login button[type=submit]").click();
+            assertThat(h.url()).endsWith("/account/password");
+            h.navigate(browsers.url("/workbench"));
+            assertThat(h.url()).endsWith("/account/password");
+            assertThat(h.locator(".rules").innerText()).contains("不能包含用户名");
+            h.fill("input[name=current]", temporary);
+            h.fill("input[name=password]", "short");
+            h.fill("input[name=repeated]", "short");
+            h.locator("form.stacked button[type=submit]").click();
+            assertThat(h.locator(".invalid .field-error").innerText()).contains("密码至少");
+            h.fill("input[name=current]", temporary);
+            h.fill("input[name=password]", "Chosen#2026gz");
+            h.fill("input[name=repeated]", "Chosen#2026gz");
+            h.locator("form.stacked button[type=submit]").click();
+            assertThat(h.url()).endsWith("/workbench");
+            assertThat(h.locator(".notice").innerText()).isEqualTo("密码已修改。");
+
+            // Five failures lock the account; the 安全管理员 sees it and unlocks it.
+            try (BrowserContext other = browsers.desktop()) {
+                Page o = other.newPage();
+                for (int i = 0; i < 5; i++) {
+                    o.navigate(browsers.url("/login"));
+                    o.fill("input[name=username]", "erlizhuang.care");
+                    o.fill("input[name=password]", "Wrong#2026gz" + i);
+                    o.locator("main.login button[type=submit]").click();
+                }
+            }
+            a.navigate(browsers.url("/admin/accounts"));
+            assertThat(a.locator("table.data tr", text("erlizhuang.care")).innerText())
+                    .contains("已锁定")
+                    .contains(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                            .toString());
+            Browsers.fitsThePhone(a, "accounts");
+            a.navigate(account);
+            a.locator("button", text("解除锁定")).click();
+            assertThat(a.locator(".notice").innerText()).isEqualTo("已解除账号 erlizhuang.care 的锁定。");
+            assertThat(a.locator(".facts").innerText()).contains("正常");
+
+            // Disabled: the holder's open session stops working on its very next request.
+            h.navigate(browsers.url("/workbench"));
+            assertThat(h.url()).endsWith("/workbench");
+            a.locator("summary", text("停用账号")).click();
+            a.locator("details.inline-form button.danger", text("停用账号")).click();
+            assertThat(a.locator(".notice").innerText()).contains("已停用账号 erlizhuang.care");
+            h.navigate(browsers.url("/councils/new"));
+            assertThat(h.url())
+                    .as("a form page sends a signed-out visitor to sign in")
+                    .endsWith("/login");
+            Browsers.shot(a, "account-care");
+        }
+    }
+
     private long unmaskRows() {
         return jdbc.sql("select count(*) from platform.audit_event where action = 'personal-data.unmasked'")
                 .query(Long.class)

@@ -51,9 +51,10 @@ class AccountAdministrationIT {
                         .param("mayUnmask", "true"))
                 .andReturn()
                 .getResponse();
-        assertThat(opened.getStatus()).as(opened.getContentAsString()).isEqualTo(200);
-        assertThat(opened.getHeader("Cache-Control")).isEqualTo("no-store");
-        String html = opened.getContentAsString();
+        assertThat(opened.getStatus()).as(opened.getContentAsString()).isEqualTo(302);
+        var shown = follow(opened);
+        assertThat(shown.getHeader("Cache-Control")).isEqualTo("no-store");
+        String html = shown.getContentAsString();
         assertThat(html).contains("data:image/png;base64,");
         Matcher m = Pattern.compile("class=\"secret\">([A-Z2-7]+)<").matcher(html);
         assertThat(m.find()).isTrue();
@@ -71,10 +72,75 @@ class AccountAdministrationIT {
                 .getResponse()
                 .getContentAsString();
         assertThat(list).contains("erlizhuang.officer").doesNotContain(m.group(1));
+        assertThat(follow(opened).getContentAsString()).as("shown once").doesNotContain(m.group(1));
+    }
+
+    /**
+     * The page a change redirects to, in the same (JDBC-stored) session, where what the change shows once — a QR code,
+     * a temporary password — travels.
+     */
+    org.springframework.mock.web.MockHttpServletResponse follow(org.springframework.mock.web.MockHttpServletResponse r)
+            throws Exception {
+        var request = get(r.getRedirectedUrl()).with(Staff.as("secadmin", Role.SEC_ADMIN));
+        if (r.getCookie("SESSION") != null) {
+            request.cookie(r.getCookie("SESSION"));
+        }
+        return mvc.perform(request).andReturn().getResponse();
     }
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void re_enrolling_the_second_factor_shows_a_new_secret_once_and_the_old_one_stops_working() throws Exception {
+        var opened = mvc.perform(post("/admin/accounts")
+                        .with(Staff.as("secadmin", Role.SEC_ADMIN))
+                        .param("username", "reenrol.me")
+                        .param("displayName", "换绑者")
+                        .param("password", "Reenrol#2026gz")
+                        .param("roles", "COMMUNITY_WORKER")
+                        .param("unitCodes", "110108010005")
+                        .param("mayUnmask", "true"))
+                .andReturn()
+                .getResponse();
+        String old = secret(follow(opened).getContentAsString());
+        String account = opened.getRedirectedUrl();
+        var reenrolled = mvc.perform(post(account + "/second-factor").with(Staff.as("secadmin", Role.SEC_ADMIN)))
+                .andReturn()
+                .getResponse();
+        var page = follow(reenrolled);
+        assertThat(page.getHeader("Cache-Control")).isEqualTo("no-store");
+        String fresh = secret(page.getContentAsString());
+        assertThat(fresh).isNotEqualTo(old);
+        long step = Totp.step(Instant.now());
+        var withOld = mvc.perform(post("/login")
+                        .with(csrf())
+                        .param("username", "reenrol.me")
+                        .param("password", "Reenrol#2026gz")
+                        .param("code", Totp.code(Totp.fromBase32(old), step)))
+                .andReturn()
+                .getResponse();
+        assertThat(withOld.getRedirectedUrl()).isEqualTo("/login?error");
+        var withNew = mvc.perform(post("/login")
+                        .with(csrf())
+                        .param("username", "reenrol.me")
+                        .param("password", "Reenrol#2026gz")
+                        .param("code", Totp.code(Totp.fromBase32(fresh), step)))
+                .andReturn()
+                .getResponse();
+        assertThat(withNew.getRedirectedUrl()).isEqualTo("/workbench");
+        assertThat(jdbc.sql(
+                                "select count(*) from platform.audit_event where action = 'identity.account.totp-reenrolled'")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(0);
+    }
+
+    private static String secret(String html) {
+        Matcher m = Pattern.compile("class=\"secret\">([A-Z2-7]+)<").matcher(html);
+        assertThat(m.find()).as("a secret on the page").isTrue();
+        return m.group(1);
+    }
 
     @Test
     void a_disabled_account_cannot_sign_in_and_granting_unmask_hands_out_a_code_once() throws Exception {
@@ -97,8 +163,8 @@ class AccountAdministrationIT {
                         .param("unitCodes", "110108010005001"))
                 .andReturn()
                 .getResponse();
-        assertThat(disabled.getStatus()).isEqualTo(200);
-        assertThat(disabled.getContentAsString()).doesNotContain("data:image/png");
+        assertThat(disabled.getStatus()).isEqualTo(302);
+        assertThat(follow(disabled).getContentAsString()).doesNotContain("data:image/png");
         var refused = mvc.perform(post("/login")
                         .with(csrf())
                         .param("username", "regrant.me")
@@ -125,8 +191,8 @@ class AccountAdministrationIT {
                         .param("enabled", "true"))
                 .andReturn()
                 .getResponse();
-        assertThat(unmask.getStatus()).isEqualTo(200);
-        assertThat(unmask.getContentAsString()).contains("data:image/png;base64,");
+        assertThat(unmask.getStatus()).isEqualTo(302);
+        assertThat(follow(unmask).getContentAsString()).contains("data:image/png;base64,");
         assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'identity.account.regranted'"
                                 + " and object_id = ?")
                         .param(id)
@@ -160,7 +226,7 @@ class AccountAdministrationIT {
                         .param("unitCodes", "110108010005001"))
                 .andReturn()
                 .getResponse();
-        assertThat(opened.getStatus()).as(opened.getContentAsString()).isEqualTo(200);
+        assertThat(opened.getStatus()).as(opened.getContentAsString()).isEqualTo(302);
         assertThat(jdbc.sql("select display_name from identity.account where username = 'blank.keeper'")
                         .query(String.class)
                         .single())

@@ -136,6 +136,11 @@ class CrossScopeMatrixIT {
                 .query(UUID.class)
                 .single();
         attempts.put("GET /admin/accounts/{id}", new Attempt("/admin/accounts/" + account, null, null));
+        for (String action : List.of("enabled", "password", "second-factor", "unlock")) {
+            attempts.put(
+                    "POST /admin/accounts/{id}/" + action,
+                    new Attempt("/admin/accounts/" + account + "/" + action, "enabled=false", null));
+        }
         attempts.put(
                 "POST /admin/accounts/{id}",
                 new Attempt("/admin/accounts/" + account, "version=0&roles=STREET_ADMIN&unitCodes=110108010", null));

@@ -29,6 +29,7 @@ public class Account {
     private String displayName;
     private String passwordHash;
     private Instant passwordChangedAt;
+    private boolean passwordMustChange;
     private String totpSecret;
     private boolean mayUnmask;
     private boolean enabled;
@@ -52,6 +53,7 @@ public class Account {
             String displayName,
             String passwordHash,
             Instant passwordChangedAt,
+            boolean passwordMustChange,
             String totpSecret,
             boolean mayUnmask,
             boolean enabled,
@@ -64,6 +66,7 @@ public class Account {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.passwordChangedAt = passwordChangedAt;
+        this.passwordMustChange = passwordMustChange;
         this.totpSecret = totpSecret;
         this.mayUnmask = mayUnmask;
         this.enabled = enabled;
@@ -91,6 +94,7 @@ public class Account {
                 displayName,
                 passwordHash,
                 now,
+                false,
                 totpSecret,
                 mayUnmask,
                 true,
@@ -123,6 +127,34 @@ public class Account {
             return true;
         }
         return false;
+    }
+
+    /** A password the 安全管理员 set: it works once more, to sign in and choose a new one. */
+    public void resetPassword(String hash, Instant now) {
+        passwordHash = hash;
+        passwordChangedAt = now;
+        passwordMustChange = true;
+    }
+
+    /** The account holder's own new password. */
+    public void changePassword(String hash, Instant now) {
+        passwordHash = hash;
+        passwordChangedAt = now;
+        passwordMustChange = false;
+    }
+
+    /** A new TOTP secret (encrypted), replacing a lost or exposed one. */
+    public void reenrol(String encryptedSecret) {
+        totpSecret = encryptedSecret;
+    }
+
+    /** Whether the account may sign in at all. */
+    public void enable(boolean active) {
+        enabled = active;
+    }
+
+    public boolean passwordMustChange() {
+        return passwordMustChange;
     }
 
     /** What the audit trail keeps of the account's rights. */

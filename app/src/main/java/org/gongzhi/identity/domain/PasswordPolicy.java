@@ -40,6 +40,13 @@ public final class PasswordPolicy {
         return new PasswordPolicy(ABSOLUTE_MINIMUM, true, null, commonPasswords());
     }
 
+    /** The rules as a form shows them before the first attempt. */
+    public record Rules(int minimumLength, int maximumBytes, boolean composition, Integer rotationDays) {}
+
+    public Rules rules() {
+        return new Rules(minimumLength, MAXIMUM, requireComposition, rotation == null ? null : (int) rotation.toDays());
+    }
+
     /** Adds a violation at {@code field} for every rule {@code password} breaks. */
     public void check(String username, String password, String field, Violations violations) {
         if (password == null || password.length() < minimumLength) {

@@ -32,6 +32,35 @@ public class SignInRecords {
         locks.lock(LOCK_SPACE, account.toString());
     }
 
+    /** Keeps when the account last signed in (a row of its own: the account is not touched). */
+    public void signedIn(UUID account, Instant at) {
+        jdbc.sql("insert into identity.last_sign_in (account_id, at) values (?, ?)"
+                        + " on conflict (account_id) do update set at = excluded.at")
+                .params(account, Timestamp.from(at))
+                .update();
+    }
+
+    /** When each account last signed in; accounts that never did are left out. */
+    public java.util.Map<UUID, Instant> lastSignIns() {
+        java.util.Map<UUID, Instant> last = new java.util.HashMap<>();
+        jdbc.sql("select account_id, at from identity.last_sign_in")
+                .query((rs, n) -> last.put(
+                        rs.getObject("account_id", UUID.class),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
+        return last;
+    }
+
+    /** How many failed attempts each account has had since {@code since}. */
+    public java.util.Map<UUID, Integer> failureCountsSince(Instant since) {
+        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("select account_id, count(*) as n from identity.sign_in_failure where at >= ? group by account_id")
+                .param(Timestamp.from(since))
+                .query((rs, n) -> counts.put(rs.getObject("account_id", UUID.class), rs.getInt("n")))
+                .list();
+        return counts;
+    }
+
     /** The account's failed attempts since {@code since}, oldest first. */
     public List<Instant> failuresSince(UUID account, Instant since) {
         return jdbc

@@ -131,6 +131,7 @@ public class SignIns {
             records.acceptStep(account.id(), accepted.getAsLong());
         }
         records.clearFailures(account.id());
+        records.signedIn(account.id(), now);
         String roles = String.join(
                 ",", account.roles().stream().map(Enum::name).sorted().toList());
         audit.record(

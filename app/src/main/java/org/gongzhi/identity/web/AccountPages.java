@@ -1,10 +1,14 @@
 package org.gongzhi.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +20,15 @@ import org.gongzhi.identity.AccountView;
 import org.gongzhi.identity.OpenAccount;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.Totp;
+import org.gongzhi.organization.OrganisationId;
+import org.gongzhi.organization.OrganisationView;
+import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.FieldMessages;
+import org.gongzhi.platform.FormChecks;
+import org.gongzhi.platform.Notices;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violation;
+import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
 import org.springframework.stereotype.Controller;
@@ -28,29 +38,40 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The 安全管理员's pages: the accounts, and opening one with roles, a scope and — where needed — a TOTP secret whose QR
- * code is shown once, in the response that creates it.
+ * The 安全管理员's pages: the accounts with their status and last sign-in, opening one with roles and a scope chosen
+ * with pickers, and caring for one — rights, unlock, a temporary password, a new second factor, disable. A secret
+ * (the TOTP QR code, a temporary password) is shown once, on the page the change leads to, and never cached.
  */
 @Controller
 class AccountPages {
 
     private final AccountManagement accounts;
     private final TerritoryQueries territory;
+    private final OrganizationQueries organizations;
     private final FieldMessages fieldMessages;
     private final TransactionTemplate transaction;
+    private final Notices notices;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     AccountPages(
             AccountManagement accounts,
             TerritoryQueries territory,
+            OrganizationQueries organizations,
             FieldMessages fieldMessages,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            Notices notices,
+            Clock clock) {
         this.accounts = accounts;
         this.territory = territory;
+        this.organizations = organizations;
         this.fieldMessages = fieldMessages;
         this.transaction = transaction;
+        this.notices = notices;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/accounts")
@@ -60,78 +81,106 @@ class AccountPages {
                 all.stream().flatMap(a -> a.units().stream()).map(UnitId::new).collect(Collectors.toSet());
         Map<UUID, String> unitNames = new LinkedHashMap<>();
         territory.units(unitIds).forEach((id, unit) -> unitNames.put(id.value(), unit.name()));
+        Map<UUID, String> organisationNames = new LinkedHashMap<>();
+        all.stream()
+                .flatMap(a -> a.organisations().stream())
+                .distinct()
+                .forEach(id -> organizations
+                        .organisation(new OrganisationId(id))
+                        .ifPresent(o -> organisationNames.put(id, o.name())));
         model.addAttribute("accounts", all);
         model.addAttribute("unitNames", unitNames);
+        model.addAttribute("organisationNames", organisationNames);
+        model.addAttribute("states", accounts.signInStates());
+        model.addAttribute("zone", clock.getZone());
         return "identity/accounts";
     }
 
     @GetMapping("/admin/accounts/new")
     String form(Model model) {
+        FormChecks.fresh(model);
+        return openPage(model, ScopeRows.none(), Set.of(), null, null, false);
+    }
+
+    private String openPage(
+            Model model, ScopeRows scope, Set<Role> granted, String username, String displayName, boolean mayUnmask) {
         model.addAttribute("roles", staffRoles());
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("rules", accounts.passwordRules());
+        model.addAttribute("scope", scope);
+        model.addAttribute("granted", granted);
+        model.addAttribute("username", username);
+        model.addAttribute("displayName", displayName);
+        model.addAttribute("mayUnmask", mayUnmask);
         return "identity/account-form";
     }
 
     @PostMapping("/admin/accounts")
     String open(
-            @RequestParam String username,
-            @RequestParam String displayName,
-            @RequestParam String password,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String password,
             @RequestParam(required = false) List<Role> roles,
-            @RequestParam(required = false, defaultValue = "") String unitCodes,
             @RequestParam(required = false) boolean mayUnmask,
+            HttpServletRequest request,
             Model model,
             Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            RedirectAttributes next) {
         Set<Role> granted = roles == null ? Set.of() : EnumSet.copyOf(roles);
+        ScopeRows scope = ScopeRows.of(request);
         boolean needsCode = mayUnmask || granted.stream().anyMatch(Role::administrator);
         String secret = needsCode ? Totp.newSecret(random) : null;
-        Set<String> codes = Arrays.stream(unitCodes.split("[,，\\s]+"))
-                .map(String::strip)
-                .filter(c -> !c.isEmpty())
-                .collect(Collectors.toSet());
         try {
-            var opened = transaction.execute(s -> accounts.open(
-                    new OpenAccount(username, displayName, password, granted, codes, Set.of(), mayUnmask, secret)));
-            response.setHeader("Cache-Control", "no-store");
-            model.addAttribute("account", opened);
-            if (secret != null) {
-                String uri = Totp.enrolmentUri("共治 Gongzhi", opened.username(), secret);
-                model.addAttribute("secret", secret);
-                model.addAttribute("qr", EnrolmentCode.dataUri(uri));
-            }
-            return "identity/account-opened";
+            Violations picked = scope.check();
+            picked.throwIfAny();
+            var opened = transaction.execute(s -> accounts.open(new OpenAccount(
+                    username,
+                    displayName,
+                    password,
+                    granted,
+                    scope.unitCodes(),
+                    scope.organisationIds(),
+                    mayUnmask,
+                    secret)));
+            showOnce(next, opened.username(), secret, null);
+            notices.next(next, "admin.account.opened", opened.username());
+            return "redirect:/admin/accounts/" + opened.id();
         } catch (DomainException e) {
-            Map<String, String> errors = describe(
-                    e.violations().isEmpty()
-                            ? List.of(Violation.of("roles", e.code(), e.args().toArray()))
-                            : e.violations(),
-                    locale);
             response.setStatus(400);
-            model.addAttribute("roles", staffRoles());
-            model.addAttribute("errors", errors);
-            model.addAttribute("username", username);
-            model.addAttribute("displayName", displayName);
-            model.addAttribute("unitCodes", unitCodes);
-            model.addAttribute("granted", granted);
-            model.addAttribute("mayUnmask", mayUnmask);
-            return "identity/account-form";
+            model.addAttribute("errors", describe(e, locale));
+            model.addAttribute("problem", null);
+            return openPage(model, scope, granted, username, displayName, mayUnmask);
+        }
+    }
+
+    /** The TOTP secret and QR code, or a temporary password, for the next page only. */
+    private static void showOnce(RedirectAttributes next, String username, String secret, String temporaryPassword) {
+        if (secret != null) {
+            next.addFlashAttribute("secret", secret);
+            next.addFlashAttribute("qr", EnrolmentCode.dataUri(Totp.enrolmentUri("共治 Gongzhi", username, secret)));
+        }
+        if (temporaryPassword != null) {
+            next.addFlashAttribute("temporaryPassword", temporaryPassword);
         }
     }
 
     @GetMapping("/admin/accounts/{id}")
-    String edit(@PathVariable UUID id, Model model) {
+    String edit(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        if (model.containsAttribute("secret") || model.containsAttribute("temporaryPassword")) {
+            response.setHeader("Cache-Control", "no-store");
+        }
         AccountView account = accounts.account(id);
+        FormChecks.fresh(model);
+        return editPage(model, account, account.roles(), ScopeRows.of(account, territory, organizations));
+    }
+
+    private String editPage(Model model, AccountView account, Set<Role> granted, ScopeRows scope) {
         model.addAttribute("account", account);
+        model.addAttribute("state", accounts.signInStates().get(account.id()));
         model.addAttribute("roles", staffRoles());
-        model.addAttribute("granted", account.roles());
-        model.addAttribute(
-                "unitCodes",
-                territory.units(account.units().stream().map(UnitId::new).collect(Collectors.toSet())).values().stream()
-                        .map(u -> u.code())
-                        .sorted()
-                        .collect(Collectors.joining(", ")));
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("granted", granted);
+        model.addAttribute("scope", scope);
+        model.addAttribute("zone", clock.getZone());
         return "identity/account-edit";
     }
 
@@ -141,53 +190,158 @@ class AccountPages {
             @PathVariable UUID id,
             @RequestParam long version,
             @RequestParam(required = false) List<Role> roles,
-            @RequestParam(required = false, defaultValue = "") String unitCodes,
             @RequestParam(required = false) boolean mayUnmask,
             @RequestParam(required = false) boolean enabled,
+            HttpServletRequest request,
             Model model,
             Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            RedirectAttributes next) {
         Set<Role> granted = roles == null ? Set.of() : EnumSet.copyOf(roles);
+        ScopeRows scope = ScopeRows.of(request);
         try {
+            scope.check().throwIfAny();
             String secret = transaction.execute(s -> accounts.regrant(
-                    id, new AccountManagement.Regrant(version, granted, codes(unitCodes), mayUnmask, enabled)));
+                    id,
+                    new AccountManagement.Regrant(
+                            version, granted, scope.unitCodes(), scope.organisationIds(), mayUnmask, enabled)));
             AccountView account = accounts.account(id);
-            response.setHeader("Cache-Control", "no-store");
-            model.addAttribute("account", account);
-            if (secret != null) {
-                model.addAttribute("secret", secret);
-                model.addAttribute(
-                        "qr", EnrolmentCode.dataUri(Totp.enrolmentUri("共治 Gongzhi", account.username(), secret)));
-            }
-            model.addAttribute("saved", true);
-            return "identity/account-opened";
+            showOnce(next, account.username(), secret, null);
+            notices.next(next, "admin.account.saved", account.username());
+            return "redirect:/admin/accounts/" + id;
         } catch (DomainException e) {
             if (e.violations().isEmpty()) {
                 throw e;
             }
             response.setStatus(400);
-            model.addAttribute("account", accounts.account(id));
-            model.addAttribute("roles", staffRoles());
-            model.addAttribute("granted", granted);
-            model.addAttribute("unitCodes", unitCodes);
-            model.addAttribute("errors", describe(e.violations(), locale));
-            return "identity/account-edit";
+            model.addAttribute("errors", describe(e, locale));
+            model.addAttribute("problem", null);
+            return editPage(model, accounts.account(id), granted, scope);
         }
     }
 
-    private static Set<String> codes(String unitCodes) {
-        return Arrays.stream(unitCodes.split("[,，\\s]+"))
-                .map(String::strip)
-                .filter(c -> !c.isEmpty())
-                .collect(Collectors.toSet());
+    @PostMapping("/admin/accounts/{id}/unlock")
+    String unlock(@PathVariable UUID id, RedirectAttributes next) {
+        accounts.unlock(id);
+        notices.next(next, "admin.account.unlocked", accounts.account(id).username());
+        return "redirect:/admin/accounts/" + id;
     }
 
-    private Map<String, String> describe(List<Violation> violations, Locale locale) {
+    @PostMapping("/admin/accounts/{id}/password")
+    String resetPassword(@PathVariable UUID id, RedirectAttributes next) {
+        String temporary = accounts.resetPassword(id);
+        showOnce(next, null, null, temporary);
+        notices.next(next, "admin.account.password-reset", accounts.account(id).username());
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/admin/accounts/{id}/second-factor")
+    String reenrol(@PathVariable UUID id, RedirectAttributes next) {
+        String secret = accounts.reenrol(id);
+        String username = accounts.account(id).username();
+        showOnce(next, username, secret, null);
+        notices.next(next, "admin.account.reenrolled", username);
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/admin/accounts/{id}/enabled")
+    String enable(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes next) {
+        accounts.enable(id, enabled);
+        notices.next(
+                next,
+                enabled ? "admin.account.enabled-now" : "admin.account.disabled-now",
+                accounts.account(id).username());
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    private Map<String, String> describe(DomainException e, Locale locale) {
+        List<Violation> violations = e.violations().isEmpty()
+                ? List.of(Violation.of("roles", e.code(), e.args().toArray()))
+                : e.violations();
         return fieldMessages.byField(violations, locale);
     }
 
     /** Residents sign in by SMS code and have no staff account. */
     private static List<Role> staffRoles() {
         return Arrays.stream(Role.values()).filter(r -> r != Role.RESIDENT).toList();
+    }
+
+    /** One picked place in a scope: the code or id posted, and the name shown. */
+    record Picked(String value, String text) {}
+
+    /** The scope as picked: units (by code) and organisations (by id), one picker row each. */
+    record ScopeRows(List<Picked> units, List<Picked> organisations) {
+
+        static ScopeRows none() {
+            return new ScopeRows(List.of(new Picked(null, null)), List.of(new Picked(null, null)));
+        }
+
+        static ScopeRows of(AccountView account, TerritoryQueries territory, OrganizationQueries organizations) {
+            List<Picked> units = new ArrayList<>();
+            territory.units(account.units().stream().map(UnitId::new).toList()).values().stream()
+                    .sorted(java.util.Comparator.comparing(u -> u.code()))
+                    .forEach(u -> units.add(new Picked(u.code(), u.name())));
+            List<Picked> orgs = new ArrayList<>();
+            account.organisations()
+                    .forEach(id -> organizations
+                            .organisation(new OrganisationId(id))
+                            .map(OrganisationView::name)
+                            .ifPresent(n -> orgs.add(new Picked(id.toString(), n))));
+            units.add(new Picked(null, null));
+            orgs.add(new Picked(null, null));
+            return new ScopeRows(units, orgs);
+        }
+
+        static ScopeRows of(HttpServletRequest request) {
+            return new ScopeRows(
+                    rows(request.getParameterValues("unitCodes"), request.getParameterValues("unitCodesText")),
+                    rows(
+                            request.getParameterValues("organisationIds"),
+                            request.getParameterValues("organisationIdsText")));
+        }
+
+        private static List<Picked> rows(String[] values, String[] texts) {
+            List<Picked> rows = new ArrayList<>();
+            int n = Math.max(values == null ? 0 : values.length, texts == null ? 0 : texts.length);
+            for (int i = 0; i < n; i++) {
+                rows.add(new Picked(
+                        values != null && i < values.length ? values[i] : null,
+                        texts != null && i < texts.length ? texts[i] : null));
+            }
+            if (rows.isEmpty()) {
+                rows.add(new Picked(null, null));
+            }
+            return rows;
+        }
+
+        /** A name typed but not picked is refused, beside the scope, rather than guessed. */
+        Violations check() {
+            Violations v = new Violations();
+            units.forEach(p -> FormChecks.picked("unitCodes", p.value(), p.text(), v));
+            organisations.forEach(p -> FormChecks.picked("organisationIds", p.value(), p.text(), v));
+            return v;
+        }
+
+        Set<String> unitCodes() {
+            return units.stream()
+                    .map(Picked::value)
+                    .filter(v -> v != null && !v.isBlank())
+                    .map(String::strip)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+
+        Set<UUID> organisationIds() {
+            Set<UUID> ids = new LinkedHashSet<>();
+            for (Picked p : organisations) {
+                if (p.value() != null && !p.value().isBlank()) {
+                    try {
+                        ids.add(UUID.fromString(p.value().strip()));
+                    } catch (IllegalArgumentException e) {
+                        throw DomainException.invalid(List.of(Violation.of("organisationIds", "form.choose")));
+                    }
+                }
+            }
+            return ids;
+        }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import org.gongzhi.identity.AccountManagement;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.SessionLimits;
 import org.gongzhi.platform.AuditTrail;
@@ -17,6 +18,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -45,7 +48,8 @@ class SecurityConfiguration {
             MessageSource messages,
             LocaleResolver locales,
             AuditTrail audit,
-            TransactionTemplate transaction)
+            TransactionTemplate transaction,
+            AccountManagement accounts)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         var problems = new ApiProblemWriter(messages, locales);
@@ -59,10 +63,15 @@ class SecurityConfiguration {
                                 "/territory/import",
                                 "/organizations/new",
                                 "/organizations/*/edit",
-                                "/organizations/import")
+                                "/organizations/import",
+                                "/councils/new",
+                                "/responsibility-lists/new",
+                                "/workbench")
                         .authenticated()
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole(Role.SEC_ADMIN.name())
+                        .requestMatchers("/account/**")
+                        .authenticated()
                         .requestMatchers("/audit", "/audit/**")
                         .hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/resident/login")
@@ -112,7 +121,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(StaffAuthenticationProvider.CodeDetails::new)
                         .failureHandler(failure())
-                        .defaultSuccessUrl("/workbench", false)
+                        .successHandler(success(accounts))
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
@@ -135,8 +144,26 @@ class SecurityConfiguration {
                                 + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterAfter(new SessionAgeFilter(limits, clock), BasicAuthenticationFilter.class);
+                .addFilterAfter(new SessionAgeFilter(limits, clock), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(problems), SessionAgeFilter.class);
         return http.build();
+    }
+
+    /**
+     * Staff land on their workbench (or the page that sent them to sign in); an account whose password was set by the
+     * 安全管理员, or has expired, goes to choose a new one first and can do nothing else until it has.
+     */
+    private static AuthenticationSuccessHandler success(AccountManagement accounts) {
+        var saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/workbench");
+        return (request, response, authentication) -> {
+            if (accounts.mustChangePassword(authentication.getName())) {
+                request.getSession().setAttribute(PasswordChangeFilter.REQUIRED, Boolean.TRUE);
+                response.sendRedirect(request.getContextPath() + PasswordChangeFilter.PAGE);
+                return;
+            }
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** Every refusal reads the same; a lock says so only once the right password no longer matters. */
