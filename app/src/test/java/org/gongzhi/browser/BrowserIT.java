@@ -215,11 +215,11 @@ class BrowserIT {
         p.locator(".account a[href='/resident/login']").click();
         String number = "137" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
         p.fill("input[name=phone]", number);
-        p.locator("main.login button[type=submit]").click();
+        p.locator("main.login form.stacked button[type=submit]").click();
         assertThat(p.locator(".note").first().innerText()).contains("137****");
         p.fill("input[name=code]", org.gongzhi.support.TestSms.lastCode(number));
         shot(p, "resident-code");
-        p.locator("main.login button[type=submit]").click();
+        p.locator("main.login form.stacked button[type=submit]").click();
         assertThat(p.locator("h1").innerText()).isEqualTo("我的共治");
         assertThat(p.locator(".facts").innerText())
                 .contains("137****" + number.substring(7))
@@ -255,7 +255,7 @@ class BrowserIT {
         auditor.fill("input[name=username]", "auditor");
         auditor.fill("input[name=password]", "Demo#2026gz");
         auditor.fill("input[name=code]", demoCode());
-        auditor.locator("main.login button[type=submit]").click();
+        auditor.locator("main.login form.stacked button[type=submit]").click();
         auditor.locator(".main-nav a", new Page.LocatorOptions().setHasText("审计"))
                 .click();
         auditor.selectOption("select[name=action]", "personal-data.unmasked");

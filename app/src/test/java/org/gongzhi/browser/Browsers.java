@@ -122,7 +122,7 @@ final class Browsers implements AutoCloseable {
         if (code != null) {
             page.fill("input[name=code]", code);
         }
-        page.locator("main.login button[type=submit]").click();
+        page.locator("main.login form.stacked button[type=submit]").click();
     }
 
     /**

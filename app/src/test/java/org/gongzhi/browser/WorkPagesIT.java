@@ -257,7 +257,7 @@ class WorkPagesIT {
             p.navigate(browsers.url("/login"));
             p.fill("input[name=username]", "xueyuanlu.street-admin");
             p.fill("input[name=password]", "wrong password");
-            p.locator("main.login button[type=submit]").click();
+            p.locator("main.login form.stacked button[type=submit]").click();
             assertThat(p.locator("input[name=username]").inputValue()).isEqualTo("xueyuanlu.street-admin");
 
             browsers.signIn(p, "xueyuanlu.street-admin", null);
@@ -380,7 +380,7 @@ class WorkPagesIT {
             h.navigate(browsers.url("/login"));
             h.fill("input[name=username]", "erlizhuang.care");
             h.fill("input[name=password]", "Care#2026gz");
-            h.locator("main.login button[type=submit]").click();
+            h.locator("main.login form.stacked button[type=submit]").click();
             assertThat(h.url()).endsWith("/workbench");
             assertThat(h.locator(".hero").innerText()).contains("二里庄社区").contains("二里庄南社区");
 
@@ -398,7 +398,7 @@ class WorkPagesIT {
             assertThat(h.url()).endsWith("/login");
             h.fill("input[name=username]", "erlizhuang.care");
             h.fill("input[name=password]", temporary);
-            h.locator("main.login button[type=submit]").click();
+            h.locator("main.login form.stacked button[type=submit]").click();
             assertThat(h.url()).endsWith("/account/password");
             h.navigate(browsers.url("/workbench"));
             assertThat(h.url()).endsWith("/account/password");
@@ -422,7 +422,7 @@ class WorkPagesIT {
                     o.navigate(browsers.url("/login"));
                     o.fill("input[name=username]", "erlizhuang.care");
                     o.fill("input[name=password]", "Wrong#2026gz" + i);
-                    o.locator("main.login button[type=submit]").click();
+                    o.locator("main.login form.stacked button[type=submit]").click();
                 }
             }
             a.navigate(browsers.url("/admin/accounts"));
@@ -463,9 +463,9 @@ class WorkPagesIT {
             String number = "136" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
             p.navigate(browsers.url("/resident/login"));
             p.fill("input[name=phone]", number);
-            p.locator("main.login button[type=submit]").click();
+            p.locator("main.login form.stacked button[type=submit]").click();
             p.fill("input[name=code]", TestSms.lastCode(number));
-            p.locator("main.login button[type=submit]").click();
+            p.locator("main.login form.stacked button[type=submit]").click();
             assertThat(p.url()).endsWith("/resident");
             for (String path :
                     List.of("/", "/organizations", "/councils", "/responsibility-lists", "/territory", "/workbench")) {

@@ -223,4 +223,45 @@ class ResidentSignInIT {
             return String.join("\n", rows);
         }
     }
+
+    @Test
+    void the_phone_step_says_what_is_collected_and_why_and_keeps_a_mistyped_number() throws Exception {
+        var page = mvc.perform(get("/resident/login")).andReturn().getResponse();
+        assertThat(page.getContentAsString())
+                .contains("个人信息保护法")
+                .contains("手机号加密保存")
+                .contains("用途");
+        var refused = requestCode("1391234", "198.51.100.7");
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("value=\"1391234\"");
+    }
+
+    @Test
+    void the_code_step_offers_to_send_again_and_to_use_another_number() throws Exception {
+        var sent = requestCode(newPhone(), "198.51.100.8");
+        assertThat(sent.getContentAsString())
+                .contains("重新发送验证码")
+                .contains("换一个手机号")
+                .doesNotContain("个人信息告知");
+    }
+
+    @Test
+    void a_signed_out_visitor_to_a_resident_page_is_sent_to_the_resident_sign_in_and_an_unknown_address_is_404()
+            throws Exception {
+        var resident = mvc.perform(get("/resident").accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        assertThat(resident.getRedirectedUrl())
+                .as(resident.getStatus() + " " + resident.getHeaderNames() + resident.getContentAsString())
+                .endsWith("/resident/login");
+        var staff = mvc.perform(get("/workbench").accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        assertThat(staff.getRedirectedUrl()).endsWith("/login").doesNotContain("resident");
+        var unknown = mvc.perform(get("/no-such-page/at-all").accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(unknown.getRedirectedUrl()).isNull();
+    }
 }

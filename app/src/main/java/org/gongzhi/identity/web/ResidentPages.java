@@ -42,6 +42,8 @@ class ResidentPages {
         if (!PhoneNumber.isValid(phone)) {
             response.setStatus(400);
             model.addAttribute("problem", "phone.invalid");
+            // What was typed stays in the box to be corrected (it goes back in this page only, never in an address).
+            model.addAttribute("phone", phone.length() <= 20 ? phone : null);
             return "identity/resident-login";
         }
         PhoneNumber number = PhoneNumber.parse(phone);

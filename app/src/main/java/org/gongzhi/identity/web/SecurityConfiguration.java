@@ -15,10 +15,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
@@ -26,6 +31,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may do what over the web. Reading the territory, organisations, councils and lists is public; every change
@@ -49,7 +55,9 @@ class SecurityConfiguration {
             LocaleResolver locales,
             AuditTrail audit,
             TransactionTemplate transaction,
-            AccountManagement accounts)
+            AccountManagement accounts,
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+                    RequestMappingHandlerMapping pages)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         var problems = new ApiProblemWriter(messages, locales);
@@ -113,7 +121,7 @@ class SecurityConfiguration {
                                 "/responsibility-lists/**")
                         .hasAnyRole(ORGANIZATION_WRITERS)
                         .requestMatchers(HttpMethod.GET, "/**")
-                        .authenticated()
+                        .access(signedInWhereAPageExists(pages))
                         .anyRequest()
                         .denyAll())
                 .csrf(c -> c.csrfTokenRepository(new CsrfRules.SessionSparingTokens())
@@ -128,6 +136,10 @@ class SecurityConfiguration {
                                 (request, response, ex) ->
                                         problems.write(request, response, 401, "identity.sign-in.needed"),
                                 api)
+                        // A resident's pages send a signed-out visitor to the resident sign-in, not the staff one.
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/resident/login"),
+                                request -> request.getRequestURI().startsWith("/resident"))
                         .accessDeniedHandler((request, response, ex) -> {
                             if (ex instanceof CsrfException) {
                                 // A forged or missing token is an attack or a stale page: either way, on the record.
@@ -163,6 +175,25 @@ class SecurityConfiguration {
                 return;
             }
             saved.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /**
+     * Any other page needs a signed-in person; an address no page answers is let through, to be answered 404 like any
+     * unknown address rather than with a sign-in page that suggests something is there.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInWhereAPageExists(
+            RequestMappingHandlerMapping pages) {
+        AuthenticatedAuthorizationManager<RequestAuthorizationContext> signedIn =
+                AuthenticatedAuthorizationManager.authenticated();
+        return (authentication, context) -> {
+            boolean exists;
+            try {
+                exists = pages.getHandler(context.getRequest()) != null;
+            } catch (Exception e) {
+                exists = true;
+            }
+            return exists ? signedIn.authorize(authentication, context) : new AuthorizationDecision(true);
         };
     }
 
