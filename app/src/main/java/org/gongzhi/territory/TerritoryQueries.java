@@ -100,6 +100,11 @@ public class TerritoryQueries {
                                 "parent", requireByCode(parentCode).id().value()));
     }
 
+    /** Every 街道 and 镇, by code, in one query (for filters that offer them all). */
+    public List<UnitView> subdistricts() {
+        return views("where kind = 'SUBDISTRICT' order by code", java.util.Map.of());
+    }
+
     /** The unit and the units above it, from the top of the hierarchy down. */
     public List<UnitView> lineage(UnitId id) {
         List<UnitView> lineage = new ArrayList<>();

@@ -72,11 +72,7 @@ class OrganizationPages {
         model.addAttribute("kind", kind);
         model.addAttribute("unit", unitCode);
         model.addAttribute("q", q);
-        model.addAttribute(
-                "jurisdictions",
-                territory.children(null).stream()
-                        .flatMap(d -> territory.children(d.code()).stream())
-                        .toList());
+        model.addAttribute("jurisdictions", territory.subdistricts());
         return "organization/list";
     }
 
