@@ -16,7 +16,8 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
 
-    private static final CacheControl HOUR = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+    private static final CacheControl HOUR =
+            CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -26,7 +27,9 @@ class StaticResources implements WebMvcConfigurer {
         registry.addResourceHandler("/js/**")
                 .addResourceLocations("classpath:/static/js/")
                 .setCacheControl(HOUR);
-        registry.addResourceHandler("/favicon.svg").addResourceLocations("classpath:/static/").setCacheControl(HOUR);
+        registry.addResourceHandler("/favicon.svg")
+                .addResourceLocations("classpath:/static/")
+                .setCacheControl(HOUR);
         registry.addResourceHandler("/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(HOUR)
