@@ -261,6 +261,11 @@ public class OrganizationManagement {
         workbook.write(rows, watermark, out);
     }
 
+    /** The import template: header row, one example row, kinds as a drop-down, a sheet explaining each column. */
+    public void writeTemplate(OutputStream out) throws IOException {
+        workbook.writeTemplate(out);
+    }
+
     public CouncilView foundCouncil(FoundCouncil command) {
         may.require(OrganizationPermission.FOUND_COUNCIL);
         UnitView unit = territory.requireByCode(command.unitCode());

@@ -117,6 +117,71 @@ public class OrganisationWorkbook {
         wb.finish();
     }
 
+    /**
+     * The workbook to start an import from: the header row the import reads, one example row (a new organisation,
+     * since it has no 编号), the kinds and yes/no as drop-downs from a sheet of allowed values, and a sheet that says
+     * what each column holds.
+     */
+    public void writeTemplate(OutputStream out) throws IOException {
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        Workbook wb = new Workbook(out, "Gongzhi", "1.0");
+        Worksheet ws = wb.newWorksheet(label("organization.workbook.sheet", zh));
+        Worksheet values = wb.newWorksheet(label("organization.template.values", zh));
+        Worksheet help = wb.newWorksheet(label("organization.template.help", zh));
+        for (Column c : Column.values()) {
+            ws.value(0, c.ordinal(), header(c, zh));
+            ws.style(0, c.ordinal()).bold().set();
+        }
+        String first17 = "52110108MJ0000009";
+        ws.value(1, Column.NAME.ordinal(), label("organization.template.example-name", zh));
+        ws.value(1, Column.KIND.ordinal(), kindLabel(OrganisationKind.SOCIAL_ORGANIZATION, zh));
+        ws.value(
+                1,
+                Column.CREDIT_CODE.ordinal(),
+                first17 + org.gongzhi.shared.CreditCode.checkCharacter(first17).orElseThrow());
+        ws.value(1, Column.UNIT_CODE.ordinal(), "110108010005");
+        ws.value(1, Column.UNIT_NAME.ordinal(), "二里庄社区");
+        ws.value(1, Column.ADDRESS.ordinal(), label("organization.template.example-address", zh));
+        ws.value(1, Column.DESCRIPTION.ordinal(), label("organization.template.example-description", zh));
+        ws.value(1, Column.SYNTHETIC.ordinal(), "否");
+        OrganisationKind[] kinds = OrganisationKind.values();
+        for (int i = 0; i < kinds.length; i++) {
+            values.value(i, 0, kindLabel(kinds[i], zh));
+        }
+        values.value(0, 1, "是");
+        values.value(1, 1, "否");
+        int last = MAX_ROWS;
+        ws.range(1, Column.KIND.ordinal(), last, Column.KIND.ordinal())
+                .validateWithList(values.range(0, 0, kinds.length - 1, 0))
+                .allowBlank(true)
+                .errorStyle(org.dhatim.fastexcel.DataValidationErrorStyle.STOP)
+                .showErrorMessage(true)
+                .errorTitle(header(Column.KIND, zh))
+                .error(label("organization.template.kind-error", zh));
+        ws.range(1, Column.SYNTHETIC.ordinal(), last, Column.SYNTHETIC.ordinal())
+                .validateWithList(values.range(0, 1, 1, 1))
+                .allowBlank(true)
+                .errorStyle(org.dhatim.fastexcel.DataValidationErrorStyle.STOP)
+                .showErrorMessage(true)
+                .errorTitle(header(Column.SYNTHETIC, zh))
+                .error(label("organization.template.column.synthetic", zh));
+        ws.width(Column.NAME.ordinal(), 36);
+        ws.width(Column.ID.ordinal(), 38);
+        ws.width(Column.KIND.ordinal(), 16);
+        ws.width(Column.CREDIT_CODE.ordinal(), 22);
+        ws.width(Column.ADDRESS.ordinal(), 30);
+        ws.width(Column.DESCRIPTION.ordinal(), 40);
+        int r = 0;
+        for (Column c : Column.values()) {
+            help.value(r, 0, header(c, zh));
+            help.value(r, 1, label("organization.template.column." + c.key, zh));
+            r++;
+        }
+        help.width(0, 20);
+        help.width(1, 100);
+        wb.finish();
+    }
+
     private static void put(Worksheet ws, int row, Column column, String value) {
         if (value != null) {
             ws.value(row, column.ordinal(), value);

@@ -37,6 +37,7 @@ class OrganizationPages {
     private final FieldMessages fieldMessages;
     private final AccessScopes scopes;
     private final Permissions may;
+    private final org.gongzhi.platform.Notices notices;
 
     OrganizationPages(
             OrganizationQueries queries,
@@ -44,13 +45,15 @@ class OrganizationPages {
             TerritoryQueries territory,
             FieldMessages fieldMessages,
             AccessScopes scopes,
-            Permissions may) {
+            Permissions may,
+            org.gongzhi.platform.Notices notices) {
         this.queries = queries;
         this.management = management;
         this.territory = territory;
         this.fieldMessages = fieldMessages;
         this.scopes = scopes;
         this.may = may;
+        this.notices = notices;
     }
 
     @GetMapping("/organizations")
@@ -164,14 +167,35 @@ class OrganizationPages {
         return "organization/import";
     }
 
+    /**
+     * A workbook to start an import from: the register's header row, one example row, the kinds as a drop-down, and a
+     * sheet that explains each column.
+     */
+    @GetMapping("/organizations/import/template.xlsx")
+    void template(HttpServletResponse response, java.util.Locale locale) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(
+                "Content-Disposition",
+                org.springframework.http.ContentDisposition.attachment()
+                        .filename("organisations-template.xlsx")
+                        .build()
+                        .toString());
+        management.writeTemplate(response.getOutputStream());
+    }
+
+    /** Imports all or nothing, then shows the import page again with what was done (POST–redirect–GET). */
     @PostMapping("/organizations/import")
-    String importWorkbook(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    String importWorkbook(
+            @RequestParam("file") MultipartFile file,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes next)
+            throws IOException {
         if (file.isEmpty()) {
             throw DomainException.invalid("import.file.empty");
         }
         try (InputStream in = file.getInputStream()) {
-            model.addAttribute("outcome", management.importWorkbook(in));
+            var outcome = management.importWorkbook(in);
+            notices.next(next, "import.done", outcome.created(), outcome.updated(), outcome.unchanged());
         }
-        return "organization/import";
+        return "redirect:/organizations/import";
     }
 }

@@ -34,18 +34,21 @@ class TerritoryPages {
     private final JsonMapper json;
     private final AccessScopes scopes;
     private final Permissions may;
+    private final org.gongzhi.platform.Notices notices;
 
     TerritoryPages(
             TerritoryQueries queries,
             TerritoryManagement management,
             JsonMapper json,
             AccessScopes scopes,
-            Permissions may) {
+            Permissions may,
+            org.gongzhi.platform.Notices notices) {
         this.queries = queries;
         this.management = management;
         this.json = json;
         this.scopes = scopes;
         this.may = may;
+        this.notices = notices;
     }
 
     /** The map with the tree of units; {@code root} picks the 街道 (or any unit) drawn. */
@@ -155,8 +158,29 @@ class TerritoryPages {
         return "territory/import";
     }
 
+    /**
+     * A file to start an import from: one 网格 under 二里庄社区 in the FeatureCollection the import reads (units may
+     * carry a Polygon in WGS84 degrees, or none).
+     */
+    @GetMapping(value = "/territory/import/sample.geojson")
+    ResponseEntity<org.springframework.core.io.Resource> sample() {
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("territory-sample.geojson")
+                                .build()
+                                .toString())
+                .contentType(MediaType.parseMediaType(TerritoryApi.GEO_JSON))
+                .body(new org.springframework.core.io.ClassPathResource("territory/sample.geojson"));
+    }
+
+    /** Imports all or nothing, then shows the import page again with what was done (POST–redirect–GET). */
     @PostMapping("/territory/import")
-    String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    String importFile(
+            @RequestParam("file") MultipartFile file,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes next)
+            throws IOException {
         if (file.isEmpty()) {
             throw DomainException.invalid("import.file.empty");
         }
@@ -166,7 +190,8 @@ class TerritoryPages {
         } catch (JacksonException e) {
             throw DomainException.invalid("request.malformed");
         }
-        model.addAttribute("outcome", management.importCollection(root));
-        return "territory/import";
+        var outcome = management.importCollection(root);
+        notices.next(next, "import.done", outcome.created(), outcome.updated(), outcome.unchanged());
+        return "redirect:/territory/import";
     }
 }
