@@ -9,3 +9,16 @@
         document.querySelector('header.top').classList.toggle('nav-open', open);
     });
 })();
+
+// "Back" on error pages: the previous page when there is one (the link's own address otherwise).
+(function () {
+    'use strict';
+    document.querySelectorAll('a[data-back]').forEach(function (a) {
+        a.addEventListener('click', function (e) {
+            if (window.history.length > 1) {
+                e.preventDefault();
+                window.history.back();
+            }
+        });
+    });
+})();

@@ -68,6 +68,19 @@ class AccountCare {
         return accounts.findById(id).orElseThrow(() -> DomainException.notFound("identity.account.not-found", id));
     }
 
+    /**
+     * The 安全管理员 does not lock themself out: their own password is changed on their own page, and disabling or
+     * re-enrolling their own account is refused (409 {@code identity.account.self}) — otherwise one click could leave
+     * the installation with nobody to manage accounts.
+     */
+    private Account requireOther(UUID id, String actingUsername) {
+        Account account = require(id);
+        if (account.username().equals(actingUsername)) {
+            throw DomainException.conflict("identity.account.self");
+        }
+        return account;
+    }
+
     void unlock(UUID id) {
         Account account = require(id);
         signIns.lock(id);
@@ -76,8 +89,8 @@ class AccountCare {
     }
 
     /** A new temporary password, returned once; the account must choose its own at the next sign-in. */
-    String resetPassword(UUID id) {
-        Account account = require(id);
+    String resetPassword(UUID id, String acting) {
+        Account account = requireOther(id, acting);
         String temporary;
         Violations check;
         do {
@@ -111,8 +124,8 @@ class AccountCare {
     }
 
     /** A new TOTP secret (Base32), returned once; the old one stops working at once. */
-    String reenrol(UUID id) {
-        Account account = require(id);
+    String reenrol(UUID id, String acting) {
+        Account account = requireOther(id, acting);
         String secret = Totp.newSecret(random);
         account.reenrol(cipher.encrypt(AccountManagement.TOTP_PURPOSE, secret));
         accounts.save(account);
@@ -123,8 +136,8 @@ class AccountCare {
     }
 
     /** Disables or enables the account; a disabled account's open sessions end when this commits. */
-    void enable(UUID id, boolean enabled) {
-        Account account = require(id);
+    void enable(UUID id, boolean enabled, String acting) {
+        Account account = requireOther(id, acting);
         if (account.enabled() == enabled) {
             return;
         }
@@ -150,7 +163,7 @@ class AccountCare {
             violations.add("current", "identity.password.current");
         }
         passwords.check(account.username(), next, "password", violations);
-        if (next != null && current != null && next.equals(current)) {
+        if (next != null && !next.isEmpty() && next.equals(current)) {
             violations.add("password", "identity.password.same");
         }
         violations.throwIfAny();

@@ -43,6 +43,7 @@ public class AccountManagement {
     private final SignInRecords signIns;
     private final SessionEnding sessions;
     private final AccountCare care;
+    private final org.gongzhi.platform.ActorResolver actors;
     private final Clock clock;
 
     AccountManagement(
@@ -56,6 +57,7 @@ public class AccountManagement {
             SignInRecords signIns,
             SessionEnding sessions,
             AccountCare care,
+            org.gongzhi.platform.ActorResolver actors,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
@@ -67,6 +69,7 @@ public class AccountManagement {
         this.signIns = signIns;
         this.sessions = sessions;
         this.care = care;
+        this.actors = actors;
         this.clock = clock;
     }
 
@@ -189,6 +192,10 @@ public class AccountManagement {
         if (account.version() != change.version()) {
             throw DomainException.conflict("identity.account.stale");
         }
+        if (account.username().equals(actors.current().name())) {
+            // Nobody changes their own rights: that is how the last 安全管理员 would lock everyone out.
+            throw DomainException.conflict("identity.account.self");
+        }
         Violations violations = new Violations();
         if (change.roles() == null || change.roles().isEmpty()) {
             violations.add("roles", "identity.roles.missing");
@@ -251,17 +258,17 @@ public class AccountManagement {
      * must choose its own at the next sign-in; its open sessions end (audited).
      */
     public String resetPassword(UUID id) {
-        return care.resetPassword(id);
+        return care.resetPassword(id, actors.current().name());
     }
 
     /** Replaces the TOTP secret and returns the new one (Base32), once; the old one stops working (audited). */
     public String reenrol(UUID id) {
-        return care.reenrol(id);
+        return care.reenrol(id, actors.current().name());
     }
 
     /** Disables or enables an account; disabling ends its open sessions when this commits (audited). */
     public void enable(UUID id, boolean enabled) {
-        care.enable(id, enabled);
+        care.enable(id, enabled, actors.current().name());
     }
 
     /**

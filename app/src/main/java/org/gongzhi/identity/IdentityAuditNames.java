@@ -68,16 +68,7 @@ class IdentityAuditNames implements AuditActors, AuditObjects {
     @Override
     public Map<String, Named> name(String type, Collection<String> ids) {
         Map<String, Named> named = new HashMap<>();
-        var uuids = ids.stream()
-                .map(i -> {
-                    try {
-                        return UUID.fromString(i);
-                    } catch (IllegalArgumentException e) {
-                        return null;
-                    }
-                })
-                .filter(java.util.Objects::nonNull)
-                .toArray(UUID[]::new);
+        var uuids = AuditObjects.uuids(ids).toArray(UUID[]::new);
         if (type.equals("account") && uuids.length > 0) {
             jdbc.sql("select cast(id as text) as id, username, display_name from identity.account where id = any(:ids)")
                     .param("ids", uuids)

@@ -7,32 +7,22 @@ import org.gongzhi.platform.Permission;
 import org.springframework.stereotype.Component;
 
 /** What may be done to staff accounts: opening, changing and locking them is the 安全管理员's alone (三权分立). */
-public enum IdentityPermission implements Permission {
+public final class IdentityPermission {
+
     /** 开通、修改、解锁、停用账号，重置密码，重新绑定动态验证码. */
-    MANAGE_ACCOUNTS("identity.accounts.manage");
+    public static final Permission MANAGE_ACCOUNTS =
+            Permission.of("identity.accounts.manage", Set.of(Role.SEC_ADMIN.name()));
 
-    private final String code;
+    public static final List<Permission> ALL = List.of(MANAGE_ACCOUNTS);
 
-    IdentityPermission(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Set<String> roles() {
-        return Set.of(Role.SEC_ADMIN.name());
-    }
+    private IdentityPermission() {}
 
     @Component
     static class Catalogue implements Permission.Catalogue {
 
         @Override
         public Collection<? extends Permission> permissions() {
-            return List.of(values());
+            return ALL;
         }
     }
 }

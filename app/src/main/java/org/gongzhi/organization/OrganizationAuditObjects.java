@@ -59,7 +59,7 @@ class OrganizationAuditObjects implements AuditObjects {
             return named;
         }
         Source source = SOURCES.get(type);
-        List<UUID> uuids = uuids(ids);
+        List<UUID> uuids = AuditObjects.uuids(ids);
         if (source == null || uuids.isEmpty()) {
             return named;
         }
@@ -87,18 +87,5 @@ class OrganizationAuditObjects implements AuditObjects {
                 .param("key", key)
                 .query(String.class)
                 .list());
-    }
-
-    private static List<UUID> uuids(Collection<String> ids) {
-        return ids.stream()
-                .map(i -> {
-                    try {
-                        return UUID.fromString(i);
-                    } catch (IllegalArgumentException e) {
-                        return null;
-                    }
-                })
-                .filter(java.util.Objects::nonNull)
-                .toList();
     }
 }

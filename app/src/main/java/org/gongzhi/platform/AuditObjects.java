@@ -19,6 +19,19 @@ public interface AuditObjects {
     /** Ids of the objects of one type whose name contains {@code text} (at most a few hundred). */
     Set<String> named(String type, String text);
 
+    /** The ids that are UUIDs, as UUIDs (a trail's object ids are text: unit codes, "council/organisation" …). */
+    static java.util.List<java.util.UUID> uuids(Collection<String> ids) {
+        java.util.List<java.util.UUID> uuids = new java.util.ArrayList<>();
+        for (String id : ids) {
+            try {
+                uuids.add(java.util.UUID.fromString(id));
+            } catch (IllegalArgumentException e) {
+                // Not a UUID: a code, named by whoever records codes.
+            }
+        }
+        return uuids;
+    }
+
     /** An object's name and the page that shows it ({@code null} when it has none). */
     record Named(String name, String link) {}
 }

@@ -22,6 +22,19 @@ public interface Permission {
         return false;
     }
 
+    /** A permission granted to {@code roles} (names of DOMAIN.md §1 roles; empty: any staff role). */
+    static Permission of(String code, Set<String> roles) {
+        return new Declared(code, Set.copyOf(roles), false);
+    }
+
+    /** A permission to open masked personal data, granted to {@code roles} that also hold the unmask permission. */
+    static Permission ofPersonalData(String code, Set<String> roles) {
+        return new Declared(code, Set.copyOf(roles), true);
+    }
+
+    /** A permission as a module declares it. */
+    record Declared(String code, Set<String> roles, boolean personalData) implements Permission {}
+
     /** The permissions a module declares. */
     interface Catalogue {
 

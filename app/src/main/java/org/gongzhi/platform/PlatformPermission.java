@@ -6,34 +6,21 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** What the platform itself offers to roles: reading and checking the audit trail is the 审计管理员's alone (三权分立). */
-public enum PlatformPermission implements Permission {
+public final class PlatformPermission {
+
     /** 查阅、校验、导出审计日志. */
-    READ_AUDIT("platform.audit.read", Set.of("AUDITOR"));
+    public static final Permission READ_AUDIT = Permission.of("platform.audit.read", Set.of("AUDITOR"));
 
-    private final String code;
-    private final Set<String> roles;
+    public static final List<Permission> ALL = List.of(READ_AUDIT);
 
-    PlatformPermission(String code, Set<String> roles) {
-        this.code = code;
-        this.roles = roles;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Set<String> roles() {
-        return roles;
-    }
+    private PlatformPermission() {}
 
     @Component
     static class Catalogue implements Permission.Catalogue {
 
         @Override
         public Collection<? extends Permission> permissions() {
-            return List.of(values());
+            return ALL;
         }
     }
 }

@@ -37,15 +37,10 @@ class TerritoryAuditObjects implements AuditObjects {
             return named;
         }
         if (type.equals("unit")) {
-            List<UUID> uuids = new java.util.ArrayList<>();
-            List<String> codes = new java.util.ArrayList<>();
-            for (String id : ids) {
-                try {
-                    uuids.add(UUID.fromString(id));
-                } catch (IllegalArgumentException e) {
-                    codes.add(id);
-                }
-            }
+            List<UUID> uuids = AuditObjects.uuids(ids);
+            List<String> codes = ids.stream()
+                    .filter(id -> uuids.stream().noneMatch(u -> u.toString().equals(id)))
+                    .toList();
             jdbc.sql("select cast(id as text) as id, code, name from territory.unit"
                             + " where id = any(:ids) or code = any(:codes)")
                     .param("ids", uuids.toArray(UUID[]::new))

@@ -7,36 +7,25 @@ import org.gongzhi.platform.Permission;
 import org.springframework.stereotype.Component;
 
 /** What may be changed in the territory, and by which roles; the unit is checked against the person's scope. */
-public enum TerritoryPermission implements Permission {
-    /** 导入治理单元 (GeoJSON). */
-    IMPORT("territory.import"),
-    /** 修改治理单元. */
-    REVISE("territory.revise");
+public final class TerritoryPermission {
 
     private static final Set<String> ROLES = Set.of("SYS_ADMIN", "STREET_ADMIN");
 
-    private final String code;
+    /** 导入治理单元 (GeoJSON), or register one. */
+    public static final Permission IMPORT = Permission.of("territory.import", ROLES);
+    /** 修改治理单元. */
+    public static final Permission REVISE = Permission.of("territory.revise", ROLES);
 
-    TerritoryPermission(String code) {
-        this.code = code;
-    }
+    public static final List<Permission> ALL = List.of(IMPORT, REVISE);
 
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Set<String> roles() {
-        return ROLES;
-    }
+    private TerritoryPermission() {}
 
     @Component
     static class Catalogue implements Permission.Catalogue {
 
         @Override
         public Collection<? extends Permission> permissions() {
-            return List.of(values());
+            return ALL;
         }
     }
 }

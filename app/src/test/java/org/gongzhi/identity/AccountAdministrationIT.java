@@ -136,6 +136,34 @@ class AccountAdministrationIT {
                 .isGreaterThan(0);
     }
 
+    @Test
+    void the_security_administrator_cannot_disable_re_enrol_or_regrant_their_own_account() throws Exception {
+        var own = jdbc.sql("select id, version from identity.account where username = 'secadmin'")
+                .query()
+                .singleRow();
+        String id = own.get("id").toString();
+        for (String action : java.util.List.of("/enabled", "/password", "/second-factor")) {
+            var refused = mvc.perform(post("/admin/accounts/" + id + action)
+                            .param("enabled", "false")
+                            .with(Staff.as("secadmin", Role.SEC_ADMIN)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(refused.getStatus()).as(action).isEqualTo(409);
+            assertThat(refused.getContentAsString()).contains("不能对自己的账号做这项操作");
+        }
+        var regrant = mvc.perform(post("/admin/accounts/" + id)
+                        .param("version", own.get("version").toString())
+                        .param("roles", "SEC_ADMIN")
+                        .with(Staff.as("secadmin", Role.SEC_ADMIN)))
+                .andReturn()
+                .getResponse();
+        assertThat(regrant.getStatus()).isEqualTo(409);
+        assertThat(jdbc.sql("select enabled from identity.account where username = 'secadmin'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
     private static String secret(String html) {
         Matcher m = Pattern.compile("class=\"secret\">([A-Z2-7]+)<").matcher(html);
         assertThat(m.find()).as("a secret on the page").isTrue();

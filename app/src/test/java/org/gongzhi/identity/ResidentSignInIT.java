@@ -264,4 +264,17 @@ class ResidentSignInIT {
         assertThat(unknown.getStatus()).isEqualTo(404);
         assertThat(unknown.getRedirectedUrl()).isNull();
     }
+
+    @Test
+    void an_empty_or_non_numeric_code_is_refused_at_once_and_does_not_use_up_a_try() throws Exception {
+        String phone = newPhone();
+        requestCode(phone, "198.51.100.9");
+        String code = TestSms.lastCode(phone);
+        for (int i = 0; i < 6; i++) {
+            var refused = signIn(phone, i % 2 == 0 ? "" : "abcdef").getResponse();
+            assertThat(refused.getStatus()).isEqualTo(400);
+            assertThat(refused.getContentAsString()).contains("6 位数字验证码");
+        }
+        assertThat(signIn(phone, code).getResponse().getRedirectedUrl()).isEqualTo("/resident");
+    }
 }

@@ -15,33 +15,12 @@ import org.junit.jupiter.api.Test;
 /** The one permission check: the role must hold the permission, and the place must lie in the scope. */
 class PermissionsTests {
 
-    enum Sample implements Permission {
-        FOUND("sample.found", Set.of("STREET_ADMIN")),
-        LOOK("sample.look", Set.of()),
-        UNMASK("sample.unmask", Set.of());
-
-        final String code;
-        final Set<String> roles;
-
-        Sample(String code, Set<String> roles) {
-            this.code = code;
-            this.roles = roles;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public Set<String> roles() {
-            return roles;
-        }
-
-        @Override
-        public boolean personalData() {
-            return this == UNMASK;
-        }
+    /** Permissions as a module declares them. */
+    static final class Sample {
+        static final Permission FOUND = Permission.of("sample.found", Set.of("STREET_ADMIN"));
+        static final Permission LOOK = Permission.of("sample.look", Set.of());
+        static final Permission UNMASK = Permission.ofPersonalData("sample.unmask", Set.of());
+        static final List<Permission> ALL = List.of(FOUND, LOOK, UNMASK);
     }
 
     static final UUID STREET = UUID.randomUUID();
@@ -62,7 +41,7 @@ class PermissionsTests {
                 }
                 return false;
             },
-            List.of(() -> (Collection<? extends Permission>) List.of(Sample.values())));
+            List.of(() -> (Collection<? extends Permission>) Sample.ALL));
 
     void as(Set<String> roles, Set<UUID> units, boolean mayUnmask) {
         current.set(new AccessScope(false, roles, units, Set.of(OWN_ORGANISATION), mayUnmask));

@@ -75,7 +75,7 @@ class OwnAccountPages {
         if (session != null) {
             session.removeAttribute(PasswordChangeFilter.REQUIRED);
         }
-        notices.next(next, "identity.password.changed");
+        notices.next(next, "identity.password.changed-now");
         return "redirect:/workbench";
     }
 }

@@ -78,7 +78,17 @@ class ResidentPages {
             return "identity/resident-login";
         }
         PhoneNumber number = PhoneNumber.parse(phone);
-        var resident = signIns.signIn(number, code == null ? null : code.strip());
+        String typed = code == null ? "" : code.strip();
+        if (!typed.matches("[0-9]{6}")) {
+            // Not a code at all (empty, letters): said at once, and not counted as one of the five tries.
+            response.setStatus(400);
+            model.addAttribute("phone", number.value());
+            model.addAttribute("masked", number.masked());
+            model.addAttribute("sent", true);
+            model.addAttribute("problem", "identity.code.format");
+            return "identity/resident-login";
+        }
+        var resident = signIns.signIn(number, typed);
         if (resident.isEmpty()) {
             // RFC 9110 §15.5.2: the credentials given were refused; the page says so and lets the resident retry.
             response.setStatus(401);

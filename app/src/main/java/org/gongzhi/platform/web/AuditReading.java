@@ -39,7 +39,8 @@ class AuditReading {
             "kind", List.of("organization.kind.", "territory.kind."),
             "level", List.of("council.level."),
             "cadence", List.of("list.cadence."),
-            "field", List.of("audit.field."));
+            "field", List.of("audit.field."),
+            "reason", List.of("audit.reason."));
 
     private static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 

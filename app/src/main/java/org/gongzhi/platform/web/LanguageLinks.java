@@ -16,8 +16,11 @@ class LanguageLinks {
     }
 
     static String link(HttpServletRequest request, String lang) {
-        return UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(request.getQueryString())
+        // An error page links to the address that failed, not to /error.
+        Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed instanceof String uri ? uri : request.getRequestURI();
+        return UriComponentsBuilder.fromPath(path)
+                .query(failed instanceof String ? null : request.getQueryString())
                 .replaceQueryParam("lang", lang)
                 .build(true)
                 .toUriString();
