@@ -262,6 +262,13 @@ class ResidentSignInIT {
                 .andReturn()
                 .getResponse();
         assertThat(unknown.getStatus()).isEqualTo(404);
+        for (String path :
+                java.util.List.of("/councils/not-a-uuid", "/responsibility-lists/xyz", "/organizations/abc")) {
+            var malformed = mvc.perform(get(path).accept(org.springframework.http.MediaType.TEXT_HTML))
+                    .andReturn()
+                    .getResponse();
+            assertThat(malformed.getStatus()).as(path).isEqualTo(404);
+        }
         assertThat(unknown.getRedirectedUrl()).isNull();
     }
 

@@ -37,6 +37,23 @@ class PageErrorAdvice {
         return page;
     }
 
+    /**
+     * An address whose id is not an id names nothing, like any unknown address: 404. A query parameter of the wrong
+     * type is the request's fault: 400, naming it.
+     */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e, Locale locale) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return page(HttpStatus.NOT_FOUND, "http.404", locale);
+        }
+        var page = new ModelAndView("error");
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        page.addObject("status", 400);
+        page.addObject("message", problems.message("validation.type", new Object[] {e.getName()}, "", locale));
+        return page;
+    }
+
     @ExceptionHandler(ConcurrencyFailureException.class)
     ModelAndView concurrentEdit(Locale locale) {
         return page(HttpStatus.CONFLICT, "request.concurrent-edit", locale);
