@@ -187,10 +187,19 @@ class AccountCare {
         Map<UUID, Integer> failing = signIns.failureCountsSince(lockout.horizon(now));
         Map<UUID, AccountManagement.SignInState> states = new HashMap<>();
         for (Account a : accounts.findAll()) {
-            boolean locked = failing.containsKey(a.id())
-                    && lockout.locked(signIns.failuresSince(a.id(), lockout.horizon(now)), now);
+            boolean locked = failing.containsKey(a.id()) && locked(a.id(), now);
             states.put(a.id(), new AccountManagement.SignInState(last.get(a.id()), locked));
         }
         return states;
+    }
+
+    /** One account's last sign-in and whether it is locked now. */
+    AccountManagement.SignInState signInState(UUID id) {
+        Instant now = clock.instant();
+        return new AccountManagement.SignInState(signIns.lastSignIn(id).orElse(null), locked(id, now));
+    }
+
+    private boolean locked(UUID id, Instant now) {
+        return lockout.locked(signIns.failuresSince(id, lockout.horizon(now)), now);
     }
 }

@@ -290,6 +290,11 @@ public class AccountManagement {
         return care.signInStates();
     }
 
+    @Transactional(readOnly = true)
+    public SignInState signInState(UUID id) {
+        return care.signInState(id);
+    }
+
     /** The password rules in force, for forms to show before the first attempt. */
     public PasswordPolicy.Rules passwordRules() {
         return passwords.rules();

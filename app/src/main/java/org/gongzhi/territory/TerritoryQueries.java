@@ -269,6 +269,20 @@ public class TerritoryQueries {
                 .single();
     }
 
+    /** A person's home unit and every unit within their scope, for lists that open on their own area. */
+    public record HomeArea(UnitView unit, java.util.Set<UnitId> within) {
+
+        /** Whether the unit (by id; {@code null}: none) lies in the area. */
+        public boolean covers(UUID unitId) {
+            return unitId != null && within.contains(new UnitId(unitId));
+        }
+    }
+
+    /** The area a person works in, with everything in their scope; empty where {@link #homeUnit} is. */
+    public Optional<HomeArea> homeArea(org.gongzhi.platform.AccessScope scope) {
+        return homeUnit(scope).map(u -> new HomeArea(u, within(scope)));
+    }
+
     /**
      * The area a person works in, for pages to open on: the highest of the scope's units (the 街道 for a street
      * administrator, the 社区 for a community worker); empty for an installation-wide scope or one of organisations only.

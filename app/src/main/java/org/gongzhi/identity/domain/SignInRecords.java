@@ -40,6 +40,14 @@ public class SignInRecords {
                 .update();
     }
 
+    /** When the account last signed in, if it ever did. */
+    public java.util.Optional<Instant> lastSignIn(UUID account) {
+        return jdbc.sql("select at from identity.last_sign_in where account_id = ?")
+                .param(account)
+                .query((rs, n) -> rs.getTimestamp("at").toInstant())
+                .optional();
+    }
+
     /** When each account last signed in; accounts that never did are left out. */
     public java.util.Map<UUID, Instant> lastSignIns() {
         java.util.Map<UUID, Instant> last = new java.util.HashMap<>();

@@ -176,7 +176,7 @@ class AccountPages {
 
     private String editPage(Model model, AccountView account, Set<Role> granted, ScopeRows scope) {
         model.addAttribute("account", account);
-        model.addAttribute("state", accounts.signInStates().get(account.id()));
+        model.addAttribute("state", accounts.signInState(account.id()));
         model.addAttribute("roles", staffRoles());
         model.addAttribute("granted", granted);
         model.addAttribute("scope", scope);

@@ -78,14 +78,6 @@ public class OrganizationScope {
                 && units.lineage(new UnitId(organisationUnit)).stream().anyMatch(u -> u.id().equals(subdistrict));
     }
 
-    public void requireUnit(UUID unitId) {
-        if (unitId == null) {
-            territory.requireEverything();
-        } else {
-            territory.require(new UnitId(unitId));
-        }
-    }
-
     /**
      * For a batch: every existing organisation and every target unit must be in scope; the hierarchy is walked once
      * for all of them.
@@ -100,12 +92,6 @@ public class OrganizationScope {
         }
         for (UUID unit : units) {
             check.require(unit);
-        }
-    }
-
-    public void requireOrganisation(Organisation o) {
-        if (!scopes.current().organisations().contains(o.id()) && !territory.covers(new UnitId(o.unitId()))) {
-            throw DomainException.forbidden("scope.outside");
         }
     }
 }

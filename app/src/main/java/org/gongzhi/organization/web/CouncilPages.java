@@ -3,7 +3,6 @@ package org.gongzhi.organization.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.organization.AdmitMember;
 import org.gongzhi.organization.AppointLiaison;
@@ -21,8 +20,6 @@ import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
-import org.gongzhi.territory.UnitId;
-import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,14 +64,13 @@ class CouncilPages {
     /** The councils in the viewer's area ({@code all=true}: everywhere); visitors see all of them. */
     @GetMapping("/councils")
     String councils(@RequestParam(defaultValue = "false") boolean all, Model model) {
-        UnitView home = all ? null : territory.homeUnit(scopes.current()).orElse(null);
-        Set<UnitId> within = home == null ? null : territory.within(scopes.current());
+        var area = all ? null : territory.homeArea(scopes.current()).orElse(null);
         model.addAttribute(
                 "councils",
                 queries.councils().stream()
-                        .filter(c -> within == null || within.contains(new UnitId(c.unitId())))
+                        .filter(c -> area == null || area.covers(c.unitId()))
                         .toList());
-        model.addAttribute("home", home);
+        model.addAttribute("home", area == null ? null : area.unit());
         return "organization/councils";
     }
 

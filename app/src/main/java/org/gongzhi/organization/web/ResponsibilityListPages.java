@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +25,6 @@ import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
-import org.gongzhi.territory.UnitId;
-import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,14 +73,13 @@ class ResponsibilityListPages {
     /** The lists for spaces in the viewer's area ({@code all=true}: every list); visitors see all of them. */
     @GetMapping("/responsibility-lists")
     String lists(@RequestParam(defaultValue = "false") boolean all, Model model) {
-        UnitView home = all ? null : territory.homeUnit(scopes.current()).orElse(null);
-        Set<UnitId> within = home == null ? null : territory.within(scopes.current());
+        var area = all ? null : territory.homeArea(scopes.current()).orElse(null);
         model.addAttribute(
                 "lists",
                 queries.responsibilityLists().stream()
-                        .filter(l -> within == null || (l.unitId() != null && within.contains(new UnitId(l.unitId()))))
+                        .filter(l -> area == null || area.covers(l.unitId()))
                         .toList());
-        model.addAttribute("home", home);
+        model.addAttribute("home", area == null ? null : area.unit());
         return "organization/lists";
     }
 

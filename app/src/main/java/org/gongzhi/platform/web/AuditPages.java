@@ -59,14 +59,20 @@ class AuditPages {
     }
 
     private AuditSearch.Filter filter(
-            String action, String actor, String kind, String q, LocalDate from, LocalDate to) {
+            String action,
+            String actor,
+            String kind,
+            String q,
+            LocalDate from,
+            LocalDate to,
+            AuditSearch.Vocabulary vocabulary) {
         ZoneId zone = clock.getZone();
         return new AuditSearch.Filter(
                 action,
                 actor,
                 kind,
                 q,
-                q == null || q.isBlank() ? AuditSearch.Words.NONE : reading.words(q, search.vocabulary()),
+                q == null || q.isBlank() ? AuditSearch.Words.NONE : reading.words(q, vocabulary),
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
     }
@@ -86,8 +92,9 @@ class AuditPages {
             @RequestParam(defaultValue = "1") int page,
             Model model,
             Locale locale) {
-        AuditSearch.Page result = search.search(filter(action, actor, kind, q, from, to), page, 50);
+        // Read once: it matches the keyword to codes and fills the pickers (three scans of the trail).
         AuditSearch.Vocabulary vocabulary = search.vocabulary();
+        AuditSearch.Page result = search.search(filter(action, actor, kind, q, from, to, vocabulary), page, 50);
         model.addAttribute("result", result);
         model.addAttribute("readings", reading.read(result.entries(), locale));
         model.addAttribute("actions", labelled(vocabulary.actions(), "", locale));
@@ -132,7 +139,8 @@ class AuditPages {
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        AuditSearch.Filter f = filter(action, actor, kind, q, from, to);
+        AuditSearch.Filter f =
+                filter(action, actor, kind, q, from, to, q == null || q.isBlank() ? null : search.vocabulary());
         Actor who = actors.current();
         long total = search.search(f, 1, 1).total();
         transaction.executeWithoutResult(s -> audit.record(AuditRecord.created(
