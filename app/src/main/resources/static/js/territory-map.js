@@ -51,10 +51,14 @@
             if (layer.getBounds().isValid()) {
                 map.fitBounds(layer.getBounds(), {padding: [10, 10]});
             }
+            // A street's or zone's own page opens on that feature.
+            if (el.dataset.focus) {
+                focus(el.dataset.focus, false);
+            }
             el.dataset.ready = 'true';
         });
 
-    function focus(code) {
+    function focus(code, bringOnScreen) {
         var l = byCode[code];
         if (!l) {
             return;
@@ -70,7 +74,7 @@
         map.fitBounds(l.getBounds(), {padding: [20, 20], maxZoom: 18});
         // On a phone the map sits above the list: bring it back on screen.
         var box = el.getBoundingClientRect();
-        if (box.top < 0 || box.bottom > window.innerHeight) {
+        if (bringOnScreen && (box.top < 0 || box.bottom > window.innerHeight)) {
             el.scrollIntoView({behavior: 'smooth', block: 'start'});
         }
     }
@@ -85,7 +89,7 @@
         var t = e.target.closest('[data-code]');
         if (t && t.tagName === 'BUTTON') {
             e.preventDefault();
-            focus(t.dataset.code);
+            focus(t.dataset.code, true);
         }
     });
 

@@ -188,6 +188,45 @@ public class OrganizationQueries {
         return units.stream().map(UnitId::value).toArray(UUID[]::new);
     }
 
+    /**
+     * A link from one detail page to another: the council or 责任清单's id and name, and the role in it ({@code role}
+     * is the party's name on a list, {@code null} for a council seat or a link by place).
+     */
+    public record Link(UUID id, String name, String role) {}
+
+    /** Where an organisation takes part: the councils that seat it and the 责任清单 that name it as a party. */
+    public record Involvement(List<Link> councils, List<Link> lists) {}
+
+    public Involvement involvement(OrganisationId organisation) {
+        List<Link> seats = jdbc.sql("select c.id, c.name from organization.council_member m"
+                        + " join organization.council c on c.id = m.council_id"
+                        + " where m.organisation_id = :org order by c.level, c.name")
+                .param("org", organisation.value())
+                .query((rs, n) -> new Link(rs.getObject("id", UUID.class), rs.getString("name"), null))
+                .list();
+        List<Link> parties = jdbc.sql("select l.id, l.title, p.name from organization.responsibility_party p"
+                        + " join organization.responsibility_list l on l.id = p.list_id"
+                        + " where p.organisation_id = :org order by l.title")
+                .param("org", organisation.value())
+                .query((rs, n) -> new Link(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("name")))
+                .list();
+        return new Involvement(seats, parties);
+    }
+
+    /** The councils and 责任清单 seated at one unit, for linking the two kinds of page to each other. */
+    public Involvement atUnit(UnitId unit) {
+        List<Link> found = jdbc.sql("select id, name from organization.council where unit_id = :unit order by name")
+                .param("unit", unit.value())
+                .query((rs, n) -> new Link(rs.getObject("id", UUID.class), rs.getString("name"), null))
+                .list();
+        List<Link> drawn = jdbc.sql(
+                        "select id, title from organization.responsibility_list where unit_id = :unit order by title")
+                .param("unit", unit.value())
+                .query((rs, n) -> new Link(rs.getObject("id", UUID.class), rs.getString("title"), null))
+                .list();
+        return new Involvement(found, drawn);
+    }
+
     public List<CouncilView> councils() {
         List<Council> all = councils.findAll();
         List<CouncilView> views = councilViews(all);

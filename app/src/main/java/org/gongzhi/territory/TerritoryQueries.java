@@ -136,18 +136,53 @@ public class TerritoryQueries {
         return overlays
                 .findBySubdistrictIdInOrderByCode(List.of(subdistrict.id().value()))
                 .stream()
-                .map(o -> new OverlayView(
-                        o.code(),
-                        o.layer() == OverlayFeature.Layer.STREET ? "STREET" : "ZONE",
-                        o.kind(),
-                        o.name(),
-                        o.measure(),
-                        o.synthetic()))
+                .map(TerritoryQueries::view)
                 .toList();
+    }
+
+    private static OverlayView view(OverlayFeature o) {
+        return new OverlayView(
+                o.code(),
+                o.layer() == OverlayFeature.Layer.STREET ? "STREET" : "ZONE",
+                o.kind(),
+                o.name(),
+                o.measure(),
+                o.synthetic());
     }
 
     /** A street ({@code layer} STREET, {@code measure} in metres) or a zone ({@code measure} in m²). */
     public record OverlayView(String code, String layer, String kind, String name, double measure, boolean synthetic) {}
+
+    /**
+     * One street or zone by code: the feature, the 街道 that owns it and the 社区 whose boundaries it crosses or
+     * overlaps (by their stored boundaries, sorted by code); empty for an unknown code.
+     */
+    public Optional<OverlayDetail> overlay(String code) {
+        return overlays.findByCodeIn(List.of(code)).stream().findFirst().map(o -> {
+            UnitView subdistrict = unit(new UnitId(o.subdistrictId())).orElseThrow();
+            org.locationtech.jts.geom.Geometry shape = org.gongzhi.territory.domain.StoredGeometry.parse(o.geometry());
+            List<UUID> touched = jdbc
+                    .sql("with recursive below(id) as (select cast(:root as uuid)"
+                            + " union all select u.id from territory.unit u join below b on u.parent_id = b.id)"
+                            + " select u.id, u.boundary from territory.unit u join below b on b.id = u.id"
+                            + " where u.kind = 'COMMUNITY' and u.boundary is not null")
+                    .param("root", subdistrict.id().value())
+                    .query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getString("boundary")))
+                    .list()
+                    .stream()
+                    .filter(e -> org.gongzhi.territory.domain.StoredGeometry.parse(e.getValue())
+                            .intersects(shape))
+                    .map(java.util.Map.Entry::getKey)
+                    .toList();
+            List<UnitView> communities = touched.isEmpty()
+                    ? List.of()
+                    : views("where id in (:ids) order by code", java.util.Map.of("ids", touched));
+            return new OverlayDetail(view(o), subdistrict, communities);
+        });
+    }
+
+    /** A street or zone with the 街道 that owns it and the 社区 it lies in (wholly or partly). */
+    public record OverlayDetail(OverlayView feature, UnitView subdistrict, List<UnitView> communities) {}
 
     /** What contains the point today: the unit at each level and every zone; empty outside all of them. */
     public Optional<Location> locate(double latitude, double longitude) {

@@ -63,6 +63,35 @@ class PlatformIT {
     }
 
     @Test
+    void every_api_operation_has_a_summary_and_one_declared_tag_for_its_resource() throws Exception {
+        JsonNode doc = body("/v3/api-docs", null);
+        java.util.Map<String, String> declared = new java.util.HashMap<>();
+        doc.path("tags")
+                .forEach(t -> declared.put(
+                        t.path("name").asString(), t.path("description").asString()));
+        assertThat(declared).containsKeys("territory", "organizations", "councils", "responsibility-lists");
+        assertThat(declared.values()).allSatisfy(d -> assertThat(d).isNotBlank());
+        java.util.List<String> operations = new java.util.ArrayList<>();
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    String name = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                    operations.add(name);
+                    JsonNode operation = op.getValue();
+                    assertThat(operation.path("summary").asString()).as(name).isNotBlank();
+                    assertThat(operation.path("tags")).as(name).hasSize(1);
+                    String tag = operation.path("tags").get(0).asString();
+                    assertThat(declared).as(name).containsKey(tag);
+                    // The tag names the resource the path is about: /api/v1/councils/... under "councils".
+                    String resource =
+                            path.getKey().replaceFirst("^/api/v1/", "").replaceFirst("/.*$", "");
+                    assertThat(tag).as(name).isEqualTo(resource);
+                }));
+        assertThat(operations)
+                .contains("DELETE /api/v1/councils/{id}/members/{organisation}", "GET /api/v1/territory/locate");
+    }
+
+    @Test
     void the_openapi_document_describes_geojson_bodies_errors_and_real_media_types() throws Exception {
         JsonNode doc = body("/v3/api-docs", null);
         JsonNode schemas = doc.path("components").path("schemas");

@@ -3,7 +3,6 @@ package org.gongzhi.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -54,7 +53,6 @@ class AccountPages {
     private final FieldMessages fieldMessages;
     private final TransactionTemplate transaction;
     private final Notices notices;
-    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     AccountPages(
@@ -63,15 +61,13 @@ class AccountPages {
             OrganizationQueries organizations,
             FieldMessages fieldMessages,
             TransactionTemplate transaction,
-            Notices notices,
-            Clock clock) {
+            Notices notices) {
         this.accounts = accounts;
         this.territory = territory;
         this.organizations = organizations;
         this.fieldMessages = fieldMessages;
         this.transaction = transaction;
         this.notices = notices;
-        this.clock = clock;
     }
 
     @GetMapping("/admin/accounts")
@@ -92,7 +88,6 @@ class AccountPages {
         model.addAttribute("unitNames", unitNames);
         model.addAttribute("organisationNames", organisationNames);
         model.addAttribute("states", accounts.signInStates());
-        model.addAttribute("zone", clock.getZone());
         return "identity/accounts";
     }
 
@@ -180,7 +175,6 @@ class AccountPages {
         model.addAttribute("roles", staffRoles());
         model.addAttribute("granted", granted);
         model.addAttribute("scope", scope);
-        model.addAttribute("zone", clock.getZone());
         return "identity/account-edit";
     }
 

@@ -35,7 +35,6 @@ class WorkbenchPage {
     private final TerritoryQueries territory;
     private final OrganizationQueries organizations;
     private final AuditSearch audit;
-    private final java.time.Clock clock;
 
     WorkbenchPage(
             List<HomeTiles> figures,
@@ -43,15 +42,13 @@ class WorkbenchPage {
             Permissions may,
             TerritoryQueries territory,
             OrganizationQueries organizations,
-            AuditSearch audit,
-            java.time.Clock clock) {
+            AuditSearch audit) {
         this.figures = figures;
         this.sources = sources;
         this.may = may;
         this.territory = territory;
         this.organizations = organizations;
         this.audit = audit;
-        this.clock = clock;
     }
 
     @GetMapping("/workbench")
@@ -91,7 +88,6 @@ class WorkbenchPage {
         model.addAttribute(
                 "recent",
                 audit.search(AuditSearch.Filter.byActor(staff.username()), 1, 8).entries());
-        model.addAttribute("zone", clock.getZone());
         return "identity/workbench";
     }
 

@@ -119,6 +119,7 @@ class CouncilPages {
     private String councilPage(UUID id, Model model, MemberForm member) {
         CouncilView council = queries.council(id);
         model.addAttribute("council", council);
+        model.addAttribute("atUnit", queries.atUnit(new org.gongzhi.territory.UnitId(council.unitId())));
         model.addAttribute("member", member);
         model.addAttribute("maySeat", may.allowed(OrganizationPermission.SEAT_MEMBERS, council.unitId()));
         if (!model.containsAttribute("revealed")) {

@@ -9,12 +9,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
-import org.gongzhi.organization.AdmitMember;
-import org.gongzhi.organization.CouncilView;
-import org.gongzhi.organization.DrawResponsibilityList;
-import org.gongzhi.organization.FoundCouncil;
 import org.gongzhi.organization.OrganisationDetails;
 import org.gongzhi.organization.OrganisationFilter;
 import org.gongzhi.organization.OrganisationId;
@@ -24,8 +19,6 @@ import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganisationsImported;
 import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
-import org.gongzhi.organization.RecordDutyDone;
-import org.gongzhi.organization.ResponsibilityListView;
 import org.gongzhi.platform.IfMatch;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.ErrorKind;
@@ -47,7 +40,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "organizations", description = "多元主体, 党建工作协调委员会 and 责任清单")
+@Tag(name = "organizations", description = "多元主体: every kind of organisation, placed in the territory")
 class OrganizationApi {
 
     static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -76,6 +69,7 @@ class OrganizationApi {
     }
 
     @GetMapping("/organizations/{id}")
+    @Operation(summary = "One organisation; the ETag carries the version to send back as If-Match")
     ResponseEntity<OrganisationView> one(@PathVariable UUID id) {
         OrganisationView o = queries.require(new OrganisationId(id));
         return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(o);
@@ -148,81 +142,5 @@ class OrganizationApi {
         try (InputStream in = file.getInputStream()) {
             return management.importWorkbook(in);
         }
-    }
-
-    @GetMapping("/councils")
-    @Operation(summary = "党建工作协调委员会 at 街道 and 社区 level")
-    List<CouncilView> councils() {
-        return queries.councils();
-    }
-
-    @GetMapping("/councils/{id}")
-    CouncilView council(@PathVariable UUID id) {
-        return queries.council(id);
-    }
-
-    @PostMapping("/councils")
-    ResponseEntity<CouncilView> found(@Valid @RequestBody FoundCouncil command) {
-        CouncilView c = management.foundCouncil(command);
-        return ResponseEntity.created(URI.create("/api/v1/councils/" + c.id())).body(c);
-    }
-
-    @PostMapping("/councils/{id}/members")
-    @Operation(summary = "Seat a member unit with its 联络员")
-    CouncilView admit(@PathVariable UUID id, @Valid @RequestBody AdmitMember command) {
-        return management.admit(id, command);
-    }
-
-    @org.springframework.web.bind.annotation.DeleteMapping("/councils/{id}/members/{organisation}")
-    @Operation(summary = "Unseat a member unit")
-    CouncilView remove(@PathVariable UUID id, @PathVariable UUID organisation) {
-        return management.removeMember(id, new OrganisationId(organisation));
-    }
-
-    @org.springframework.web.bind.annotation.PutMapping("/councils/{id}/members/{organisation}/liaison")
-    @Operation(summary = "Name a member unit's new 联络员")
-    CouncilView appoint(
-            @PathVariable UUID id,
-            @PathVariable UUID organisation,
-            @Valid @RequestBody org.gongzhi.organization.AppointLiaison command) {
-        return management.appointLiaison(id, new OrganisationId(organisation), command);
-    }
-
-    /** The reason for opening a masked name, as the audit trail will record it. */
-    record UnmaskRequest(
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)
-            String reason) {}
-
-    @PostMapping("/councils/{id}/members/{organisation}/unmask")
-    @Operation(
-            summary = "Open the full name of a member's 联络员",
-            description = "Needs the unmask permission and the council in scope; the reason is audited.")
-    java.util.Map<String, String> unmask(
-            @PathVariable UUID id, @PathVariable UUID organisation, @Valid @RequestBody UnmaskRequest request) {
-        return java.util.Map.of("liaisonName", management.unmaskLiaison(id, organisation, request.reason()));
-    }
-
-    @GetMapping("/responsibility-lists")
-    List<ResponsibilityListView> lists() {
-        return queries.responsibilityLists();
-    }
-
-    @GetMapping("/responsibility-lists/{id}")
-    ResponsibilityListView responsibilityList(@PathVariable UUID id) {
-        return queries.responsibilityList(id);
-    }
-
-    @PostMapping("/responsibility-lists")
-    ResponseEntity<ResponsibilityListView> draw(@Valid @RequestBody DrawResponsibilityList command) {
-        ResponsibilityListView l = management.drawResponsibilityList(command);
-        return ResponseEntity.created(URI.create("/api/v1/responsibility-lists/" + l.id()))
-                .body(l);
-    }
-
-    @PostMapping("/responsibility-lists/{id}/duties/{number}/records")
-    @Operation(summary = "Record that a duty was done, with its evidence")
-    ResponsibilityListView record(
-            @PathVariable UUID id, @PathVariable int number, @Valid @RequestBody RecordDutyDone command) {
-        return management.recordDutyDone(id, number, command);
     }
 }

@@ -87,6 +87,7 @@ class OrganizationPages {
         model.addAttribute(
                 "parent",
                 o.parentId() == null ? null : queries.organisation(o.parentId()).orElse(null));
+        model.addAttribute("involvement", queries.involvement(o.id()));
         return "organization/detail";
     }
 

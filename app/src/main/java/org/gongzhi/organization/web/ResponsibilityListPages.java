@@ -137,7 +137,11 @@ class ResponsibilityListPages {
     }
 
     private String listPage(UUID id, Model model, String duty, String doneOn, String evidence, String note) {
-        model.addAttribute("list", queries.responsibilityList(id));
+        ResponsibilityListView list = queries.responsibilityList(id);
+        model.addAttribute("list", list);
+        model.addAttribute(
+                "atUnit",
+                list.unitId() == null ? null : queries.atUnit(new org.gongzhi.territory.UnitId(list.unitId())));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("entry", new RecordForm(duty, doneOn, evidence, note));
         return "organization/responsibility-list";

@@ -106,7 +106,6 @@ class AuditPages {
         model.addAttribute("q", q);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("zone", clock.getZone());
         return "platform/audit";
     }
 

@@ -135,7 +135,20 @@ class TerritoryPages {
         model.addAttribute("lineage", queries.lineage(unit.id()));
         model.addAttribute("children", queries.children(code));
         model.addAttribute("formerNames", queries.formerNames(code));
+        model.addAttribute("overlays", unit.kind() == UnitKind.SUBDISTRICT ? queries.overlays(code) : List.of());
         return "territory/unit";
+    }
+
+    /** A 街巷 or a zone: what it is, its length or area, the 街道 that owns it and the 社区 it lies in, on the map. */
+    @GetMapping("/territory/overlays/{code}")
+    String overlay(@PathVariable String code, Model model) {
+        TerritoryQueries.OverlayDetail detail =
+                queries.overlay(code).orElseThrow(() -> DomainException.notFound("territory.overlay.not-found", code));
+        model.addAttribute("overlay", detail.feature());
+        model.addAttribute("subdistrict", detail.subdistrict());
+        model.addAttribute("communities", detail.communities());
+        model.addAttribute("lineage", queries.lineage(detail.subdistrict().id()));
+        return "territory/overlay";
     }
 
     @GetMapping("/territory/export/{code}.geojson")
