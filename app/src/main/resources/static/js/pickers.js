@@ -9,6 +9,12 @@
 
     function sourceUrl(picker, text) {
         var q = encodeURIComponent(text);
+        // A page can narrow the choices to what its form accepts (a council offers only units it could seat).
+        var narrowed = picker.closest('[data-picker-source]');
+        if (narrowed) {
+            var base = narrowed.dataset.pickerSource;
+            return base + (base.indexOf('?') < 0 ? '?' : '&') + 'q=' + q;
+        }
         if (picker.dataset.source === 'organisations') {
             return '/api/v1/organizations?size=10&q=' + q;
         }

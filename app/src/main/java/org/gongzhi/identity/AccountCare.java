@@ -84,6 +84,11 @@ class AccountCare {
     void unlock(UUID id) {
         Account account = require(id);
         signIns.lock(id);
+        if (!locked(id, clock.instant())) {
+            // Someone else unlocked it first, or the lock ran out: say so rather than report an unlock that did
+            // nothing.
+            throw DomainException.conflict("identity.account.not-locked", account.username());
+        }
         signIns.clearFailures(id);
         audit.record(AuditRecord.created("identity.account.unlocked", "account", id.toString(), Map.of()));
     }

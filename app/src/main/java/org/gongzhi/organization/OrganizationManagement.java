@@ -257,7 +257,7 @@ public class OrganizationManagement {
                 "organization.exported",
                 "organisation",
                 null,
-                Map.of("rows", rows.size(), "filter", filter.toString())));
+                Map.of("rows", rows.size(), "filter", filter.described())));
         workbook.write(rows, watermark, out);
     }
 
@@ -272,11 +272,12 @@ public class OrganizationManagement {
         UnitKind expected = command.level() == CouncilLevel.SUBDISTRICT ? UnitKind.SUBDISTRICT : UnitKind.COMMUNITY;
         may.require(OrganizationPermission.FOUND_COUNCIL, unit.id().value());
         if (unit.kind() != expected) {
-            throw DomainException.invalid(
+            throw DomainException.invalid(List.of(Violation.of(
+                    "unitCode",
                     "organization.council.level",
                     Label.of("council.level.", command.level()),
-                    unit.code(),
-                    Label.of("territory.kind.", unit.kind()));
+                    unit.name(),
+                    Label.of("territory.kind.", unit.kind()))));
         }
         LocalDate today = LocalDate.now(clock);
         Violations violations = new Violations();
@@ -286,7 +287,7 @@ public class OrganizationManagement {
         Dates.checkPast(foundedOn, today, "foundedOn", violations);
         violations.throwIfAny();
         if (councils.existsByUnitIdAndLevel(unit.id().value(), command.level())) {
-            throw DomainException.conflict("organization.council.exists");
+            throw DomainException.conflict(Violation.of("unitCode", "organization.council.exists", unit.name()));
         }
         Council council = Council.found(
                 name,

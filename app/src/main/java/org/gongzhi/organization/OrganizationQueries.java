@@ -53,6 +53,7 @@ public class OrganizationQueries {
     private final DutyRecords records;
     private final TerritoryQueries territory;
     private final JdbcClient jdbc;
+    private final org.gongzhi.organization.domain.OrganizationScope scope;
 
     OrganizationQueries(
             OrganisationRepository organisations,
@@ -61,7 +62,9 @@ public class OrganizationQueries {
             CouncilMembers members,
             DutyRecords records,
             TerritoryQueries territory,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            org.gongzhi.organization.domain.OrganizationScope scope) {
+        this.scope = scope;
         this.organisations = organisations;
         this.councils = councils;
         this.lists = lists;
@@ -129,6 +132,24 @@ public class OrganizationQueries {
         organisations.findAllById(ids).forEach(o -> byId.put(o.id(), o));
         ids.forEach(id -> found.add(byId.get(id)));
         return new OrganisationPage(views(found), total, pageNumber, pageSize);
+    }
+
+    /**
+     * Organisations a council could seat, for its picker: names (or the credit code) matching {@code text}, not members
+     * already, and ones the viewer may link to the council's unit ({@link OrganizationScope#mayLink}); the first
+     * {@code limit} (1–50) in list order, from the first {@value #MAX_PAGE_SIZE} that match the text.
+     */
+    public List<OrganisationView> seatable(UUID councilId, String text, int limit) {
+        Council council = councils.findById(councilId)
+                .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
+        Set<UUID> seated = new HashSet<>();
+        members.ofAll(List.of(councilId))
+                .forEach(seat -> seated.add(seat.member().organisationId()));
+        return list(new OrganisationFilter(null, null, null, text), 1, MAX_PAGE_SIZE).items().stream()
+                .filter(o -> !seated.contains(o.id().value()))
+                .filter(o -> scope.mayLink(o.id().value(), o.unitId().value(), council.unitId()))
+                .limit(Math.max(1, Math.min(50, limit)))
+                .toList();
     }
 
     /** Every organisation, for the workbook export. */

@@ -131,14 +131,24 @@ public class FormChecks {
      * to the error page.
      */
     public int show(DomainException refusal, Model model, Locale locale) {
+        return show(refusal, model, locale, "errors", "problem");
+    }
+
+    /**
+     * As {@link #show(DomainException, Model, Locale)}, for a second form on the page (a form in one row of a table):
+     * the field messages go to {@code errorsAttribute} and the summary to {@code problemAttribute}, so the page's main
+     * form stays clean.
+     */
+    public int show(
+            DomainException refusal, Model model, Locale locale, String errorsAttribute, String problemAttribute) {
         if (refusal.kind() == ErrorKind.FORBIDDEN || refusal.kind() == ErrorKind.NOT_FOUND) {
             // Not something the person can correct in the form: the error page says it.
             throw refusal;
         }
         Map<String, String> errors = messages.byField(refusal.violations(), locale);
-        model.addAttribute("errors", errors);
+        model.addAttribute(errorsAttribute, errors);
         model.addAttribute(
-                "problem",
+                problemAttribute,
                 errors.isEmpty()
                         ? source.getMessage(refusal.code(), refusal.args().toArray(), refusal.code(), locale)
                         : source.getMessage("form.problems", new Object[] {errors.size()}, locale));
@@ -148,6 +158,28 @@ public class FormChecks {
             case PRECONDITION_REQUIRED -> 428;
             case UNPROCESSABLE -> 422;
             default -> errors.isEmpty() ? 422 : 400;
+        };
+    }
+
+    /**
+     * A refused one-button action (unlock, remove a member) or a form read before someone else's change: the page is
+     * shown again as it is now, the reason at its top (the layout's {@code refusal}), nothing kept from the request.
+     * Answers the status for the kind of refusal; one the person may not see at all is left to the error page.
+     */
+    public int refusal(DomainException refusal, Model model, Locale locale) {
+        if (refusal.kind() == ErrorKind.FORBIDDEN) {
+            throw refusal;
+        }
+        model.addAttribute(
+                "refusal", source.getMessage(refusal.code(), refusal.args().toArray(), refusal.code(), locale));
+        fresh(model);
+        return switch (refusal.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            case PRECONDITION_REQUIRED -> 428;
+            case UNPROCESSABLE -> 422;
+            default -> 400;
         };
     }
 

@@ -11,6 +11,10 @@ public record WorkbenchAction(int order, String labelKey, String link, Permissio
     /** Implemented by a module that has work to offer on the workbench. */
     public interface Source {
 
-        List<WorkbenchAction> actions();
+        /**
+         * The work this module offers to someone with {@code scope}: all of it that makes sense there (founding a
+         * council is not offered where every unit has one); the workbench then keeps what the roles allow.
+         */
+        List<WorkbenchAction> actions(AccessScope scope);
     }
 }

@@ -41,6 +41,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorKind.CONFLICT, code, List.of(args), List.of());
     }
 
+    /** A conflict with the current state that one field of the request caused: a form shows it beside that field. */
+    public static DomainException conflict(Violation violation) {
+        return new DomainException(ErrorKind.CONFLICT, violation.code(), violation.args(), List.of(violation));
+    }
+
     /** The same refusal as another kind, e.g. a stale version that arrived in If-Match (a precondition, 412). */
     public DomainException as(ErrorKind other) {
         return new DomainException(other, code, args, violations);

@@ -3,8 +3,8 @@ package org.gongzhi.shared;
 import java.util.regex.Pattern;
 
 /**
- * A mainland China mobile number: 11 digits starting 13–19. Typed forms with spaces, hyphens or a +86 prefix are
- * accepted and normalised to the 11 digits.
+ * A mainland China mobile number: 11 digits starting 13–19. Typed forms with spaces, hyphens, a +86 prefix or
+ * full-width characters are accepted and normalised to the 11 digits.
  */
 public record PhoneNumber(String value) {
 
@@ -30,7 +30,9 @@ public record PhoneNumber(String value) {
         if (text == null) {
             return null;
         }
-        String digits = text.replaceAll("[\\s-]", "");
+        // NFKC first: a Chinese keyboard's full-width digits, plus sign, hyphen and ideographic space become ASCII.
+        String digits = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                .replaceAll("[\\s-]", "");
         if (digits.startsWith("+86")) {
             digits = digits.substring(3);
         } else if (digits.startsWith("0086")) {

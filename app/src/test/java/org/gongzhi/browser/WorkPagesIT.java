@@ -330,6 +330,9 @@ class WorkPagesIT {
             p.navigate(browsers.url("/audit"));
             p.fill("input[name=q]", "开通账号");
             p.locator("form.filters button[type=submit]").click();
+            // The keyword may be a person's name: it stays out of the address bar and the history.
+            assertThat(p.url()).contains("k=").doesNotContain("q=").doesNotContain("%E5%BC%80");
+            assertThat(p.inputValue("input[name=q]")).isEqualTo("开通账号");
             Locator rows = p.locator("table.audit-log tbody tr");
             assertThat(rows.count()).isGreaterThan(0);
             assertThat(rows.first().innerText()).contains("开通账号").contains("角色");

@@ -41,7 +41,10 @@ class CrossScopeMatrixIT {
             "GET /territory/export/{code}.geojson",
             "GET /organizations/{id}",
             "GET /councils/{id}",
-            "GET /responsibility-lists/{id}");
+            "GET /responsibility-lists/{id}",
+            // The organisation register is public; the choices are narrowed to the caller's scope, never widened.
+            "GET /api/v1/councils/{id}/candidates",
+            "GET /territory/overlays/{code}");
 
     @Autowired
     MockMvc mvc;

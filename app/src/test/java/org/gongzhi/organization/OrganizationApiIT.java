@@ -356,8 +356,10 @@ class OrganizationApiIT {
         var wrongLevel =
                 postJson("/api/v1/councils", "{\"name\":\"错层委员会\",\"level\":\"COMMUNITY\",\"unitCode\":\"110108010\"}");
         assertThat(wrongLevel.getStatus()).isEqualTo(400);
-        assertThat(json.readTree(wrongLevel.getContentAsString()).path("detail").asString())
-                .contains("街道");
+        JsonNode level =
+                json.readTree(wrongLevel.getContentAsString()).path("errors").get(0);
+        assertThat(level.path("location").asString()).isEqualTo("unitCode");
+        assertThat(level.path("message").asString()).contains("学院路街道").contains("街道");
     }
 
     @Test

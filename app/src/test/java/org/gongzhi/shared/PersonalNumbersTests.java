@@ -16,6 +16,9 @@ class PersonalNumbersTests {
         assertThat(PhoneNumber.parse("13812341234").value()).isEqualTo("13812341234");
         assertThat(PhoneNumber.parse("+86 138-1234-1234").value()).isEqualTo("13812341234");
         assertThat(PhoneNumber.parse("0086 19912341234").value()).isEqualTo("19912341234");
+        // Typed on a Chinese keyboard in full-width mode: digits, plus, hyphen and the ideographic space.
+        assertThat(PhoneNumber.parse("＋８６　１３８－１２３４－１２３４").value()).isEqualTo("13812341234");
+        assertThat(PhoneNumber.isValid("１３８１２３４１２３")).isFalse();
         assertThat(PhoneNumber.isValid("12812341234")).isFalse();
         assertThat(PhoneNumber.isValid("1381234123")).isFalse();
         assertThat(PhoneNumber.isValid("138123412345")).isFalse();

@@ -26,6 +26,7 @@ import org.gongzhi.platform.FieldMessages;
 import org.gongzhi.platform.FormChecks;
 import org.gongzhi.platform.Notices;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.ErrorKind;
 import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
@@ -51,6 +52,7 @@ class AccountPages {
     private final TerritoryQueries territory;
     private final OrganizationQueries organizations;
     private final FieldMessages fieldMessages;
+    private final FormChecks forms;
     private final TransactionTemplate transaction;
     private final Notices notices;
     private final SecureRandom random = new SecureRandom();
@@ -60,12 +62,14 @@ class AccountPages {
             TerritoryQueries territory,
             OrganizationQueries organizations,
             FieldMessages fieldMessages,
+            FormChecks forms,
             TransactionTemplate transaction,
             Notices notices) {
         this.accounts = accounts;
         this.territory = territory;
         this.organizations = organizations;
         this.fieldMessages = fieldMessages;
+        this.forms = forms;
         this.transaction = transaction;
         this.notices = notices;
     }
@@ -204,6 +208,12 @@ class AccountPages {
             notices.next(next, "admin.account.saved", account.username());
             return "redirect:/admin/accounts/" + id;
         } catch (DomainException e) {
+            if (e.violations().isEmpty() && e.kind() == ErrorKind.CONFLICT) {
+                // Changed by someone else since the form was read: show what is saved now, say why, change nothing.
+                response.setStatus(forms.refusal(e, model, locale));
+                AccountView current = accounts.account(id);
+                return editPage(model, current, current.roles(), ScopeRows.of(current, territory, organizations));
+            }
             if (e.violations().isEmpty()) {
                 throw e;
             }
@@ -215,37 +225,69 @@ class AccountPages {
     }
 
     @PostMapping("/admin/accounts/{id}/unlock")
-    String unlock(@PathVariable UUID id, RedirectAttributes next) {
-        accounts.unlock(id);
-        notices.next(next, "admin.account.unlocked", accounts.account(id).username());
-        return "redirect:/admin/accounts/" + id;
+    String unlock(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes next) {
+        return care(id, model, response, next, () -> {
+            accounts.unlock(id);
+            notices.next(next, "admin.account.unlocked", accounts.account(id).username());
+        });
+    }
+
+    /**
+     * Runs one care action and redirects to the account's page. A refusal the person cannot fix by retyping (the account
+     * is their own, or was unlocked meanwhile) answers 409 with the account's page, the reason at its top.
+     */
+    private String care(UUID id, Model model, HttpServletResponse response, RedirectAttributes next, Runnable action) {
+        try {
+            action.run();
+            return "redirect:/admin/accounts/" + id;
+        } catch (DomainException e) {
+            if (e.kind() != ErrorKind.CONFLICT) {
+                throw e;
+            }
+            response.setStatus(forms.refusal(e, model, locale()));
+            AccountView account = accounts.account(id);
+            return editPage(model, account, account.roles(), ScopeRows.of(account, territory, organizations));
+        }
+    }
+
+    private static Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
     }
 
     @PostMapping("/admin/accounts/{id}/password")
-    String resetPassword(@PathVariable UUID id, RedirectAttributes next) {
-        String temporary = accounts.resetPassword(id);
-        showOnce(next, null, null, temporary);
-        notices.next(next, "admin.account.password-reset", accounts.account(id).username());
-        return "redirect:/admin/accounts/" + id;
+    String resetPassword(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes next) {
+        return care(id, model, response, next, () -> {
+            String temporary = accounts.resetPassword(id);
+            showOnce(next, null, null, temporary);
+            notices.next(
+                    next, "admin.account.password-reset", accounts.account(id).username());
+        });
     }
 
     @PostMapping("/admin/accounts/{id}/second-factor")
-    String reenrol(@PathVariable UUID id, RedirectAttributes next) {
-        String secret = accounts.reenrol(id);
-        String username = accounts.account(id).username();
-        showOnce(next, username, secret, null);
-        notices.next(next, "admin.account.reenrolled", username);
-        return "redirect:/admin/accounts/" + id;
+    String reenrol(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes next) {
+        return care(id, model, response, next, () -> {
+            String secret = accounts.reenrol(id);
+            String username = accounts.account(id).username();
+            showOnce(next, username, secret, null);
+            notices.next(next, "admin.account.reenrolled", username);
+        });
     }
 
     @PostMapping("/admin/accounts/{id}/enabled")
-    String enable(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes next) {
-        accounts.enable(id, enabled);
-        notices.next(
-                next,
-                enabled ? "admin.account.enabled-now" : "admin.account.disabled-now",
-                accounts.account(id).username());
-        return "redirect:/admin/accounts/" + id;
+    String enable(
+            @PathVariable UUID id,
+            @RequestParam boolean enabled,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes next) {
+        return care(id, model, response, next, () -> {
+            accounts.enable(id, enabled);
+            notices.next(
+                    next,
+                    enabled ? "admin.account.enabled-now" : "admin.account.disabled-now",
+                    accounts.account(id).username());
+        });
     }
 
     private Map<String, String> describe(DomainException e, Locale locale) {

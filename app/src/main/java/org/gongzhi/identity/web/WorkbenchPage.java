@@ -81,7 +81,7 @@ class WorkbenchPage {
         model.addAttribute(
                 "actions",
                 sources.stream()
-                        .flatMap(s -> s.actions().stream())
+                        .flatMap(s -> s.actions(scope).stream())
                         .filter(a -> may.to(a.permission().code()))
                         .sorted(Comparator.comparingInt(WorkbenchAction::order))
                         .toList());
@@ -96,7 +96,7 @@ class WorkbenchPage {
     static class Accounts implements WorkbenchAction.Source {
 
         @Override
-        public List<WorkbenchAction> actions() {
+        public List<WorkbenchAction> actions(org.gongzhi.platform.AccessScope scope) {
             return List.of(
                     new WorkbenchAction(80, "admin.accounts", "/admin/accounts", IdentityPermission.MANAGE_ACCOUNTS));
         }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class CouncilMembers {
                         Date.valueOf(member.joinedOn()))
                 .update();
         if (seated == 0) {
-            throw DomainException.conflict("organization.council.member-exists", member.organisationId());
+            throw DomainException.conflict(Violation.of("organisationId", "organization.council.member-exists"));
         }
     }
 

@@ -48,10 +48,7 @@ public class OrganizationScope {
             return;
         }
         Organisation o = organisations.findById(organisationId).orElse(null);
-        if (o == null
-                || scopes.current().organisations().contains(o.id())
-                || territory.covers(new UnitId(o.unitId()))
-                || servesPlace(o.unitId(), targetUnit)) {
+        if (o == null || mayLink(o.id(), o.unitId(), targetUnit)) {
             return;
         }
         throw new DomainException(
@@ -59,6 +56,17 @@ public class OrganizationScope {
                 "request.invalid",
                 List.of(1),
                 List.of(Violation.of(field, "organization.link.outside")));
+    }
+
+    /**
+     * Whether the acting person may link the organisation ({@code organisationId}, placed in {@code organisationUnit})
+     * to something placed in {@code targetUnit}: the rule {@link #requireLinkable} enforces, asked without refusing.
+     */
+    public boolean mayLink(UUID organisationId, UUID organisationUnit, UUID targetUnit) {
+        return scopes.current().everything()
+                || scopes.current().organisations().contains(organisationId)
+                || territory.covers(new UnitId(organisationUnit))
+                || servesPlace(organisationUnit, targetUnit);
     }
 
     private boolean servesPlace(UUID organisationUnit, UUID targetUnit) {

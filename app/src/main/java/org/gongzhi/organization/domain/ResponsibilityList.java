@@ -10,6 +10,7 @@ import org.gongzhi.organization.Cadence;
 import org.gongzhi.shared.Dates;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Text;
+import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -112,16 +113,16 @@ public class ResponsibilityList {
             throw DomainException.notFound("organization.list.duty-unknown", number);
         }
         if (doneOn == null) {
-            throw DomainException.invalid("organization.list.record-date");
+            throw DomainException.invalid(List.of(Violation.of("doneOn", "organization.list.record-date")));
         }
         if (doneOn.isAfter(today)) {
-            throw DomainException.invalid("organization.list.record-future", doneOn);
+            throw DomainException.invalid(List.of(Violation.of("doneOn", "organization.list.record-future", doneOn)));
         }
         Violations range = new Violations();
         Dates.checkPast(doneOn, today, "doneOn", range);
         range.throwIfAny();
         if (evidence == null || evidence.isBlank()) {
-            throw DomainException.invalid("organization.list.record-evidence");
+            throw DomainException.invalid(List.of(Violation.of("evidence", "organization.list.record-evidence")));
         }
         return new DutyRecord(number, doneOn, note, evidence);
     }

@@ -14,6 +14,8 @@ import org.gongzhi.organization.AppointLiaison;
 import org.gongzhi.organization.CouncilView;
 import org.gongzhi.organization.FoundCouncil;
 import org.gongzhi.organization.OrganisationId;
+import org.gongzhi.organization.OrganisationPage;
+import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** 党建工作协调委员会 over HTTP: the same façade the council pages use. */
@@ -50,6 +53,19 @@ class CouncilApi {
     @Operation(summary = "One council with its member units; 联络员 names masked")
     CouncilView council(@PathVariable UUID id) {
         return queries.council(id);
+    }
+
+    @GetMapping("/councils/{id}/candidates")
+    @Operation(
+            summary = "Organisations this council could seat, for a picker",
+            description = "Names or credit code matching q; members already and organisations the caller may not link"
+                    + " to the council's unit are left out. At most limit (1–50).")
+    OrganisationPage candidates(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "10") int limit) {
+        List<OrganisationView> found = queries.seatable(id, q, limit);
+        return new OrganisationPage(found, found.size(), 1, Math.max(1, found.size()));
     }
 
     @PostMapping("/councils")

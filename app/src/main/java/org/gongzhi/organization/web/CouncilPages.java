@@ -153,11 +153,23 @@ class CouncilPages {
     }
 
     @PostMapping("/councils/{id}/members/{organisation}/remove")
-    String remove(@PathVariable UUID id, @PathVariable UUID organisation, RedirectAttributes next) {
+    String remove(
+            @PathVariable UUID id,
+            @PathVariable UUID organisation,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            RedirectAttributes next) {
         String name = name(queries.council(id), organisation);
-        management.removeMember(id, new OrganisationId(organisation));
-        notices.next(next, "council.removed", name);
-        return "redirect:/councils/" + id + "#members";
+        try {
+            management.removeMember(id, new OrganisationId(organisation));
+            notices.next(next, "council.removed", name);
+            return "redirect:/councils/" + id + "#members";
+        } catch (DomainException e) {
+            // Removed meanwhile by someone else: the council's page as it is now, saying so at the top.
+            response.setStatus(forms.refusal(e, model, locale));
+            return councilPage(id, model, MemberForm.empty());
+        }
     }
 
     @PostMapping("/councils/{id}/members/{organisation}/liaison")
@@ -166,12 +178,35 @@ class CouncilPages {
             @PathVariable UUID organisation,
             @RequestParam(required = false) String liaisonName,
             @RequestParam(required = false) String liaisonTitle,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
             RedirectAttributes next) {
-        CouncilView c = management.appointLiaison(
-                id, new OrganisationId(organisation), new AppointLiaison(liaisonName, liaisonTitle));
-        notices.next(next, "council.appointed", name(c, organisation));
-        return "redirect:/councils/" + id + "#members";
+        AppointLiaison command = new AppointLiaison(liaisonName, liaisonTitle);
+        Violations violations = new Violations();
+        forms.validate(command, violations);
+        try {
+            if (violations.isEmpty()) {
+                CouncilView c = management.appointLiaison(id, new OrganisationId(organisation), command);
+                notices.next(next, "council.appointed", name(c, organisation));
+                return "redirect:/councils/" + id + "#members";
+            }
+            throw DomainException.invalid(violations.list());
+        } catch (DomainException e) {
+            response.setStatus(forms.show(e, model, locale, "rowErrors", "rowProblem"));
+        }
+        return rowRefused(id, model, new RowForm(organisation.toString(), "liaison", liaisonName, liaisonTitle, null));
     }
+
+    /** The page again after a form in one member's row was refused: that form open, what was typed kept. */
+    private String rowRefused(UUID id, Model model, RowForm row) {
+        model.addAttribute("row", row);
+        FormChecks.fresh(model);
+        return councilPage(id, model, MemberForm.empty());
+    }
+
+    /** What was typed into the form of one member's row: {@code action} is {@code liaison} or {@code unmask}. */
+    record RowForm(String organisation, String action, String liaisonName, String liaisonTitle, String reason) {}
 
     /**
      * Opens one 联络员's full name after the reason was recorded, then redirects: the name travels in the session for
@@ -182,11 +217,19 @@ class CouncilPages {
             @PathVariable UUID id,
             @PathVariable UUID organisation,
             @RequestParam(required = false) String reason,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
             RedirectAttributes next) {
-        String name = management.unmaskLiaison(id, organisation, reason);
-        // Session attributes must be serializable: the key is the organisation id as text.
-        next.addFlashAttribute("revealed", Map.of(organisation.toString(), name));
-        return "redirect:/councils/" + id + "#members";
+        try {
+            String name = management.unmaskLiaison(id, organisation, reason);
+            // Session attributes must be serializable: the key is the organisation id as text.
+            next.addFlashAttribute("revealed", Map.of(organisation.toString(), name));
+            return "redirect:/councils/" + id + "#members";
+        } catch (DomainException e) {
+            response.setStatus(forms.show(e, model, locale, "rowErrors", "rowProblem"));
+        }
+        return rowRefused(id, model, new RowForm(organisation.toString(), "unmask", null, null, reason));
     }
 
     private static String name(CouncilView council, UUID organisation) {

@@ -1,6 +1,7 @@
 package org.gongzhi.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +26,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The 审计管理员's view of the audit trail: search, verify the chain, export. Exports carry a watermark line naming who
  * exported what and when, and are themselves audited. Only the AUDITOR role reaches these addresses.
+ *
+ * <p>The keyword can be a person's name, so it never travels in an address (browser history, proxies, Referer): the
+ * search form is posted, the keyword kept in the session under a random token, and the page's address carries the
+ * token ({@code k}) next to the filters that are codes.
  */
 @Controller
 class AuditPages {
@@ -86,12 +92,14 @@ class AuditPages {
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String k,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "1") int page,
+            HttpSession session,
             Model model,
             Locale locale) {
+        String q = keyword(session, k);
         // Read once: it matches the keyword to codes and fills the pickers (three scans of the trail).
         AuditSearch.Vocabulary vocabulary = search.vocabulary();
         AuditSearch.Page result = search.search(filter(action, actor, kind, q, from, to, vocabulary), page, 50);
@@ -104,6 +112,7 @@ class AuditPages {
         model.addAttribute("actor", actor);
         model.addAttribute("kind", kind);
         model.addAttribute("q", q);
+        model.addAttribute("k", q == null ? null : k);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "platform/audit";
@@ -120,6 +129,70 @@ class AuditPages {
         return byLabel;
     }
 
+    /** The search form: the keyword goes to the session, the browser to the page of results (POST–redirect–GET). */
+    @PostMapping("/audit")
+    String searchFor(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpSession session) {
+        UriComponentsBuilder page = UriComponentsBuilder.fromPath("/audit");
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("action", action);
+        codes.put("actor", actor);
+        codes.put("kind", kind);
+        codes.put("k", remember(session, q));
+        codes.put("from", from);
+        codes.put("to", to);
+        codes.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                page.queryParam(name, value);
+            }
+        });
+        return "redirect:" + page.encode().build().toUriString();
+    }
+
+    private static final String KEYWORDS = "auditKeywords";
+
+    /** Keeps a keyword in the session (the last {@value #KEPT} of them) and answers its token; none: {@code null}. */
+    private String remember(HttpSession session, String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        LinkedHashMap<String, String> kept = session.getAttribute(KEYWORDS) instanceof LinkedHashMap<?, ?> m
+                ? new LinkedHashMap<>((Map<String, String>) m)
+                : new LinkedHashMap<>();
+        String token = kept.entrySet().stream()
+                .filter(e -> e.getValue().equals(q.strip()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseGet(() -> Long.toString(random.nextLong() >>> 1, 36));
+        kept.remove(token);
+        kept.put(token, q.strip());
+        while (kept.size() > KEPT) {
+            kept.remove(kept.keySet().iterator().next());
+        }
+        // Set again: a session kept in the database only saves attributes that are set.
+        session.setAttribute(KEYWORDS, kept);
+        return token;
+    }
+
+    private static final int KEPT = 20;
+
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    /** The keyword a token stands for in this session; an unknown or expired token: none. */
+    private static String keyword(HttpSession session, String token) {
+        if (token == null || !(session.getAttribute(KEYWORDS) instanceof Map<?, ?> kept)) {
+            return null;
+        }
+        return kept.get(token) instanceof String q ? q : null;
+    }
+
     @PostMapping("/audit/verify")
     String verify(RedirectAttributes next) {
         // The result travels to the next page only: reloading the page does not check the chain again.
@@ -132,26 +205,38 @@ class AuditPages {
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String k,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpSession session,
             HttpServletResponse response,
             Locale locale)
             throws IOException {
+        String q = keyword(session, k);
         AuditSearch.Filter f =
                 filter(action, actor, kind, q, from, to, q == null || q.isBlank() ? null : search.vocabulary());
         Actor who = actors.current();
         long total = search.search(f, 1, 1).total();
-        transaction.executeWithoutResult(s -> audit.record(AuditRecord.created(
-                "audit.exported", "audit", null, Map.of("rows", total, "filter", String.valueOf(f)))));
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        java.util.function.BiConsumer<String, Object> set = (name, value) -> {
+            if (value != null && !value.toString().isBlank()) {
+                conditions.put(name, value.toString());
+            }
+        };
+        set.accept("action", action);
+        set.accept("actor", actor);
+        set.accept("objectType", kind);
+        set.accept("keyword", q);
+        set.accept("from", from);
+        set.accept("to", to);
+        transaction.executeWithoutResult(s -> audit.record(
+                AuditRecord.created("audit.exported", "audit", null, Map.of("rows", total, "filter", conditions))));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now(clock) + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         PrintWriter out =
                 new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         out.print('\uFEFF');
-        out.println("# 共治 audit export by " + who.name() + " (" + who.role() + ") from " + who.address() + " at "
-                + clock.instant() + "; filter " + f + "; " + total + " rows");
         out.println("sequence,at,actor,role,scope,action,object_type,object_id,summary,address,"
                 + "actor_name,action_label,object_type_label");
         Map<String, String> names = actorNames.all();
@@ -173,6 +258,9 @@ class AuditPages {
                         csv(names.get(e.actor())),
                         csv(reading.label(e.action(), locale)),
                         csv(e.objectType() == null ? null : reading.label("audit.object." + e.objectType(), locale)))));
+        // The watermark comes last, so that a spreadsheet reads the first line as the header.
+        out.println("# 共治 audit export by " + who.name() + " (" + who.role() + ") from " + who.address() + " at "
+                + clock.instant() + "; " + conditions + "; " + total + " rows");
         out.flush();
     }
 

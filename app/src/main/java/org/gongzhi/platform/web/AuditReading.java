@@ -40,6 +40,9 @@ class AuditReading {
             "level", List.of("council.level."),
             "cadence", List.of("list.cadence."),
             "field", List.of("audit.field."),
+            "group", List.of("organization.group."),
+            "objectType", List.of("audit.object."),
+            "action", List.of(""),
             "reason", List.of("audit.reason."));
 
     private static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
@@ -169,6 +172,15 @@ class AuditReading {
         }
         if (value.isBoolean()) {
             return label(value.asBoolean() ? "common.yes" : "common.no", locale);
+        }
+        if (value.isObject()) {
+            // A set of conditions (an export's filter): each named and read like a field of its own.
+            List<String> parts = new ArrayList<>();
+            value.properties()
+                    .forEach(e -> parts.add(label("audit.field." + e.getKey(), locale)
+                            + label("audit.field.is", locale)
+                            + words(objectType, e.getKey(), e.getValue(), named, locale)));
+            return parts.isEmpty() ? label("audit.field.none", locale) : String.join("；", parts);
         }
         String text = value.isContainer() ? value.toString() : value.asString();
         String type = reference(objectType, field);

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 class PlatformWorkbench implements WorkbenchAction.Source {
 
     @Override
-    public List<WorkbenchAction> actions() {
+    public List<WorkbenchAction> actions(org.gongzhi.platform.AccessScope scope) {
         return List.of(new WorkbenchAction(90, "audit.title", "/audit", PlatformPermission.READ_AUDIT));
     }
 }

@@ -190,11 +190,12 @@ class AuditTrailIT {
                 .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         var lines = csv.lines().toList();
-        // A watermark line, the header, then every row, newest first.
+        // The header, every row newest first, then a watermark line.
         assertThat(lines).hasSize(many + 2);
-        assertThat(lines.get(0)).contains(many + " rows");
-        assertThat(lines.get(2)).contains("\"" + (many - 1) + "\"");
-        assertThat(lines.get(many + 1)).contains("\"0\"");
+        assertThat(lines.get(0)).contains("sequence,at,actor");
+        assertThat(lines.get(many + 1)).contains(many + " rows");
+        assertThat(lines.get(1)).contains("\"" + (many - 1) + "\"");
+        assertThat(lines.get(many)).contains("\"0\"");
     }
 
     @Test
