@@ -84,6 +84,25 @@ class ResidentSignInIT {
     }
 
     @Test
+    void a_signed_in_resident_s_forged_request_is_on_the_record_as_that_resident_not_as_anonymous() throws Exception {
+        String phone = newPhone();
+        requestCode(phone, "10.0.9.1");
+        Cookie session = signIn(phone, TestSms.lastCode(phone)).getResponse().getCookie("SESSION");
+        var forged = mvc.perform(post("/logout").cookie(session).with(r -> {
+                    r.setRemoteAddr("10.0.9.2");
+                    return r;
+                }))
+                .andReturn()
+                .getResponse();
+        assertThat(forged.getStatus()).isEqualTo(403);
+        String actor = jdbc.sql("select actor from platform.audit_event where action = 'security.csrf-refused'"
+                        + " order by sequence desc limit 1")
+                .query(String.class)
+                .single();
+        assertThat(actor).startsWith("resident:").doesNotContain(phone.substring(3));
+    }
+
+    @Test
     void a_code_allows_five_tries_and_lives_five_minutes() throws Exception {
         String phone = newPhone();
         requestCode(phone, "10.0.0.2");

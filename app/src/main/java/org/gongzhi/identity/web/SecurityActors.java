@@ -1,5 +1,6 @@
 package org.gongzhi.identity.web;
 
+import org.gongzhi.identity.ResidentPrincipal;
 import org.gongzhi.identity.StaffPrincipal;
 import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.platform.Actor;
@@ -10,7 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** The audit trail's actor: the signed-in account with its roles and scope, and the client address. */
+/**
+ * The audit trail's actor: the signed-in account with its roles and scope, a signed-in resident by pseudonymous id, and
+ * the client address.
+ */
 @Component
 @Primary
 class SecurityActors implements ActorResolver {
@@ -31,6 +35,10 @@ class SecurityActors implements ActorResolver {
             String roles =
                     String.join(",", p.roles().stream().map(Enum::name).sorted().toList());
             return new Actor(p.username(), roles, scopes.current().summary(), address);
+        }
+        if (auth != null && auth.getPrincipal() instanceof ResidentPrincipal r) {
+            // A resident by their pseudonymous id, never the phone number.
+            return new Actor("resident:" + r.residentId(), "RESIDENT", "-", address);
         }
         return address == null ? Actor.system() : new Actor("anonymous", "ANONYMOUS", "-", address);
     }
