@@ -13,7 +13,22 @@
         var narrowed = picker.closest('[data-picker-source]');
         if (narrowed) {
             var base = narrowed.dataset.pickerSource;
-            return base + (base.indexOf('?') < 0 ? '?' : '&') + 'q=' + q;
+            var url = base + (base.indexOf('?') < 0 ? '?' : '&') + 'q=' + q;
+            // Other fields of the same form the choices depend on ("to=unitCode": the unit picked above).
+            var form = picker.closest('form');
+            (narrowed.dataset.pickerParams || '').split(',').forEach(function (pair) {
+                var parts = pair.split('=');
+                var name = parts.length === 2 ? '[name="' + parts[1] + '"]' : null;
+                // A radio group gives its checked choice; any other field its value.
+                var field = name && form
+                    ? form.querySelector(name + ':checked')
+                        || form.querySelector(name + ':not([type=radio]):not([type=checkbox])')
+                    : null;
+                if (field && field.value) {
+                    url += '&' + encodeURIComponent(parts[0]) + '=' + encodeURIComponent(field.value);
+                }
+            });
+            return url;
         }
         if (picker.dataset.source === 'organisations') {
             return '/api/v1/organizations?size=10&q=' + q;

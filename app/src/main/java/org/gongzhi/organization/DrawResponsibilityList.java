@@ -13,8 +13,8 @@ public record DrawResponsibilityList(
         @NotBlank @Size(max = 200) String title,
         String unitCode,
         @Size(max = 2000) String mechanism,
-        @NotEmpty @Valid List<PartyInput> parties,
-        @NotEmpty @Valid List<DutyInput> duties,
+        @NotEmpty List<@Valid PartyInput> parties,
+        @NotEmpty List<@Valid DutyInput> duties,
         boolean synthetic) {
 
     public record PartyInput(

@@ -266,29 +266,61 @@ public class OrganizationManagement {
         workbook.writeTemplate(out);
     }
 
+    /**
+     * Everything the rules refuse in a council about to be founded, each at its field, founding nothing: the level
+     * against the unit's kind, one council per unit and level, the name and chair, the founding date (1949-10-01 to
+     * today). A form shows them all at once; an unknown unit is left to the caller.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> problemsWith(FoundCouncil command) {
+        Violations violations = new Violations();
+        UnitView unit = Text.stripToNull(command.unitCode()) == null
+                ? null
+                : territory.unitByCode(Text.strip(command.unitCode())).orElse(null);
+        Violation exists = checkFounding(command, unit, violations);
+        if (exists != null) {
+            violations.addAll(List.of(exists));
+        }
+        return violations.list();
+    }
+
+    /** Adds the founding rules' refusals; answers the one-per-unit conflict apart (a 409, not a 400), if any. */
+    private Violation checkFounding(FoundCouncil command, UnitView unit, Violations violations) {
+        LocalDate today = LocalDate.now(clock);
+        Violation exists = null;
+        if (unit != null && command.level() != null) {
+            UnitKind expected = command.level() == CouncilLevel.SUBDISTRICT ? UnitKind.SUBDISTRICT : UnitKind.COMMUNITY;
+            if (unit.kind() != expected) {
+                violations.addAll(List.of(Violation.of(
+                        "unitCode",
+                        "organization.council.level",
+                        Label.of("council.level.", command.level()),
+                        unit.name(),
+                        Label.of("territory.kind.", unit.kind()))));
+            } else if (councils.existsByUnitIdAndLevel(unit.id().value(), command.level())) {
+                exists = Violation.of("unitCode", "organization.council.exists", unit.name());
+            }
+        }
+        Text.checkLine(command.name(), "name", true, 100, violations);
+        Text.checkLine(command.chair(), "chair", false, 100, violations);
+        Dates.checkPast(command.foundedOn() == null ? today : command.foundedOn(), today, "foundedOn", violations);
+        return exists;
+    }
+
     public CouncilView foundCouncil(FoundCouncil command) {
         may.require(OrganizationPermission.FOUND_COUNCIL);
         UnitView unit = territory.requireByCode(command.unitCode());
-        UnitKind expected = command.level() == CouncilLevel.SUBDISTRICT ? UnitKind.SUBDISTRICT : UnitKind.COMMUNITY;
         may.require(OrganizationPermission.FOUND_COUNCIL, unit.id().value());
-        if (unit.kind() != expected) {
-            throw DomainException.invalid(List.of(Violation.of(
-                    "unitCode",
-                    "organization.council.level",
-                    Label.of("council.level.", command.level()),
-                    unit.name(),
-                    Label.of("territory.kind.", unit.kind()))));
-        }
         LocalDate today = LocalDate.now(clock);
         Violations violations = new Violations();
+        Violation exists = checkFounding(command, unit, violations);
+        violations.throwIfAny();
+        if (exists != null) {
+            throw DomainException.conflict(exists);
+        }
         String name = Text.checkLine(command.name(), "name", true, 100, violations);
         String chair = Text.checkLine(command.chair(), "chair", false, 100, violations);
         LocalDate foundedOn = command.foundedOn() == null ? today : command.foundedOn();
-        Dates.checkPast(foundedOn, today, "foundedOn", violations);
-        violations.throwIfAny();
-        if (councils.existsByUnitIdAndLevel(unit.id().value(), command.level())) {
-            throw DomainException.conflict(Violation.of("unitCode", "organization.council.exists", unit.name()));
-        }
         Council council = Council.found(
                 name,
                 command.level(),
@@ -314,6 +346,39 @@ public class OrganizationManagement {
                         "unitId",
                         saved.unitId().toString())));
         return queries.council(saved.id());
+    }
+
+    /**
+     * Everything the rules refuse in a member about to be seated, each at its field, seating nothing: an unknown
+     * organisation, one the caller may not link to the council's place, one seated already, the 联络员's name and
+     * title, the joining date (from the founding to today).
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> problemsWith(UUID councilId, AdmitMember command) {
+        Council council = councils.findById(councilId)
+                .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
+        Violations violations = new Violations();
+        UUID org = command.organisationId();
+        if (org != null) {
+            Organisation o = organisations.findById(org).orElse(null);
+            if (o == null) {
+                violations.add("organisationId", "organization.member.unknown", org);
+            } else if (!scope.mayLink(o.id(), o.unitId(), council.unitId())) {
+                violations.add("organisationId", "organization.link.outside");
+            } else if (members.of(councilId).stream()
+                    .anyMatch(m -> m.organisationId().equals(org))) {
+                violations.add("organisationId", "organization.council.member-exists");
+            }
+        }
+        Text.checkLine(command.liaisonName(), "liaisonName", true, 50, violations);
+        Text.checkLine(command.liaisonTitle(), "liaisonTitle", false, 100, violations);
+        LocalDate today = LocalDate.now(clock);
+        try {
+            council.admit(org, "-", null, command.joinedOn() == null ? today : command.joinedOn(), today);
+        } catch (DomainException e) {
+            violations.addAll(e.violations());
+        }
+        return violations.list();
     }
 
     public CouncilView admit(UUID councilId, AdmitMember command) {

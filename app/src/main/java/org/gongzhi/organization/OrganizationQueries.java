@@ -54,6 +54,8 @@ public class OrganizationQueries {
     private final TerritoryQueries territory;
     private final JdbcClient jdbc;
     private final org.gongzhi.organization.domain.OrganizationScope scope;
+    private final org.gongzhi.platform.Permissions may;
+    private final org.gongzhi.platform.AccessScopes scopes;
 
     OrganizationQueries(
             OrganisationRepository organisations,
@@ -63,8 +65,12 @@ public class OrganizationQueries {
             DutyRecords records,
             TerritoryQueries territory,
             JdbcClient jdbc,
-            org.gongzhi.organization.domain.OrganizationScope scope) {
+            org.gongzhi.organization.domain.OrganizationScope scope,
+            org.gongzhi.platform.Permissions may,
+            org.gongzhi.platform.AccessScopes scopes) {
         this.scope = scope;
+        this.may = may;
+        this.scopes = scopes;
         this.organisations = organisations;
         this.councils = councils;
         this.lists = lists;
@@ -142,12 +148,57 @@ public class OrganizationQueries {
     public List<OrganisationView> seatable(UUID councilId, String text, int limit) {
         Council council = councils.findById(councilId)
                 .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
+        if (!may.allowed(OrganizationPermission.SEAT_MEMBERS, council.unitId())) {
+            // Nobody who may not seat members here is offered anyone to seat.
+            return List.of();
+        }
         Set<UUID> seated = new HashSet<>();
         members.ofAll(List.of(councilId))
                 .forEach(seat -> seated.add(seat.member().organisationId()));
+        return linkable(council.unitId(), text, seated, limit);
+    }
+
+    /**
+     * Organisations the viewer may link to something placed at the unit {@code placeCode} — a parent, a party to a
+     * list ({@link org.gongzhi.organization.domain.OrganizationScope#mayLink}); with no place, those the viewer's scope
+     * holds. Names (or the credit code) matching {@code text}; the first {@code limit} (1–50) in list order.
+     */
+    public List<OrganisationView> linkable(String placeCode, String text, int limit) {
+        UUID place = Text.stripToNull(placeCode) == null
+                ? null
+                : territory.requireByCode(Text.strip(placeCode)).id().value();
+        return linkable(place, text, Set.of(), limit);
+    }
+
+    private List<OrganisationView> linkable(UUID place, String text, Set<UUID> leaveOut, int limit) {
         return list(new OrganisationFilter(null, null, null, text), 1, MAX_PAGE_SIZE).items().stream()
-                .filter(o -> !seated.contains(o.id().value()))
-                .filter(o -> scope.mayLink(o.id().value(), o.unitId().value(), council.unitId()))
+                .filter(o -> !leaveOut.contains(o.id().value()))
+                .filter(o -> scope.mayLink(o.id().value(), o.unitId().value(), place))
+                .limit(Math.max(1, Math.min(50, limit)))
+                .toList();
+    }
+
+    /**
+     * Units where a council of {@code level} ({@code null}: either) could still be founded, for the founding form's
+     * picker: units of the level's kind within the viewer's scope whose name contains {@code text}, without such a council yet (DOMAIN §3:
+     * one per unit); at most {@code limit} (1–50).
+     */
+    public List<org.gongzhi.territory.UnitChoice> councilVacancies(CouncilLevel level, String text, int limit) {
+        Set<org.gongzhi.territory.UnitKind> kinds = new HashSet<>();
+        if (level != CouncilLevel.COMMUNITY) {
+            kinds.add(org.gongzhi.territory.UnitKind.SUBDISTRICT);
+        }
+        if (level != CouncilLevel.SUBDISTRICT) {
+            kinds.add(org.gongzhi.territory.UnitKind.COMMUNITY);
+        }
+        // A council sits at the unit of its own level's kind, so a unit with any council has the one it can have.
+        List<UnitId> taken = jdbc.sql("select unit_id from organization.council")
+                .query((rs, n) -> new UnitId(rs.getObject("unit_id", UUID.class)))
+                .list();
+        Set<String> takenCodes = new HashSet<>();
+        territory.units(taken).values().forEach(u -> takenCodes.add(u.code()));
+        return territory.search(text, kinds, territory.within(scopes.current()), 50).stream()
+                .filter(u -> !takenCodes.contains(u.code()))
                 .limit(Math.max(1, Math.min(50, limit)))
                 .toList();
     }
@@ -349,6 +400,16 @@ public class OrganizationQueries {
                                         m.liaisonTitle(),
                                         m.joinedOn());
                             })
+                            // As a 街道 lists them: by joining date, then kind (the register's order), then name
+                            // in Chinese collation (pinyin), never by internal id.
+                            .sorted(java.util.Comparator.comparing(CouncilView.Member::joinedOn)
+                                    .thenComparing(
+                                            CouncilView.Member::kind,
+                                            java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                                    .thenComparing(
+                                            CouncilView.Member::organisationName,
+                                            java.util.Comparator.nullsLast(java.text.Collator.getInstance(
+                                                    java.util.Locale.SIMPLIFIED_CHINESE))))
                             .toList(),
                     c.version()));
         }

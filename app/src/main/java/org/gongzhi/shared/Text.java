@@ -62,6 +62,17 @@ public final class Text {
                 || c == '\u2800';
     }
 
+    /**
+     * A code typed as digits (an SMS or TOTP code): NFKC, so a Chinese keyboard's full-width digits count, with spaces
+     * and hyphens between groups removed; {@code null} stays {@code null}.
+     */
+    public static String digits(String s) {
+        if (s == null) {
+            return null;
+        }
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s-]", "");
+    }
+
     /** The comparison key of a name or search term: stripped, NFKC, lower case; {@code null} stays {@code null}. */
     public static String key(String s) {
         if (s == null) {

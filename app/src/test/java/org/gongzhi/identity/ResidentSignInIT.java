@@ -84,6 +84,18 @@ class ResidentSignInIT {
     }
 
     @Test
+    void a_code_typed_with_full_width_digits_signs_in() throws Exception {
+        String phone = newPhone();
+        requestCode(phone, "10.0.8.1");
+        String wide = TestSms.lastCode(phone)
+                .chars()
+                .map(c -> c - '0' + '０')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        assertThat(signIn(phone, wide).getResponse().getRedirectedUrl()).isEqualTo("/resident");
+    }
+
+    @Test
     void a_signed_in_resident_s_forged_request_is_on_the_record_as_that_resident_not_as_anonymous() throws Exception {
         String phone = newPhone();
         requestCode(phone, "10.0.9.1");

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.identity.domain.Totp;
@@ -143,6 +144,37 @@ class SignInIT {
         TestClock.advance(Duration.ofSeconds(3));
         assertThat(signIn(user, PASSWORD, null).getResponse().getRedirectedUrl())
                 .isEqualTo("/workbench");
+    }
+
+    @Test
+    void a_name_that_is_no_account_locks_exactly_like_one_so_lockout_does_not_reveal_which_names_exist()
+            throws Exception {
+        String user = openAccount(Set.of(Role.COMMUNITY_WORKER), null);
+        String nobody = "nobody." + UUID.randomUUID().toString().substring(0, 8);
+        for (String name : List.of(user, nobody)) {
+            List<String> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(signIn(name, "Wrong#2026gz", null).getResponse().getRedirectedUrl());
+            }
+            assertThat(answers)
+                    .as(name)
+                    .containsExactly(
+                            "/login?error",
+                            "/login?error",
+                            "/login?error",
+                            "/login?error",
+                            "/login?locked",
+                            "/login?locked");
+        }
+        // The name itself is never kept, only its keyed hash.
+        assertThat(jdbc.sql("select count(*) from identity.unknown_sign_in_failure where name_hash like ?")
+                        .param("%" + nobody + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        TestClock.advance(Duration.ofMinutes(16));
+        assertThat(signIn(nobody, "Wrong#2026gz", null).getResponse().getRedirectedUrl())
+                .isEqualTo("/login?error");
     }
 
     @Test

@@ -26,7 +26,16 @@ class MessageBundleTests {
         for (String bundle : BUNDLES) {
             try (InputStream in =
                     MessageBundleTests.class.getResourceAsStream("/i18n/" + bundle + "_" + locale + ".properties")) {
-                Properties p = new Properties();
+                Properties p = new Properties() {
+                    // Within one file too: a key written twice silently keeps only its last text.
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        assertThat(containsKey(key))
+                                .as("key %s written twice in %s_%s", key, bundle, locale)
+                                .isFalse();
+                        return super.put(key, value);
+                    }
+                };
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
                 for (String key : p.stringPropertyNames()) {
                     assertThat(all.containsKey(key))

@@ -189,6 +189,82 @@ class RefusalsOnPagesIT {
     }
 
     @Test
+    void a_form_refused_twice_still_switches_language_back_to_its_own_page() throws Exception {
+        String council = council();
+        // Every form a page renders names that page.
+        assertThat(send(get("/councils/" + council), streetAdmin()).getContentAsString())
+                .contains("name=\"_page\" value=\"/councils/" + council + "\"");
+        // Refused once, the page shown again at the POST address carries the same page on; refused again, still.
+        var twice = send(
+                post("/councils/" + council + "/members")
+                        .param("organisationId", "")
+                        .param("_page", "/councils/" + council)
+                        .header("Referer", "http://localhost/councils/" + council + "/members"),
+                streetAdmin());
+        assertThat(twice.getStatus()).isEqualTo(400);
+        assertThat(twice.getContentAsString())
+                .contains("href=\"/councils/" + council + "?lang=en\"")
+                .contains("name=\"_page\" value=\"/councils/" + council + "\"");
+        // An address elsewhere is not followed.
+        assertThat(send(
+                                post("/councils/" + council + "/members").param("_page", "//elsewhere.example/x"),
+                                streetAdmin())
+                        .getContentAsString())
+                .doesNotContain("elsewhere.example");
+        // A filter form, read rather than posted, carries nothing extra into its address.
+        assertThat(send(get("/organizations"), streetAdmin()).getContentAsString())
+                .doesNotContainPattern("<form[^>]*method=\"get\"[^>]*>\\s*<input type=\"hidden\" name=\"_page\"");
+    }
+
+    @Test
+    void every_error_of_a_new_council_shows_at_once_rules_included() throws Exception {
+        var r = send(
+                post("/councils")
+                        .param("level", "COMMUNITY")
+                        .param("unitCode", "110108010")
+                        .param("unitCodeText", "学院路街道")
+                        .param("name", "")
+                        .param("foundedOn", "2099-01-01"),
+                streetAdmin());
+        assertThat(r.getStatus()).isEqualTo(400);
+        String html = r.getContentAsString();
+        assertThat(html).contains("id=\"unitCode-error\"");
+        assertThat(html).containsPattern("name=\"name\"[^>]*>\\s*<small class=\"field-error\"");
+        assertThat(html)
+                .containsPattern(
+                        "name=\"foundedOn\"[^>]*>\\s*<small[^>]*class=\"hint\"[^<]*</small>\\s*<small class=\"field-error\"");
+    }
+
+    @Test
+    void the_security_administrator_s_own_account_page_offers_only_their_own_password() throws Exception {
+        UUID own = jdbc.sql("select id from identity.account where username = 'secadmin'")
+                .query(UUID.class)
+                .single();
+        String html = send(get("/admin/accounts/" + own), Staff.as("secadmin", Role.SEC_ADMIN))
+                .getContentAsString();
+        assertThat(html).contains("href=\"/account/password\"");
+        assertThat(html)
+                .doesNotContain("/admin/accounts/" + own + "/password\"", "/admin/accounts/" + own + "/enabled\"");
+        assertThat(html).doesNotContain("action=\"/admin/accounts/" + own + "\"");
+    }
+
+    @Test
+    void a_form_sent_after_the_session_ended_leads_to_sign_in_saying_nothing_was_saved() throws Exception {
+        var r = mvc.perform(post("/councils/" + council() + "/members")
+                        .param("organisationId", "")
+                        .accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(302);
+        assertThat(r.getRedirectedUrl()).endsWith("/login?unsaved");
+        assertThat(mvc.perform(get("/login?unsaved").accept(MediaType.TEXT_HTML).header("Accept-Language", "zh-CN"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("没有保存");
+    }
+
+    @Test
     void the_language_switch_on_a_refused_form_goes_back_to_the_page_the_form_was_on() throws Exception {
         String council = council();
         var r = send(
@@ -223,10 +299,20 @@ class RefusalsOnPagesIT {
         String body = csv.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         // The header comes first (a spreadsheet reads it as such); the watermark last.
         assertThat(body.replace("\uFEFF", "").lines().findFirst().orElseThrow()).startsWith("sequence,at,actor");
-        assertThat(body.lines().reduce((a, b) -> b).orElseThrow()).startsWith("# 共治 audit export by auditor");
+        // One quoted cell, whatever the keyword holds (a comma, a formula): "# 共治 audit export by …; N rows".
+        assertThat(body.lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith("\"# 共治 audit export by auditor")
+                .endsWith(" rows\"");
         String exported = send(get("/audit?action=audit.exported"), auditor).getContentAsString();
         assertThat(exported).contains("关键词：开通账号").doesNotContain("Filter[");
-        // Another session knows no such token: the keyword does not apply there.
-        assertThat(send(get(to), auditor).getContentAsString()).doesNotContain("value=\"开通账号\"");
+        // Another session knows no such token: the page says the keyword no longer applies, an export refuses.
+        assertThat(send(get(to), auditor).getContentAsString())
+                .doesNotContain("value=\"开通账号\"")
+                .contains("关键词已失效");
+        assertThat(send(get("/audit/export.csv?k=" + token), auditor).getStatus())
+                .isEqualTo(400);
+        // Actors that are no account read in words, numbers with their grouping.
+        String platform = send(get("/audit?actor=system"), auditor).getContentAsString();
+        assertThat(platform).contains(">系统<").doesNotContain("class=\"role\">SYSTEM<");
     }
 }

@@ -53,6 +53,14 @@ class TextTests {
     }
 
     @Test
+    void a_code_typed_in_full_width_or_in_groups_reads_as_its_digits() {
+        assertThat(Text.digits("１９６４６３")).isEqualTo("196463");
+        assertThat(Text.digits(" 196 463 ")).isEqualTo("196463");
+        assertThat(Text.digits("196-463")).isEqualTo("196463");
+        assertThat(Text.digits(null)).isNull();
+    }
+
+    @Test
     void names_compare_in_nfkc_lower_case() {
         assertThat(Text.key(" 中国地质大学（北京） ")).isEqualTo(Text.key("中国地质大学(北京)"));
         assertThat(Text.key("Ａ")).isEqualTo(Text.key("a"));

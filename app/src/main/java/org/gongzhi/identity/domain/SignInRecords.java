@@ -88,6 +88,25 @@ public class SignInRecords {
     }
 
     /** After a successful sign-in (or an unlock) earlier failures no longer count. */
+    /** Failures under a name that is no account, by the name's keyed hash, since {@code since}, oldest first. */
+    public List<Instant> unknownFailuresSince(String nameHash, Instant since) {
+        return jdbc.sql(
+                        "select at from identity.unknown_sign_in_failure where name_hash = ? and at >= ? order by at, id")
+                .params(nameHash, Timestamp.from(since))
+                .query((rs, n) -> rs.getTimestamp("at").toInstant())
+                .list();
+    }
+
+    /** Records a failure under a name that is no account; failures of any name older than {@code horizon} go. */
+    public void addUnknownFailure(String nameHash, Instant at, Instant horizon) {
+        jdbc.sql("delete from identity.unknown_sign_in_failure where at < ?")
+                .param(Timestamp.from(horizon))
+                .update();
+        jdbc.sql("insert into identity.unknown_sign_in_failure (name_hash, at) values (?, ?)")
+                .params(nameHash, Timestamp.from(at))
+                .update();
+    }
+
     public void clearFailures(UUID account) {
         jdbc.sql("delete from identity.sign_in_failure where account_id = ?")
                 .param(account)

@@ -85,10 +85,22 @@ public class SignIns {
         if (found.isEmpty() || !found.get().enabled()) {
             encoder.matches(tooLong ? "" : typed, dummy());
             // The typed name is not kept: it may be a password typed into the wrong field.
+            // Counted like an account's failures, so that lockout does not tell which names are accounts.
+            String nameHash = cipher.lookupHash("sign-in-name", name);
             return transaction.execute(s -> {
+                Instant now = clock.instant();
+                List<Instant> failures = records.unknownFailuresSince(nameHash, lockout.horizon(now));
+                if (lockout.locked(failures, now)) {
+                    audit.record(AuditRecord.created(
+                            "identity.sign-in.failed", "account", null, Map.of("reason", "unknown")));
+                    return new Outcome(Result.LOCKED, null);
+                }
+                records.addUnknownFailure(nameHash, now, lockout.horizon(now));
                 audit.record(
                         AuditRecord.created("identity.sign-in.failed", "account", null, Map.of("reason", "unknown")));
-                return new Outcome(Result.REFUSED, null);
+                List<Instant> withThis = new java.util.ArrayList<>(failures);
+                withThis.add(now);
+                return new Outcome(lockout.locked(withThis, now) ? Result.LOCKED : Result.REFUSED, null);
             });
         }
         Account account = found.get();

@@ -174,6 +174,10 @@ class AccountPages {
     }
 
     private String editPage(Model model, AccountView account, Set<Role> granted, ScopeRows scope) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        // One's own account is changed by another 安全管理员; here only one's own password, on its own page.
+        model.addAttribute("own", auth != null && account.username().equals(auth.getName()));
         model.addAttribute("account", account);
         model.addAttribute("state", accounts.signInState(account.id()));
         model.addAttribute("roles", staffRoles());

@@ -78,7 +78,7 @@ class ResidentPages {
             return "identity/resident-login";
         }
         PhoneNumber number = PhoneNumber.parse(phone);
-        String typed = code == null ? "" : code.strip();
+        String typed = code == null ? "" : org.gongzhi.shared.Text.digits(code);
         if (!typed.matches("[0-9]{6}")) {
             // Not a code at all (empty, letters): said at once, and not counted as one of the five tries.
             response.setStatus(400);

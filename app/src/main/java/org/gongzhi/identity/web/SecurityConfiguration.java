@@ -147,6 +147,13 @@ class SecurityConfiguration {
                             }
                             if (api.matches(request)) {
                                 problems.write(request, response, 403, "identity.forbidden");
+                            } else if (ex instanceof CsrfException && signedOut()) {
+                                // A form sent after the session ended (signed out, timed out): sign in again,
+                                // told why, rather than a bare "forbidden".
+                                response.sendRedirect(request.getContextPath()
+                                        + (request.getRequestURI().startsWith("/resident")
+                                                ? "/resident/login?unsaved"
+                                                : "/login?unsaved"));
                             } else {
                                 response.sendError(403);
                             }
@@ -159,6 +166,14 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionAgeFilter(limits, clock), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(problems), SessionAgeFilter.class);
         return http.build();
+    }
+
+    private static boolean signedOut() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return auth == null
+                || !auth.isAuthenticated()
+                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
     }
 
     /**

@@ -61,7 +61,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         CodeDetails(HttpServletRequest request) {
             super(request);
             String typed = request.getParameter("code");
-            this.code = typed == null ? null : typed.strip();
+            this.code = org.gongzhi.shared.Text.digits(typed);
         }
 
         String code() {

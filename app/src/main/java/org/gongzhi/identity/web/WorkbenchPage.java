@@ -8,6 +8,7 @@ import org.gongzhi.identity.StaffPrincipal;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.AccessScope;
+import org.gongzhi.platform.AuditObjects;
 import org.gongzhi.platform.AuditSearch;
 import org.gongzhi.platform.HomeTile;
 import org.gongzhi.platform.HomeTiles;
@@ -35,6 +36,7 @@ class WorkbenchPage {
     private final TerritoryQueries territory;
     private final OrganizationQueries organizations;
     private final AuditSearch audit;
+    private final List<AuditObjects> objects;
 
     WorkbenchPage(
             List<HomeTiles> figures,
@@ -42,7 +44,9 @@ class WorkbenchPage {
             Permissions may,
             TerritoryQueries territory,
             OrganizationQueries organizations,
-            AuditSearch audit) {
+            AuditSearch audit,
+            List<AuditObjects> objects) {
+        this.objects = objects;
         this.figures = figures;
         this.sources = sources;
         this.may = may;
@@ -85,10 +89,43 @@ class WorkbenchPage {
                         .filter(a -> may.to(a.permission().code()))
                         .sorted(Comparator.comparingInt(WorkbenchAction::order))
                         .toList());
-        model.addAttribute(
-                "recent",
-                audit.search(AuditSearch.Filter.byActor(staff.username()), 1, 8).entries());
+        model.addAttribute("recent", recent(staff.username()));
         return "identity/workbench";
+    }
+
+    /** Audit actions that record signing in, not work done. */
+    private static final java.util.Set<String> SIGN_INS =
+            java.util.Set.of("identity.signed-in", "identity.sign-in.failed");
+
+    /** One of the account's own recent changes: when, what (an action code) and on what, by name and link. */
+    record Recent(java.time.Instant at, String action, AuditObjects.Named object) {}
+
+    /** The account's last eight changes — sign-ins left out, they are not work — each naming what it changed. */
+    private List<Recent> recent(String username) {
+        List<AuditSearch.Entry> changes = audit.search(AuditSearch.Filter.byActor(username), 1, 40).entries().stream()
+                .filter(e -> !SIGN_INS.contains(e.action()))
+                .limit(8)
+                .toList();
+        java.util.Map<String, java.util.Map<String, AuditObjects.Named>> names = new java.util.HashMap<>();
+        changes.stream()
+                .filter(e -> e.objectType() != null && e.objectId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(
+                        AuditSearch.Entry::objectType,
+                        java.util.stream.Collectors.mapping(
+                                AuditSearch.Entry::objectId, java.util.stream.Collectors.toSet())))
+                .forEach((type, ids) -> objects.stream()
+                        .filter(o -> o.types().contains(type))
+                        .forEach(o -> names.computeIfAbsent(type, t -> new java.util.HashMap<>())
+                                .putAll(o.name(type, ids))));
+        return changes.stream()
+                .map(e -> new Recent(
+                        e.at(),
+                        e.action(),
+                        e.objectType() == null
+                                ? null
+                                : names.getOrDefault(e.objectType(), java.util.Map.of())
+                                        .get(e.objectId())))
+                .toList();
     }
 
     /** The accounts page, offered on the 安全管理员's workbench. */

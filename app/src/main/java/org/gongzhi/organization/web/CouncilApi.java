@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.organization.AdmitMember;
 import org.gongzhi.organization.AppointLiaison;
+import org.gongzhi.organization.CouncilLevel;
 import org.gongzhi.organization.CouncilView;
 import org.gongzhi.organization.FoundCouncil;
 import org.gongzhi.organization.OrganisationId;
@@ -18,6 +19,7 @@ import org.gongzhi.organization.OrganisationPage;
 import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
+import org.gongzhi.territory.UnitChoice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +55,18 @@ class CouncilApi {
     @Operation(summary = "One council with its member units; 联络员 names masked")
     CouncilView council(@PathVariable UUID id) {
         return queries.council(id);
+    }
+
+    @GetMapping("/councils/vacancies")
+    @Operation(
+            summary = "Units where a council of the level could still be founded, for a picker",
+            description = "Units of the level's kind (街道 or 社区) within the caller's scope, named like q, that have no"
+                    + " such council yet. At most limit (1–50).")
+    List<UnitChoice> vacancies(
+            @RequestParam(required = false) CouncilLevel level,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "12") int limit) {
+        return queries.councilVacancies(level, q, limit);
     }
 
     @GetMapping("/councils/{id}/candidates")

@@ -86,6 +86,10 @@ class CouncilPages {
         Violations violations = new Violations();
         FoundCouncil command = form.command(violations);
         forms.validate(command, violations);
+        if (!violations.isEmpty()) {
+            // Something is wrong already: add what the rules would refuse too, so that every error shows at once.
+            FormChecks.addUnseen(violations, management.problemsWith(command));
+        }
         if (violations.isEmpty()) {
             try {
                 CouncilView c = management.foundCouncil(command);
@@ -139,6 +143,9 @@ class CouncilPages {
         Violations violations = new Violations();
         AdmitMember command = form.command(violations);
         forms.validate(command, violations);
+        if (!violations.isEmpty()) {
+            FormChecks.addUnseen(violations, management.problemsWith(id, command));
+        }
         try {
             if (violations.isEmpty()) {
                 CouncilView c = management.admit(id, command);

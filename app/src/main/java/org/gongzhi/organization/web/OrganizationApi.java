@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.gongzhi.organization.OrganisationDetails;
 import org.gongzhi.organization.OrganisationFilter;
@@ -66,6 +67,20 @@ class OrganizationApi {
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "50") int size) {
         return queries.list(new OrganisationFilter(kind, group, unit, q), page, size);
+    }
+
+    @GetMapping("/organizations/linkable")
+    @Operation(
+            summary = "Organisations the caller may link to a place, for pickers",
+            description = "Names or credit code matching q, among those the caller may name as a parent or a party for"
+                    + " something placed at the unit `to` (its scope, or organisations serving that place); without"
+                    + " `to`, those in the caller's scope. At most limit (1–50).")
+    OrganisationPage linkable(
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "10") int limit) {
+        List<OrganisationView> found = queries.linkable(to, q, limit);
+        return new OrganisationPage(found, found.size(), 1, Math.max(1, found.size()));
     }
 
     @GetMapping("/organizations/{id}")

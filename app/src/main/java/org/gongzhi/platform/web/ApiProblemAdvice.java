@@ -71,6 +71,19 @@ class ApiProblemAdvice {
         return problems.of(DomainException.invalid(violations), locale);
     }
 
+    /** Whether a failure is the client closing the connection (Tomcat's ClientAbortException, a broken pipe). */
+    static boolean clientAbort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ClientAbortException")
+                    || t instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
+                    || (t instanceof java.io.IOException
+                            && String.valueOf(t.getMessage()).contains("Broken pipe"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String lastCode(String[] codes) {
         return codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
     }
@@ -196,8 +209,21 @@ class ApiProblemAdvice {
                 : problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "request.integrity", new Object[0], List.of(), locale);
     }
 
+    /**
+     * The client went away before the answer was written (a page left while its map loaded): nothing failed here and
+     * nobody is left to answer, so it is noted quietly rather than logged as an error.
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception e) {
+        log.debug("The client closed the connection before the answer was written: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
+        if (clientAbort(e)) {
+            clientGone(e);
+            return null;
+        }
         // Spring's own request errors (a path variable missing after conversion, a bad header …) carry their status.
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());

@@ -18,6 +18,8 @@ import org.gongzhi.platform.AuditActors;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditSearch;
 import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Violation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,6 +102,8 @@ class AuditPages {
             Model model,
             Locale locale) {
         String q = keyword(session, k);
+        // A token this session does not know (an old link, a new sign-in): say the keyword no longer applies.
+        model.addAttribute("keywordLost", k != null && !k.isBlank() && q == null);
         // Read once: it matches the keyword to codes and fills the pickers (three scans of the trail).
         AuditSearch.Vocabulary vocabulary = search.vocabulary();
         AuditSearch.Page result = search.search(filter(action, actor, kind, q, from, to, vocabulary), page, 50);
@@ -213,8 +217,22 @@ class AuditPages {
             Locale locale)
             throws IOException {
         String q = keyword(session, k);
-        AuditSearch.Filter f =
+        if (k != null && !k.isBlank() && q == null) {
+            // Never export the whole trail in place of a search that can no longer be read.
+            throw DomainException.invalid(List.of(Violation.of("k", "audit.keyword.lost")));
+        }
+        AuditSearch.Filter asked =
                 filter(action, actor, kind, q, from, to, q == null || q.isBlank() ? null : search.vocabulary());
+        // The trail as it stands now: the export's own record, written next, is not part of what it exports.
+        java.time.Instant now = clock.instant();
+        AuditSearch.Filter f = new AuditSearch.Filter(
+                asked.action(),
+                asked.actor(),
+                asked.objectType(),
+                asked.text(),
+                asked.words(),
+                asked.from(),
+                asked.to() == null || asked.to().isAfter(now) ? now : asked.to());
         Actor who = actors.current();
         long total = search.search(f, 1, 1).total();
         Map<String, Object> conditions = new LinkedHashMap<>();
@@ -241,26 +259,31 @@ class AuditPages {
                 + "actor_name,action_label,object_type_label");
         Map<String, String> names = actorNames.all();
         // Every matching row, streamed from a cursor: nothing is cut off, and memory stays flat however many there are.
-        search.forEach(
-                f,
-                e -> out.println(String.join(
-                        ",",
-                        String.valueOf(e.sequence()),
-                        e.at().toString(),
-                        csv(e.actor()),
-                        csv(e.role()),
-                        csv(e.scope()),
-                        csv(e.action()),
-                        csv(e.objectType()),
-                        csv(e.objectId()),
-                        csv(e.summary()),
-                        csv(e.address()),
-                        csv(names.get(e.actor())),
-                        csv(reading.label(e.action(), locale)),
-                        csv(e.objectType() == null ? null : reading.label("audit.object." + e.objectType(), locale)))));
-        // The watermark comes last, so that a spreadsheet reads the first line as the header.
-        out.println("# 共治 audit export by " + who.name() + " (" + who.role() + ") from " + who.address() + " at "
-                + clock.instant() + "; " + conditions + "; " + total + " rows");
+        long[] written = {0};
+        search.forEach(f, e -> {
+            written[0]++;
+            out.println(String.join(
+                    ",",
+                    String.valueOf(e.sequence()),
+                    e.at().toString(),
+                    csv(e.actor()),
+                    csv(e.role()),
+                    csv(e.scope()),
+                    csv(e.action()),
+                    csv(e.objectType()),
+                    csv(e.objectId()),
+                    csv(e.summary()),
+                    csv(e.address()),
+                    csv(names.get(e.actor())),
+                    csv(reading.label(e.action(), locale)),
+                    csv(e.objectType() == null ? null : reading.label("audit.object." + e.objectType(), locale))));
+        });
+        // The watermark comes last, so that a spreadsheet reads the first line as the header; one quoted cell.
+        StringBuilder filter = new StringBuilder();
+        conditions.forEach(
+                (name, value) -> filter.append(name).append('=').append(value).append("; "));
+        out.println(csv("# 共治 audit export by " + who.name() + " (" + who.role() + ") from " + who.address() + " at "
+                + clock.instant() + "; " + filter + written[0] + " rows"));
         out.flush();
     }
 

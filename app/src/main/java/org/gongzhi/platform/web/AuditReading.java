@@ -72,6 +72,20 @@ class AuditReading {
             AuditObjects.Named object,
             List<Change> changes) {}
 
+    /**
+     * The actors that are no account: the platform itself, a visitor not signed in, a resident (by pseudonymous id);
+     * {@code null} for any other.
+     */
+    private String platformActor(String actor, Locale locale) {
+        if (actor == null) {
+            return null;
+        }
+        if (actor.equals("system") || actor.equals("anonymous")) {
+            return label("audit.actor." + actor, locale);
+        }
+        return actor.startsWith("resident:") ? label("audit.actor.resident", locale) : null;
+    }
+
     List<Reading> read(List<AuditSearch.Entry> entries, Locale locale) {
         Map<String, String> names = actors.displayNames(
                 entries.stream().map(AuditSearch.Entry::actor).collect(java.util.stream.Collectors.toSet()));
@@ -99,7 +113,7 @@ class AuditReading {
             AuditSearch.Entry e = entries.get(i);
             readings.add(new Reading(
                     e,
-                    names.get(e.actor()),
+                    names.getOrDefault(e.actor(), platformActor(e.actor(), locale)),
                     roles(e.role(), locale),
                     label(e.action(), locale),
                     e.objectType() == null ? null : label("audit.object." + e.objectType(), locale),
@@ -173,14 +187,19 @@ class AuditReading {
         if (value.isBoolean()) {
             return label(value.asBoolean() ? "common.yes" : "common.no", locale);
         }
+        if (value.isIntegralNumber()) {
+            return java.text.NumberFormat.getIntegerInstance(locale).format(value.asLong());
+        }
         if (value.isObject()) {
             // A set of conditions (an export's filter): each named and read like a field of its own.
             List<String> parts = new ArrayList<>();
             value.properties()
                     .forEach(e -> parts.add(label("audit.field." + e.getKey(), locale)
-                            + label("audit.field.is", locale)
+                            + label("common.colon", locale)
                             + words(objectType, e.getKey(), e.getValue(), named, locale)));
-            return parts.isEmpty() ? label("audit.field.none", locale) : String.join("；", parts);
+            return parts.isEmpty()
+                    ? label("audit.field.none", locale)
+                    : String.join(label("audit.field.separator", locale), parts);
         }
         String text = value.isContainer() ? value.toString() : value.asString();
         String type = reference(objectType, field);

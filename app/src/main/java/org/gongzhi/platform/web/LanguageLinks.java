@@ -23,9 +23,10 @@ class LanguageLinks {
         String path = failed instanceof String uri ? uri : request.getRequestURI();
         String query = failed instanceof String ? null : request.getQueryString();
         // A refused form shown again answers a POST whose address may have no page (/councils/{id}/members): the
-        // switch goes back to the page the form was on, as the browser named it, when that page is on this site.
+        // switch goes back to the page the form was on, as the form named it (FormOrigin), else as the browser did.
         if (!"GET".equals(request.getMethod()) && !(failed instanceof String)) {
-            URI from = sameSite(request, request.getHeader("Referer"));
+            String page = FormOrigin.pageOf(request);
+            URI from = page != null ? parse(page) : sameSite(request, request.getHeader("Referer"));
             if (from != null) {
                 path = from.getRawPath();
                 query = from.getRawQuery();
@@ -36,6 +37,14 @@ class LanguageLinks {
                 .replaceQueryParam("lang", lang)
                 .build(true)
                 .toUriString();
+    }
+
+    private static URI parse(String page) {
+        try {
+            return new URI(page);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static URI sameSite(HttpServletRequest request, String referer) {

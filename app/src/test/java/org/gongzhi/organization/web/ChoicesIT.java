@@ -65,14 +65,68 @@ class ChoicesIT {
         // 北京科技大学 sits on the council already; the other is placed in 学院路 and not seated.
         assertThat(candidates(council, "北京科技大学", admin)).doesNotContain("北京科技大学");
         assertThat(candidates(council, free, admin)).contains(free);
-        // A 东直门 organisation neither lies in the admin's scope nor serves 学院路; the whole installation may seat it.
+        // A 东直门 organisation neither lies in the admin's scope nor serves 学院路; an admin of both 街道 may seat it.
         assertThat(candidates(council, "东直门地区商会", admin)).isEmpty();
-        assertThat(candidates(council, "东直门地区商会", Staff.sysAdmin())).containsExactly("东直门地区商会");
+        UUID dongzhimen = territory.requireByCode("110101008").id().value();
+        assertThat(candidates(council, "东直门地区商会", Staff.as("both", Set.of(xueyuanlu, dongzhimen), Role.STREET_ADMIN)))
+                .containsExactly("东直门地区商会");
+        // Someone who may not seat members here is offered nobody.
+        assertThat(candidates(council, "", Staff.as("grid", Set.of(xueyuanlu), Role.GRID_WORKER)))
+                .isEmpty();
         assertThat(mvc.perform(get("/api/v1/councils/" + UUID.randomUUID() + "/candidates"))
                         .andReturn()
                         .getResponse()
                         .getStatus())
                 .isEqualTo(404);
+    }
+
+    List<String> names(String url, RequestPostProcessor who) throws Exception {
+        JsonNode body = JsonMapper.shared()
+                .readTree(mvc.perform(get(java.net.URI.create(url))
+                                .accept(MediaType.APPLICATION_JSON)
+                                .with(who))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        JsonNode items = body.isArray() ? body : body.path("items");
+        assertThat(items.isArray()).as(url + " answered " + body).isTrue();
+        return items.valueStream().map(i -> i.path("name").asString()).toList();
+    }
+
+    @Test
+    void a_parent_or_party_picker_offers_only_organisations_the_viewer_may_link_to_that_place() throws Exception {
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        RequestPostProcessor admin = Staff.as("xyl", Set.of(xueyuanlu), Role.STREET_ADMIN);
+        String q = "/api/v1/organizations/linkable?q="
+                + java.net.URLEncoder.encode("东直门", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(names(q, admin)).isEmpty();
+        assertThat(names(q + "&to=110108010005", admin)).isEmpty();
+        // For something placed in 东直门, its own organisations serve the place.
+        assertThat(names(q + "&to=110101008", admin)).contains("东直门地区商会");
+        assertThat(names(
+                        "/api/v1/organizations/linkable?q="
+                                + java.net.URLEncoder.encode("北京科技大学", java.nio.charset.StandardCharsets.UTF_8),
+                        admin))
+                .contains("北京科技大学");
+    }
+
+    @Test
+    void the_founding_picker_offers_only_units_without_a_council() throws Exception {
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        RequestPostProcessor admin = Staff.as("xyl", Set.of(xueyuanlu), Role.STREET_ADMIN);
+        String withCouncil = jdbc.sql(
+                        "select u.name from organization.council c join territory.unit u on u.id = c.unit_id"
+                                + " where c.level = 'COMMUNITY' and u.code like '110108010%' limit 1")
+                .query(String.class)
+                .single();
+        List<String> communities = names("/api/v1/councils/vacancies?level=COMMUNITY&limit=50", admin);
+        assertThat(communities).isNotEmpty().doesNotContain(withCouncil).allMatch(n -> n.endsWith("社区"));
+        assertThat(names("/api/v1/councils/vacancies?level=SUBDISTRICT", admin)).doesNotContain("学院路街道");
+        assertThat(names(
+                        "/api/v1/councils/vacancies?level=COMMUNITY&q="
+                                + java.net.URLEncoder.encode(withCouncil, java.nio.charset.StandardCharsets.UTF_8),
+                        admin))
+                .isEmpty();
     }
 
     @Test
