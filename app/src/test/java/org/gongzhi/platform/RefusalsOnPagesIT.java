@@ -236,6 +236,20 @@ class RefusalsOnPagesIT {
     }
 
     @Test
+    void the_workbench_lists_recent_changes_of_no_single_object_such_as_an_export() throws Exception {
+        RequestPostProcessor admin =
+                Staff.as("export.tester", Set.of(DemoUnits.subdistricts(territory)), Role.STREET_ADMIN);
+        assertThat(mvc.perform(get("/api/v1/organizations/export").with(admin))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        var workbench = send(get("/workbench"), admin);
+        assertThat(workbench.getStatus()).isEqualTo(200);
+        assertThat(workbench.getContentAsString()).contains("导出");
+    }
+
+    @Test
     void the_security_administrator_s_own_account_page_offers_only_their_own_password() throws Exception {
         UUID own = jdbc.sql("select id from identity.account where username = 'secadmin'")
                 .query(UUID.class)

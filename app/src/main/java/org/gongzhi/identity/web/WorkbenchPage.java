@@ -121,7 +121,8 @@ class WorkbenchPage {
                 .map(e -> new Recent(
                         e.at(),
                         e.action(),
-                        e.objectType() == null
+                        // A change of no one object (an export) names none.
+                        e.objectType() == null || e.objectId() == null
                                 ? null
                                 : names.getOrDefault(e.objectType(), java.util.Map.of())
                                         .get(e.objectId())))

@@ -16,7 +16,6 @@ import org.gongzhi.organization.CouncilView;
 import org.gongzhi.organization.FoundCouncil;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganisationPage;
-import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.territory.UnitChoice;
@@ -78,8 +77,7 @@ class CouncilApi {
             @PathVariable UUID id,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "10") int limit) {
-        List<OrganisationView> found = queries.seatable(id, q, limit);
-        return new OrganisationPage(found, found.size(), 1, Math.max(1, found.size()));
+        return OrganisationPage.whole(queries.seatable(id, q, limit));
     }
 
     @PostMapping("/councils")

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.gongzhi.organization.OrganisationDetails;
 import org.gongzhi.organization.OrganisationFilter;
@@ -79,8 +78,7 @@ class OrganizationApi {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "10") int limit) {
-        List<OrganisationView> found = queries.linkable(to, q, limit);
-        return new OrganisationPage(found, found.size(), 1, Math.max(1, found.size()));
+        return OrganisationPage.whole(queries.linkable(to, q, limit));
     }
 
     @GetMapping("/organizations/{id}")
