@@ -381,6 +381,13 @@ public class OrganizationManagement {
         return violations.list();
     }
 
+    /** Everything the rules refuse in a record of a duty done, each at its field, recording nothing. */
+    public List<Violation> problemsWith(RecordDutyDone command) {
+        Violations violations = new Violations();
+        ResponsibilityList.checkRecord(command.doneOn(), command.evidence(), LocalDate.now(clock), violations);
+        return violations.list();
+    }
+
     public CouncilView admit(UUID councilId, AdmitMember command) {
         Council council = councils.findById(councilId)
                 .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));

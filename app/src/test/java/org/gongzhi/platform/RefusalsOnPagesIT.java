@@ -145,10 +145,13 @@ class RefusalsOnPagesIT {
                 post("/responsibility-lists/" + list + "/records")
                         .param("duty", "1")
                         .param("doneOn", "2999-01-01")
-                        .param("evidence", "台账"),
+                        .param("evidence", ""),
                 Staff.as("wjc", Set.of(DemoUnits.subdistricts(territory)), Role.STREET_ADMIN));
         assertThat(r.getStatus()).isEqualTo(400);
-        assertThat(r.getContentAsString()).containsPattern("name=\"doneOn\"[^>]*>\\s*<small class=\"field-error\"");
+        // Both at once: the date to come beside the date, the missing evidence beside the evidence.
+        assertThat(r.getContentAsString())
+                .containsPattern("name=\"doneOn\"[^>]*>\\s*<small class=\"field-error\">[^<]*2999-01-01")
+                .containsPattern("name=\"evidence\"[^>]*>\\s*<small class=\"field-error\"");
     }
 
     @Test
@@ -276,6 +279,23 @@ class RefusalsOnPagesIT {
                         .getResponse()
                         .getContentAsString())
                 .contains("没有保存");
+    }
+
+    @Test
+    void a_form_from_an_earlier_session_returns_to_its_page_saying_nothing_was_saved() throws Exception {
+        String council = council();
+        var refused = mvc.perform(
+                        post("/councils/" + council + "/members")
+                                .param("_page", "/councils/" + council)
+                                .param("organisationId", "")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("signed.in.again")
+                                        .roles("STREET_ADMIN"))
+                                .accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(303);
+        assertThat(refused.getHeader("Location")).isEqualTo("/councils/" + council);
     }
 
     @Test

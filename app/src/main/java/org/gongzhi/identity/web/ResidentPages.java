@@ -6,6 +6,7 @@ import java.util.List;
 import org.gongzhi.identity.ResidentPrincipal;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.ResidentSignIns;
+import org.gongzhi.platform.PersonalDataCipher;
 import org.gongzhi.shared.PhoneNumber;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,20 +21,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Resident sign-in: a mobile number, then the code sent to it. The number travels only in form posts (never in an
- * address) and is kept in the session only as the resident's id and masked number.
+ * address); the session keeps it encrypted between sending the code and the code step, and afterwards only the
+ * resident's id and masked number.
  */
 @Controller
 class ResidentPages {
 
+    /** The number a code was just sent to, encrypted, for the code step that the redirect leads to. */
+    static final String PENDING = "residentPendingPhone";
+
     private final ResidentSignIns signIns;
+    private final PersonalDataCipher cipher;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ResidentPages(ResidentSignIns signIns) {
+    ResidentPages(ResidentSignIns signIns, PersonalDataCipher cipher) {
         this.signIns = signIns;
+        this.cipher = cipher;
     }
 
+    /**
+     * The phone step, or — after a code was sent ({@code ?step=code}) — the code step for the number kept (encrypted) in the
+     * session, so that reloading it or switching its language sends nothing again.
+     */
     @GetMapping("/resident/login")
-    String phoneForm() {
+    String phoneForm(@RequestParam(required = false) String step, HttpServletRequest request, Model model) {
+        var session = request.getSession(false);
+        if ("code".equals(step) && session != null && session.getAttribute(PENDING) instanceof String sealed) {
+            PhoneNumber number = PhoneNumber.parse(cipher.decrypt("resident.phone", sealed));
+            model.addAttribute("phone", number.value());
+            model.addAttribute("masked", number.masked());
+            model.addAttribute("sent", true);
+        }
         return "identity/resident-login";
     }
 
@@ -58,7 +76,11 @@ class ResidentPages {
             response.setHeader("Retry-After", Long.toString(seconds));
         }
         switch (outcome) {
-            case SENT -> model.addAttribute("sent", true);
+            case SENT -> {
+                // POST–redirect–GET: the code step is a page of its own; the number waits in the session, sealed.
+                request.getSession(true).setAttribute(PENDING, cipher.encrypt("resident.phone", number.value()));
+                return "redirect:/resident/login?step=code";
+            }
             case TOO_SOON -> model.addAttribute("problem", "identity.code.too-soon");
             case TOO_MANY -> model.addAttribute("problem", "identity.code.too-many");
         }
@@ -100,6 +122,7 @@ class ResidentPages {
         }
         // A new session id at sign-in, so that an id planted before it is worth nothing afterwards.
         if (request.getSession(false) != null) {
+            request.getSession().removeAttribute(PENDING);
             request.changeSessionId();
         } else {
             request.getSession(true);

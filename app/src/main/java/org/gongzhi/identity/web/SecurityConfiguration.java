@@ -154,6 +154,14 @@ class SecurityConfiguration {
                                         + (request.getRequestURI().startsWith("/resident")
                                                 ? "/resident/login?unsaved"
                                                 : "/login?unsaved"));
+                            } else if (ex instanceof CsrfException) {
+                                // Signed in, but the form was read in an earlier session (signed out and in
+                                // again elsewhere): back to its page, saying nothing was saved.
+                                expiredForm(
+                                        request,
+                                        response,
+                                        messages.getMessage(
+                                                "security.form-expired", null, locales.resolveLocale(request)));
                             } else {
                                 response.sendError(403);
                             }
@@ -166,6 +174,26 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionAgeFilter(limits, clock), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(problems), SessionAgeFilter.class);
         return http.build();
+    }
+
+    /** Redirects to the page the refused form was on (its {@code _page}), the reason shown there once. */
+    private static void expiredForm(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException {
+        String page = request.getParameter("_page");
+        if (page == null || !page.startsWith("/") || page.startsWith("//") || page.contains("\\")) {
+            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            page = auth != null && auth.getPrincipal() instanceof org.gongzhi.identity.ResidentPrincipal
+                    ? "/resident"
+                    : "/workbench";
+        }
+        var flash = new org.springframework.web.servlet.FlashMap();
+        flash.put("refusal", reason);
+        flash.setTargetRequestPath(page.replaceFirst("[?#].*$", ""));
+        new org.springframework.web.servlet.support.SessionFlashMapManager()
+                .saveOutputFlashMap(flash, request, response);
+        response.setStatus(303);
+        response.setHeader("Location", request.getContextPath() + page);
     }
 
     private static boolean signedOut() {

@@ -10,7 +10,6 @@ import org.gongzhi.organization.Cadence;
 import org.gongzhi.shared.Dates;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Text;
-import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -112,19 +111,27 @@ public class ResponsibilityList {
         if (number < 1 || number > duties.size()) {
             throw DomainException.notFound("organization.list.duty-unknown", number);
         }
-        if (doneOn == null) {
-            throw DomainException.invalid(List.of(Violation.of("doneOn", "organization.list.record-date")));
-        }
-        if (doneOn.isAfter(today)) {
-            throw DomainException.invalid(List.of(Violation.of("doneOn", "organization.list.record-future", doneOn)));
-        }
-        Violations range = new Violations();
-        Dates.checkPast(doneOn, today, "doneOn", range);
-        range.throwIfAny();
-        if (evidence == null || evidence.isBlank()) {
-            throw DomainException.invalid(List.of(Violation.of("evidence", "organization.list.record-evidence")));
-        }
+        Violations problems = new Violations();
+        checkRecord(doneOn, evidence, today, problems);
+        problems.throwIfAny();
         return new DutyRecord(number, doneOn, note, evidence);
+    }
+
+    /**
+     * What is wrong with a record of a duty done, every problem at once, each at its field: no date, a date to come or
+     * before 1949-10-01 ({@code doneOn}), no evidence ({@code evidence}).
+     */
+    public static void checkRecord(LocalDate doneOn, String evidence, LocalDate today, Violations problems) {
+        if (doneOn == null) {
+            problems.add("doneOn", "organization.list.record-date");
+        } else if (doneOn.isAfter(today)) {
+            problems.add("doneOn", "organization.list.record-future", doneOn);
+        } else {
+            Dates.checkPast(doneOn, today, "doneOn", problems);
+        }
+        if (evidence == null || evidence.isBlank()) {
+            problems.add("evidence", "organization.list.record-evidence");
+        }
     }
 
     public UUID id() {

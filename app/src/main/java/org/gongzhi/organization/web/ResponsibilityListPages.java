@@ -171,6 +171,9 @@ class ResponsibilityListPages {
         }
         RecordDutyDone command = new RecordDutyDone(FormChecks.date("doneOn", doneOn, violations), note, evidence);
         forms.validate(command, violations);
+        if (!violations.isEmpty()) {
+            FormChecks.addUnseen(violations, management.problemsWith(command));
+        }
         try {
             if (violations.isEmpty()) {
                 management.recordDutyDone(id, number, command);

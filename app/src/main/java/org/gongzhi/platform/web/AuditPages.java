@@ -19,7 +19,6 @@ import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditSearch;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.Violation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -219,7 +218,7 @@ class AuditPages {
         String q = keyword(session, k);
         if (k != null && !k.isBlank() && q == null) {
             // Never export the whole trail in place of a search that can no longer be read.
-            throw DomainException.invalid(List.of(Violation.of("k", "audit.keyword.lost")));
+            throw DomainException.invalid("audit.keyword.lost");
         }
         AuditSearch.Filter asked =
                 filter(action, actor, kind, q, from, to, q == null || q.isBlank() ? null : search.vocabulary());
@@ -274,7 +273,7 @@ class AuditPages {
                     csv(e.objectId()),
                     csv(e.summary()),
                     csv(e.address()),
-                    csv(names.get(e.actor())),
+                    csv(names.getOrDefault(e.actor(), reading.platformActor(e.actor(), locale))),
                     csv(reading.label(e.action(), locale)),
                     csv(e.objectType() == null ? null : reading.label("audit.object." + e.objectType(), locale))));
         });

@@ -76,7 +76,7 @@ class AuditReading {
      * The actors that are no account: the platform itself, a visitor not signed in, a resident (by pseudonymous id);
      * {@code null} for any other.
      */
-    private String platformActor(String actor, Locale locale) {
+    String platformActor(String actor, Locale locale) {
         if (actor == null) {
             return null;
         }
