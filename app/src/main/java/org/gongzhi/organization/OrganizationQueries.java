@@ -171,9 +171,10 @@ public class OrganizationQueries {
     }
 
     private List<OrganisationView> linkable(UUID place, String text, Set<UUID> leaveOut, int limit) {
+        var linkable = scope.linkableTo(place);
         return list(new OrganisationFilter(null, null, null, text), 1, MAX_PAGE_SIZE).items().stream()
                 .filter(o -> !leaveOut.contains(o.id().value()))
-                .filter(o -> scope.mayLink(o.id().value(), o.unitId().value(), place))
+                .filter(o -> linkable.test(o.id().value(), o.unitId().value()))
                 .limit(Math.max(1, Math.min(50, limit)))
                 .toList();
     }

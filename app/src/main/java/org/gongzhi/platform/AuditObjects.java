@@ -32,6 +32,23 @@ public interface AuditObjects {
         return uuids;
     }
 
+    /**
+     * Names objects of several types at once, each type by the modules that name it: type → id → name; ids nobody can
+     * name are left out.
+     */
+    static Map<String, Map<String, Named>> nameAll(
+            java.util.List<AuditObjects> sources, Map<String, ? extends Collection<String>> wanted) {
+        Map<String, Map<String, Named>> named = new java.util.HashMap<>();
+        wanted.forEach((type, ids) -> {
+            for (AuditObjects source : sources) {
+                if (source.types().contains(type)) {
+                    named.computeIfAbsent(type, t -> new java.util.HashMap<>()).putAll(source.name(type, ids));
+                }
+            }
+        });
+        return named;
+    }
+
     /** An object's name and the page that shows it ({@code null} when it has none). */
     record Named(String name, String link) {}
 }

@@ -162,11 +162,13 @@ public class TerritoryQueries {
             UnitView subdistrict = unit(new UnitId(o.subdistrictId())).orElseThrow();
             org.locationtech.jts.geom.Geometry shape = org.gongzhi.territory.domain.StoredGeometry.parse(o.geometry());
             List<UUID> touched = jdbc
-                    .sql("with recursive below(id) as (select cast(:root as uuid)"
-                            + " union all select u.id from territory.unit u join below b on u.parent_id = b.id)"
-                            + " select u.id, u.boundary from territory.unit u join below b on b.id = u.id"
-                            + " where u.kind = 'COMMUNITY' and u.boundary is not null")
-                    .param("root", subdistrict.id().value())
+                    .sql("select id, boundary from territory.unit"
+                            + " where id = any(:below) and kind = 'COMMUNITY' and boundary is not null")
+                    .param(
+                            "below",
+                            subtree(subdistrict.code()).stream()
+                                    .map(UnitId::value)
+                                    .toArray(UUID[]::new))
                     .query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getString("boundary")))
                     .list()
                     .stream()

@@ -179,8 +179,8 @@ class SecurityConfiguration {
     /** Redirects to the page the refused form was on (its {@code _page}), the reason shown there once. */
     private static void expiredForm(HttpServletRequest request, HttpServletResponse response, String reason)
             throws IOException {
-        String page = request.getParameter("_page");
-        if (page == null || !page.startsWith("/") || page.startsWith("//") || page.contains("\\")) {
+        String page = org.gongzhi.platform.FormPage.posted(request);
+        if (page == null) {
             var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                     .getAuthentication();
             page = auth != null && auth.getPrincipal() instanceof org.gongzhi.identity.ResidentPrincipal

@@ -106,17 +106,14 @@ class WorkbenchPage {
                 .filter(e -> !SIGN_INS.contains(e.action()))
                 .limit(8)
                 .toList();
-        java.util.Map<String, java.util.Map<String, AuditObjects.Named>> names = new java.util.HashMap<>();
-        changes.stream()
-                .filter(e -> e.objectType() != null && e.objectId() != null)
-                .collect(java.util.stream.Collectors.groupingBy(
-                        AuditSearch.Entry::objectType,
-                        java.util.stream.Collectors.mapping(
-                                AuditSearch.Entry::objectId, java.util.stream.Collectors.toSet())))
-                .forEach((type, ids) -> objects.stream()
-                        .filter(o -> o.types().contains(type))
-                        .forEach(o -> names.computeIfAbsent(type, t -> new java.util.HashMap<>())
-                                .putAll(o.name(type, ids))));
+        java.util.Map<String, java.util.Map<String, AuditObjects.Named>> names = AuditObjects.nameAll(
+                objects,
+                changes.stream()
+                        .filter(e -> e.objectType() != null && e.objectId() != null)
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                AuditSearch.Entry::objectType,
+                                java.util.stream.Collectors.mapping(
+                                        AuditSearch.Entry::objectId, java.util.stream.Collectors.toSet()))));
         return changes.stream()
                 .map(e -> new Recent(
                         e.at(),

@@ -63,25 +63,38 @@ public class OrganizationScope {
      * to something placed in {@code targetUnit}: the rule {@link #requireLinkable} enforces, asked without refusing.
      */
     public boolean mayLink(UUID organisationId, UUID organisationUnit, UUID targetUnit) {
-        return scopes.current().everything()
-                || scopes.current().organisations().contains(organisationId)
-                || territory.covers(new UnitId(organisationUnit))
-                || servesPlace(organisationUnit, targetUnit);
+        return linkableTo(targetUnit).test(organisationId, organisationUnit);
     }
 
-    private boolean servesPlace(UUID organisationUnit, UUID targetUnit) {
-        if (targetUnit == null) {
-            return false;
+    /**
+     * {@link #mayLink} for many organisations and one target: the target's lineage is read once and each organisation
+     * unit's answer kept, so a picker's candidates cost one walk per distinct unit, not per organisation.
+     */
+    public java.util.function.BiPredicate<UUID, UUID> linkableTo(UUID targetUnit) {
+        var scope = scopes.current();
+        if (scope.everything()) {
+            return (organisation, unit) -> true;
         }
-        List<UnitView> target = units.lineage(new UnitId(targetUnit));
-        if (target.stream().anyMatch(u -> u.id().value().equals(organisationUnit))) {
-            return true;
-        }
+        List<UnitView> target = targetUnit == null ? List.of() : units.lineage(new UnitId(targetUnit));
         UnitId subdistrict = target.stream()
                 .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
                 .map(UnitView::id)
                 .findFirst()
                 .orElse(null);
+        java.util.Map<UUID, Boolean> byUnit = new java.util.HashMap<>();
+        return (organisation, unit) -> scope.organisations().contains(organisation)
+                || byUnit.computeIfAbsent(
+                        unit, u -> territory.covers(new UnitId(u)) || servesPlace(u, target, subdistrict));
+    }
+
+    /**
+     * Whether an organisation placed in {@code organisationUnit} serves the target: it sits in the target's lineage (a
+     * district department), or in the same 街道 (a 驻区单位, DOMAIN §3).
+     */
+    private boolean servesPlace(UUID organisationUnit, List<UnitView> target, UnitId subdistrict) {
+        if (target.stream().anyMatch(u -> u.id().value().equals(organisationUnit))) {
+            return true;
+        }
         return subdistrict != null
                 && units.lineage(new UnitId(organisationUnit)).stream().anyMatch(u -> u.id().equals(subdistrict));
     }

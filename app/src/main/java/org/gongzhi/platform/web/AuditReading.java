@@ -126,15 +126,7 @@ class AuditReading {
     }
 
     private Map<String, Map<String, AuditObjects.Named>> name(Map<String, Set<String>> wanted) {
-        Map<String, Map<String, AuditObjects.Named>> named = new HashMap<>();
-        wanted.forEach((type, ids) -> {
-            for (AuditObjects source : objects) {
-                if (source.types().contains(type)) {
-                    named.computeIfAbsent(type, t -> new HashMap<>()).putAll(source.name(type, ids));
-                }
-            }
-        });
-        return named;
+        return AuditObjects.nameAll(objects, wanted);
     }
 
     private JsonNode parse(String summary) {
@@ -188,7 +180,7 @@ class AuditReading {
             return label(value.asBoolean() ? "common.yes" : "common.no", locale);
         }
         if (value.isIntegralNumber()) {
-            return java.text.NumberFormat.getIntegerInstance(locale).format(value.asLong());
+            return Formats.count(value.asLong(), locale);
         }
         if (value.isObject()) {
             // A set of conditions (an export's filter): each named and read like a field of its own.

@@ -3,6 +3,7 @@ package org.gongzhi.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gongzhi.platform.FormPage;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 class FormOrigin implements BeanPostProcessor {
 
     /** The hidden field naming the page a form was on. */
-    static final String FIELD = "_page";
+    static final String FIELD = FormPage.FIELD;
 
     private static final String GET_FORM = FormOrigin.class.getName() + ".GET_FORM";
 
@@ -38,10 +39,7 @@ class FormOrigin implements BeanPostProcessor {
             String query = request.getQueryString();
             return request.getRequestURI() + (query == null ? "" : "?" + query);
         }
-        String posted = request.getParameter(FIELD);
-        return posted != null && posted.startsWith("/") && !posted.startsWith("//") && !posted.contains("\\")
-                ? posted
-                : null;
+        return FormPage.posted(request);
     }
 
     private record Adding(RequestDataValueProcessor delegate) implements RequestDataValueProcessor {

@@ -38,9 +38,12 @@ public class Formats {
 
     /** A whole number with the page locale's grouping: 230,000. */
     public String count(Number value) {
-        return value == null
-                ? MISSING
-                : NumberFormat.getIntegerInstance(locale()).format(value);
+        return count(value, locale());
+    }
+
+    /** A whole number with the grouping of {@code locale} (for text written outside a page's request). */
+    public static String count(Number value, Locale locale) {
+        return value == null ? MISSING : NumberFormat.getIntegerInstance(locale).format(value);
     }
 
     /** An area given in m²: "8.49 km²" from 100,000 m², otherwise "3,200 m²". */
