@@ -44,7 +44,16 @@ class CrossScopeMatrixIT {
             "GET /responsibility-lists/{id}",
             // The organisation register is public; the choices are narrowed to the caller's scope, never widened.
             "GET /api/v1/councils/{id}/candidates",
-            "GET /territory/overlays/{code}");
+            "GET /territory/overlays/{code}",
+            // The appeal categories are public, like the 12345 catalogue they mirror.
+            "GET /api/v1/appeal-categories/{code}",
+            "GET /api/v1/appeal-categories/{code}/versions");
+
+    /**
+     * Settings of the whole installation, not of a place: any street administrator edits them (the issue says so), so
+     * there is no other scope to refuse.
+     */
+    static final Set<String> INSTALLATION_WIDE = Set.of("PUT /api/v1/appeal-categories/{code}");
 
     @Autowired
     MockMvc mvc;
@@ -60,7 +69,7 @@ class CrossScopeMatrixIT {
     JdbcClient jdbc;
 
     /** 学院路 objects, and for each scoped endpoint a request that would succeed for 学院路's own staff. */
-    Map<String, Attempt> scoped() {
+    Map<String, Attempt> scoped() throws Exception {
         UUID university = jdbc.sql("select id from organization.organisation where name = '北京科技大学'")
                 .query(UUID.class)
                 .single();
@@ -160,7 +169,43 @@ class CrossScopeMatrixIT {
                 "POST /responsibility-lists/{id}/records",
                 new Attempt(
                         "/responsibility-lists/" + list + "/records", "duty=1&doneOn=2026-11-01&evidence=纪要", null));
+        // An appeal in 学院路 (二里庄): every endpoint on it refuses another 街道's staff without naming anything.
+        String appeal = appealInXueyuanlu();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/appeals/{id}")) {
+                    continue;
+                }
+                for (var m : info.getMethodsCondition().getMethods()) {
+                    attempts.put(
+                            m.name() + " " + pattern,
+                            new Attempt(
+                                    pattern.replace("{id}", appeal),
+                                    m.name().equals("GET") ? null : "{\"reason\":\"越界\",\"text\":\"越界\"}",
+                                    "\"0\""));
+                }
+            }
+        });
         return attempts;
+    }
+
+    String appealInXueyuanlu() throws Exception {
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/appeals")
+                        .with(Staff.streetAdmin(xueyuanlu))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"HOTLINE\",\"type\":\"COMPLAINT\",\"categoryCode\":\"E0102\","
+                                + "\"content\":\"二里庄小区门口垃圾\",\"unitCode\":\"110108010005\","
+                                + "\"reporterPhone\":\"13800138000\",\"workOrderNumber\":\"MATRIX-"
+                                + UUID.randomUUID().toString().substring(0, 8) + "\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        return tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(r.getContentAsString())
+                .path("appeal")
+                .path("id")
+                .asString();
     }
 
     /** A request to a scoped endpoint: its address, body and, for edits, the version read. */
@@ -186,7 +231,9 @@ class CrossScopeMatrixIT {
         });
         List<String> unclassified = new ArrayList<>();
         for (String endpoint : withIds) {
-            if (!PUBLIC_READS.contains(endpoint) && !scoped.containsKey(endpoint)) {
+            if (!PUBLIC_READS.contains(endpoint)
+                    && !INSTALLATION_WIDE.contains(endpoint)
+                    && !scoped.containsKey(endpoint)) {
                 unclassified.add(endpoint);
             }
         }

@@ -30,6 +30,10 @@ public final class Staff {
     public static RequestPostProcessor as(String username, Set<UUID> units, boolean mayUnmask, Role... roles) {
         var principal =
                 new StaffPrincipal(UUID.randomUUID(), username, username, Set.of(roles), units, Set.of(), mayUnmask);
+        return signedIn(principal, roles);
+    }
+
+    private static RequestPostProcessor signedIn(StaffPrincipal principal, Role... roles) {
         var token = UsernamePasswordAuthenticationToken.authenticated(
                 principal,
                 null,
@@ -39,6 +43,13 @@ public final class Staff {
         RequestPostProcessor auth = authentication(token);
         RequestPostProcessor withCsrf = csrf();
         return request -> withCsrf.postProcessRequest(auth.postProcessRequest(request));
+    }
+
+    /** Staff of one organisation (a department, a community's committee, a property company): it is their scope. */
+    public static RequestPostProcessor ofOrganisation(String username, UUID organisation, Role... roles) {
+        var principal = new StaffPrincipal(
+                UUID.randomUUID(), username, username, Set.of(roles), Set.of(), Set.of(organisation), false);
+        return signedIn(principal, roles);
     }
 
     /** A system administrator: the whole installation is in scope. */

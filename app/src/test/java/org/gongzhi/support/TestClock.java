@@ -10,19 +10,26 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The platform clock in tests: the real time plus an offset a test may move forward (and must put back), so that
- * timeouts are tested without waiting.
+ * timeouts are tested without waiting; or a frozen instant, for deadlines computed to the second.
  */
 public class TestClock extends Clock {
 
     private static volatile Duration offset = Duration.ZERO;
+    private static volatile Instant frozen;
     private final Clock system = Clock.system(ZoneId.of("Asia/Shanghai"));
 
     public static void advance(Duration by) {
         offset = offset.plus(by);
     }
 
+    /** Stops the clock at {@code at} until {@link #reset}: deadlines computed meanwhile are exact. */
+    public static void freeze(Instant at) {
+        frozen = at;
+    }
+
     public static void reset() {
         offset = Duration.ZERO;
+        frozen = null;
     }
 
     @Override
@@ -37,7 +44,8 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return system.instant().plus(offset);
+        Instant at = frozen;
+        return at != null ? at : system.instant().plus(offset);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

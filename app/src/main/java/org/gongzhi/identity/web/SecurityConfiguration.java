@@ -88,6 +88,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/resident", "/resident/**")
                         .hasRole(Role.RESIDENT.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/appeals/track")
+                        .permitAll()
+                        .requestMatchers("/api/v1/appeals", "/api/v1/appeals/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
+                        .hasRole(Role.STREET_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
                         .hasRole(Role.SYS_ADMIN.name())
                         .requestMatchers(

@@ -21,7 +21,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class LocaleConfiguration implements WebMvcConfigurer {
 
     static final String[] BUNDLES = {
-        "classpath:i18n/platform", "classpath:i18n/territory", "classpath:i18n/organization", "classpath:i18n/identity"
+        "classpath:i18n/platform",
+        "classpath:i18n/territory",
+        "classpath:i18n/organization",
+        "classpath:i18n/identity",
+        "classpath:i18n/appeal"
     };
 
     @Bean

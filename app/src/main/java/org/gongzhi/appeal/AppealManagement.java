@@ -1,0 +1,746 @@
+package org.gongzhi.appeal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gongzhi.appeal.domain.Appeal;
+import org.gongzhi.appeal.domain.AppealStore;
+import org.gongzhi.appeal.domain.CategoryStore;
+import org.gongzhi.appeal.domain.ContactPhone;
+import org.gongzhi.appeal.domain.TrackingCodes;
+import org.gongzhi.organization.OrganisationId;
+import org.gongzhi.organization.OrganizationQueries;
+import org.gongzhi.platform.Actor;
+import org.gongzhi.platform.ActorResolver;
+import org.gongzhi.platform.AuditRecord;
+import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.platform.Permission;
+import org.gongzhi.platform.Permissions;
+import org.gongzhi.platform.PersonalDataCipher;
+import org.gongzhi.platform.WorkCalendars;
+import org.gongzhi.shared.Digests;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.ErrorKind;
+import org.gongzhi.shared.Text;
+import org.gongzhi.shared.TimeLimit;
+import org.gongzhi.shared.Violation;
+import org.gongzhi.shared.Violations;
+import org.gongzhi.territory.Location;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitKind;
+import org.gongzhi.territory.UnitView;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers appeals and moves them through the lifecycle of DOMAIN.md §4. Every change names the version it read
+ * ({@code expectedVersion}; otherwise 409 {@code appeal.version.stale}, which the API answers as 412), is checked by
+ * the aggregate (409 {@code appeal.transition.not-allowed} for an action the state does not allow, 422 for a rule),
+ * recorded on the timeline with actor, time and reason, audited, and published as an {@link AppealEvent} — all in one
+ * transaction. Who may do what is {@link AppealPermission}: the dispatcher in the appeal's 街道, the handling
+ * organisation's staff, verifiers where it is.
+ */
+@Service
+@Transactional
+public class AppealManagement {
+
+    /** Free text limits, in characters. */
+    public static final int MAX_CONTENT = 2000;
+
+    public static final int MAX_REASON = 2000;
+
+    private static final String NAME = "appeal.reporter.name";
+    private static final String PHONE = "appeal.reporter.phone";
+
+    private final AppealStore store;
+    private final CategoryStore categories;
+    private final AppealQueries queries;
+    private final TerritoryQueries territory;
+    private final OrganizationQueries organisations;
+    private final PersonalDataCipher cipher;
+    private final WorkCalendars calendars;
+    private final Permissions may;
+    private final ActorResolver actors;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AppealManagement(
+            AppealStore store,
+            CategoryStore categories,
+            AppealQueries queries,
+            TerritoryQueries territory,
+            OrganizationQueries organisations,
+            PersonalDataCipher cipher,
+            WorkCalendars calendars,
+            Permissions may,
+            ActorResolver actors,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.store = store;
+        this.categories = categories;
+        this.queries = queries;
+        this.territory = territory;
+        this.organisations = organisations;
+        this.cipher = cipher;
+        this.calendars = calendars;
+        this.may = may;
+        this.actors = actors;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- intake
+
+    /**
+     * 受理 of an appeal taken by staff (12345, 四诉, 巡查). Every bad field is named at once (400); 403 when the role may
+     * not take this channel, or the appeal's place is outside the person's scope. A 12345 work order registered again
+     * with the same content gives the first registration back ({@code repeated}); with other content it is refused,
+     * 409 {@code appeal.work-order.changed}.
+     */
+    public RegisteredAppeal register(RegisterAppeal command) {
+        Permission permission = command.channel() == null ? null : AppealPermission.registering(command.channel());
+        if (command.channel() != null && permission == null) {
+            throw DomainException.forbidden(
+                    "appeal.channel.not-staff", org.gongzhi.shared.Label.of("appeal.channel.", command.channel()));
+        }
+        if (permission != null) {
+            may.require(permission);
+        }
+        Violations v = new Violations();
+        Checked checked = check(command, v);
+        v.throwIfAny();
+        if (checked.place().accountable() != null) {
+            may.require(permission, checked.place().accountable());
+        }
+        if (command.workOrderNumber() != null) {
+            var existing = store.findByWorkOrderNumber(checked.workOrderNumber());
+            if (existing.isPresent()) {
+                if (!existing.get().intake().bodyHash().equals(checked.bodyHash())) {
+                    throw DomainException.conflict(
+                            Violation.of("workOrderNumber", "appeal.work-order.changed", checked.workOrderNumber()));
+                }
+                return new RegisteredAppeal(queries.view(existing.get()), null, true);
+            }
+        }
+        Instant now = Instant.now(clock);
+        String token = TrackingCodes.token();
+        String code = freshCode(now);
+        Actor actor = actors.current();
+        var intake = new Appeal.Intake(
+                command.channel(),
+                command.type(),
+                checked.urgency(),
+                checked.content(),
+                checked.address(),
+                command.latitude(),
+                command.longitude(),
+                checked.place(),
+                checked.reporter(),
+                actor.name(),
+                checked.workOrderNumber(),
+                checked.bodyHash(),
+                false);
+        Appeal appeal = Appeal.register(
+                UUID.randomUUID(),
+                code,
+                TrackingCodes.hash(token),
+                intake,
+                checked.category() == null ? null : checked.category().code(),
+                checked.category() == null ? null : checked.category().version(),
+                checked.selfHandling(),
+                now);
+        store.insert(appeal);
+        store.append(appeal.id(), appeal.registered(checked.selfHandling()), actor, now);
+        audit.record(AuditRecord.created(
+                AppealAction.REGISTER.auditCode(), "appeal", appeal.id().toString(), summary(appeal)));
+        events.publishEvent(new AppealEvent.Registered(
+                new AppealId(appeal.id()),
+                now,
+                command.channel(),
+                command.type(),
+                appeal.categoryCode(),
+                checked.place().subdistrictId(),
+                checked.place().accountable(),
+                checked.selfHandling() != null));
+        return new RegisteredAppeal(queries.view(appeal), token, false);
+    }
+
+    /**
+     * Everything wrong with {@code command}, without registering anything: for forms that show every problem at
+     * once.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> problemsWith(RegisterAppeal command) {
+        Violations v = new Violations();
+        check(command, v);
+        return v.list();
+    }
+
+    private record Checked(
+            CategoryView category,
+            Urgency urgency,
+            String content,
+            String address,
+            Appeal.Place place,
+            Appeal.Reporter reporter,
+            String workOrderNumber,
+            String selfHandling,
+            String bodyHash) {}
+
+    private Checked check(RegisterAppeal c, Violations v) {
+        if (c.channel() == null) {
+            v.add("channel", "validation.NotNull", "channel");
+        }
+        if (c.type() == null) {
+            v.add("type", "validation.NotNull", "type");
+        }
+        CategoryView category = null;
+        String categoryCode = Text.stripToNull(c.categoryCode());
+        if (categoryCode != null) {
+            category = categories
+                    .current(categoryCode)
+                    .filter(CategoryView::active)
+                    .orElse(null);
+            if (category == null) {
+                v.add("categoryCode", "appeal.category.unknown", categoryCode);
+            }
+        }
+        String content = Text.checkText(c.content(), "content", MAX_CONTENT, v);
+        if (content == null) {
+            v.add("content", "validation.NotBlank", "content");
+        }
+        String address = Text.checkLine(c.address(), "address", false, 200, v);
+        Appeal.Place place = place(c, v);
+        Appeal.Reporter reporter = reporter(c, v);
+        String workOrder = Text.stripToNull(c.workOrderNumber());
+        if (c.channel() == Channel.HOTLINE && workOrder == null) {
+            v.add("workOrderNumber", "validation.NotBlank", "workOrderNumber");
+        }
+        if (workOrder != null && !workOrder.matches("[A-Za-z0-9-]{4,40}")) {
+            v.add("workOrderNumber", "appeal.work-order.invalid");
+        }
+        String selfHandling = Text.checkText(c.selfHandling(), "selfHandling", MAX_REASON, v);
+        if (selfHandling != null && c.channel() != Channel.PATROL) {
+            v.add("selfHandling", "appeal.self-handling.patrol-only");
+        }
+        Urgency urgency = c.urgency() == null ? Urgency.ORDINARY : c.urgency();
+        String body = String.join(
+                "\u001f",
+                String.valueOf(c.type()),
+                String.valueOf(categoryCode),
+                urgency.name(),
+                String.valueOf(content),
+                String.valueOf(address),
+                String.valueOf(c.latitude()),
+                String.valueOf(c.longitude()),
+                String.valueOf(Text.stripToNull(c.unitCode())),
+                String.valueOf(Text.stripToNull(c.reporterName())),
+                String.valueOf(ContactPhone.normalise(c.reporterPhone())),
+                String.valueOf(c.anonymous()));
+        return new Checked(
+                category, urgency, content, address, place, reporter, workOrder, selfHandling, Digests.sha256Hex(body));
+    }
+
+    private Appeal.Place place(RegisterAppeal c, Violations v) {
+        Double lat = c.latitude();
+        Double lng = c.longitude();
+        if ((lat == null) != (lng == null)) {
+            v.add(lat == null ? "latitude" : "longitude", "appeal.location.both-coordinates");
+            return Appeal.Place.NOWHERE;
+        }
+        if (lat != null) {
+            boolean bad = false;
+            if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
+                v.add("latitude", "appeal.location.latitude-range");
+                bad = true;
+            }
+            if (!Double.isFinite(lng) || lng < -180 || lng > 180) {
+                v.add("longitude", "appeal.location.longitude-range");
+                bad = true;
+            }
+            if (bad) {
+                return Appeal.Place.NOWHERE;
+            }
+            return territory.locate(lat, lng).map(AppealManagement::place).orElse(Appeal.Place.NOWHERE);
+        }
+        String unitCode = Text.stripToNull(c.unitCode());
+        if (unitCode == null) {
+            return Appeal.Place.NOWHERE;
+        }
+        var unit = territory.unitByCode(unitCode);
+        if (unit.isEmpty()) {
+            v.add("unitCode", "appeal.location.unit-unknown", unitCode);
+            return Appeal.Place.NOWHERE;
+        }
+        return place(territory.lineage(unit.get().id()));
+    }
+
+    private static Appeal.Place place(Location l) {
+        return new Appeal.Place(
+                id(l.district()),
+                id(l.subdistrict()),
+                id(l.community()),
+                id(l.grid()),
+                l.deepest().map(r -> r.id().value()).orElse(null));
+    }
+
+    private static Appeal.Place place(List<UnitView> lineage) {
+        Map<UnitKind, UUID> at = new LinkedHashMap<>();
+        for (UnitView u : lineage) {
+            at.put(u.kind(), u.id().value());
+        }
+        UUID deepest = lineage.get(lineage.size() - 1).id().value();
+        return new Appeal.Place(
+                at.get(UnitKind.DISTRICT),
+                at.get(UnitKind.SUBDISTRICT),
+                at.get(UnitKind.COMMUNITY),
+                at.get(UnitKind.GRID),
+                deepest);
+    }
+
+    private static UUID id(Location.Ref ref) {
+        return ref == null ? null : ref.id().value();
+    }
+
+    private Appeal.Reporter reporter(RegisterAppeal c, Violations v) {
+        String name = Text.checkLine(c.reporterName(), "reporterName", false, 50, v);
+        if (c.anonymous() && name != null) {
+            v.add("reporterName", "appeal.reporter.anonymous-named");
+        }
+        String typed = Text.stripToNull(c.reporterPhone());
+        String phone = null;
+        if (typed != null) {
+            phone = ContactPhone.normalise(typed);
+            if (phone == null) {
+                v.add("reporterPhone", "appeal.reporter.phone-invalid");
+            }
+        } else if (c.channel() == Channel.HOTLINE) {
+            v.add("reporterPhone", "validation.NotBlank", "reporterPhone");
+        }
+        return new Appeal.Reporter(
+                name == null || c.anonymous() ? null : cipher.encrypt(NAME, name),
+                phone == null ? null : cipher.encrypt(PHONE, phone),
+                phone == null ? null : cipher.lookupHash(PHONE, phone),
+                c.anonymous(),
+                null);
+    }
+
+    private String freshCode(Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, clock.getZone());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String code = TrackingCodes.code(day);
+            if (!store.trackingCodeTaken(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free tracking code after 5 attempts");
+    }
+
+    // ---------------------------------------------------------------- classification (Art 11)
+
+    /** 立案, with the category (required if intake had none; 422 otherwise) and urgency confirmed. */
+    public AppealView accept(AppealId id, long expectedVersion, String categoryCode, Urgency urgency) {
+        return change(id, expectedVersion, AppealAction.ACCEPT, (a, now) -> {
+            String code = Text.stripToNull(categoryCode);
+            CategoryView category = null;
+            if (code != null && !code.equals(a.categoryCode())) {
+                category = categories
+                        .current(code)
+                        .filter(CategoryView::active)
+                        .orElseThrow(() -> DomainException.invalid(
+                                List.of(Violation.of("categoryCode", "appeal.category.unknown", code))));
+            }
+            return category == null
+                    ? a.accept(a.categoryCode(), a.categoryVersion(), urgency, now)
+                    : a.accept(category.code(), category.version(), urgency, now);
+        });
+    }
+
+    public AppealView invalidate(AppealId id, long expectedVersion, String reason) {
+        return change(id, expectedVersion, AppealAction.VOID, (a, now) -> {
+            String r = required(reason, "reason");
+            return a.invalidate(r, now);
+        });
+    }
+
+    /** 咨询即答 with the answer given (from the knowledge base); only for a 咨询 (422 otherwise). */
+    public AppealView answerAtIntake(AppealId id, long expectedVersion, String answer) {
+        return change(id, expectedVersion, AppealAction.ANSWER_AT_INTAKE, (a, now) -> {
+            String r = required(answer, "answer");
+            return a.answerAtIntake(r, now);
+        });
+    }
+
+    public AppealView referToLegalRoute(AppealId id, long expectedVersion, String route) {
+        return change(id, expectedVersion, AppealAction.REFER_TO_LEGAL_ROUTE, (a, now) -> {
+            String r = required(route, "route");
+            return a.referToLegalRoute(r, now);
+        });
+    }
+
+    /** 重复件: this appeal repeats {@code original}, which must be open (422 otherwise); both reporters are kept. */
+    public AppealView linkAsRepeat(AppealId id, long expectedVersion, AppealId original, String reason) {
+        return change(id, expectedVersion, AppealAction.LINK_AS_REPEAT, (a, now) -> {
+            String r = optional(reason, "reason");
+            if (original == null) {
+                throw DomainException.invalid(List.of(Violation.of("original", "validation.NotNull", "original")));
+            }
+            Appeal first = store.find(original.value())
+                    .filter(queries::mayRead)
+                    .orElseThrow(() -> DomainException.invalid(
+                            List.of(Violation.of("original", "appeal.repeat.original-unknown"))));
+            return a.linkAsRepeat(first, r, now);
+        });
+    }
+
+    public AppealView handOffEmergency(AppealId id, long expectedVersion, EmergencyService service, String note) {
+        return change(id, expectedVersion, AppealAction.HAND_OFF_EMERGENCY, (a, now) -> {
+            if (service == null) {
+                throw DomainException.invalid(List.of(Violation.of("service", "validation.NotNull", "service")));
+            }
+            String r = optional(note, "note");
+            return a.handOffEmergency(service, r, now);
+        });
+    }
+
+    public AppealView reviewSelfHandling(AppealId id, long expectedVersion, boolean confirmed, String note) {
+        return change(id, expectedVersion, AppealAction.REVIEW_SELF_HANDLING, (a, now) -> {
+            String r = optional(note, "note");
+            return a.reviewSelfHandling(confirmed, r, now);
+        });
+    }
+
+    // ---------------------------------------------------------------- dispatch (Art 12–14)
+
+    /**
+     * 派单 to {@code lead} with {@code coHandlers}, organisations of the register (422 naming the field when unknown).
+     * The response and resolution deadlines are set from the appeal's category and urgency on the work calendar.
+     */
+    public AppealView dispatch(
+            AppealId id, long expectedVersion, OrganisationId lead, List<OrganisationId> coHandlers) {
+        return change(id, expectedVersion, AppealAction.DISPATCH, (a, now) -> {
+            List<UUID> co = handlers(lead, coHandlers);
+
+            CategoryView c = categoryOf(a);
+            return a.dispatch(
+                    lead.value(),
+                    co,
+                    calendars.due(now, c.responseLimit()),
+                    calendars.due(now, c.resolutionLimit(a.urgency())),
+                    now);
+        });
+    }
+
+    public AppealView sign(AppealId id, long expectedVersion) {
+        return change(id, expectedVersion, AppealAction.SIGN, (a, now) -> a.sign(now));
+    }
+
+    public AppealView object(AppealId id, long expectedVersion, String reason) {
+        return change(id, expectedVersion, AppealAction.OBJECT, (a, now) -> {
+            String r = required(reason, "reason");
+            return a.object(r, now);
+        });
+    }
+
+    /** After an objection: dispatched again (to another unit or the same), the clocks started afresh. */
+    public AppealView redispatch(
+            AppealId id, long expectedVersion, OrganisationId lead, List<OrganisationId> coHandlers, String reason) {
+        return change(id, expectedVersion, AppealAction.REDISPATCH, (a, now) -> {
+            List<UUID> co = handlers(lead, coHandlers);
+            String r = optional(reason, "reason");
+
+            CategoryView c = categoryOf(a);
+            return a.redispatch(
+                    lead.value(),
+                    co,
+                    calendars.due(now, c.responseLimit()),
+                    calendars.due(now, c.resolutionLimit(a.urgency())),
+                    r,
+                    now);
+        });
+    }
+
+    private List<UUID> handlers(OrganisationId lead, List<OrganisationId> coHandlers) {
+        Violations v = new Violations();
+        if (lead == null) {
+            v.add("handlerId", "validation.NotNull", "handlerId");
+        } else if (organisations.organisation(lead).isEmpty()) {
+            v.add("handlerId", "appeal.dispatch.handler-unknown");
+        }
+        List<UUID> co = new ArrayList<>();
+        List<OrganisationId> given = coHandlers == null ? List.of() : coHandlers;
+        for (int i = 0; i < given.size(); i++) {
+            OrganisationId o = given.get(i);
+            if (o == null || organisations.organisation(o).isEmpty()) {
+                v.add("coHandlerIds[" + i + "]", "appeal.dispatch.handler-unknown");
+            } else {
+                co.add(o.value());
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new DomainException(ErrorKind.UNPROCESSABLE, "request.invalid", List.of(v.size()), v.list());
+        }
+        return co;
+    }
+
+    private CategoryView categoryOf(Appeal a) {
+        return categories
+                .version(a.categoryCode(), a.categoryVersion())
+                .orElseThrow(() -> new IllegalStateException("appeal " + a.id() + " has no category version"));
+    }
+
+    // ---------------------------------------------------------------- handling
+
+    public AppealView respond(AppealId id, long expectedVersion, String note) {
+        return change(id, expectedVersion, AppealAction.RESPOND, (a, now) -> {
+            String r = optional(note, "note");
+            return a.respond(r, now);
+        });
+    }
+
+    /**
+     * A progress note by the lead handler, a co-handler or the dispatcher. Notes are appended: they neither need nor
+     * change the appeal's version, so handlers writing at once never block each other.
+     */
+    public AppealView note(AppealId id, String text) {
+        Appeal a = load(id);
+        requireAllowed(a, AppealAction.NOTE);
+        String r = required(text, "text");
+        Instant now = Instant.now(clock);
+        Appeal.Step step = a.note(r, now);
+        store.append(a.id(), step, actors.current(), now);
+        audit.record(new AuditRecord(
+                AppealAction.NOTE.auditCode(), "appeal", a.id().toString(), null, Map.of("state", a.state())));
+        events.publishEvent(new AppealEvent.Noted(id, now));
+        return queries.view(load(id));
+    }
+
+    /** 延期申请 for {@code extension} more time ({@code 5wd}, {@code 48h}); one at a time (409 while one waits). */
+    public AppealView requestExtension(AppealId id, long expectedVersion, String extension, String reason) {
+        return change(id, expectedVersion, AppealAction.REQUEST_EXTENSION, (a, now) -> {
+            Violations v = new Violations();
+            String r = Text.checkText(reason, "reason", MAX_REASON, v);
+            if (r == null) {
+                v.add("reason", "validation.NotBlank", "reason");
+            }
+            TimeLimit limit = null;
+            try {
+                limit = TimeLimit.parse(extension);
+            } catch (DomainException e) {
+                v.add("extension", "time-limit.invalid", extension == null ? "" : extension);
+            }
+            v.throwIfAny();
+            return a.requestExtension(limit.toString(), r, now);
+        });
+    }
+
+    /** 延期审批: approved moves the resolution deadline on by the extension asked for, on the work calendar. */
+    public AppealView decideExtension(AppealId id, long expectedVersion, boolean approved, String reason) {
+        return change(id, expectedVersion, AppealAction.DECIDE_EXTENSION, (a, now) -> {
+            String r = approved ? optional(reason, "reason") : required(reason, "reason");
+
+            Instant due = approved && a.extensionRequested() != null
+                    ? calendars.due(a.resolutionDue(), TimeLimit.parse(a.extensionRequested()))
+                    : null;
+            return a.decideExtension(approved, due, r, now);
+        });
+    }
+
+    public AppealView suspend(AppealId id, long expectedVersion, String reason) {
+        return change(id, expectedVersion, AppealAction.SUSPEND, (a, now) -> {
+            String r = required(reason, "reason");
+            return a.suspend(r, now);
+        });
+    }
+
+    public AppealView resume(AppealId id, long expectedVersion, String reason) {
+        return change(id, expectedVersion, AppealAction.RESUME, (a, now) -> {
+            String r = required(reason, "reason");
+            return a.resume(r, now);
+        });
+    }
+
+    public AppealView answer(AppealId id, long expectedVersion, String result) {
+        return change(id, expectedVersion, AppealAction.ANSWER, (a, now) -> {
+            String r = required(result, "result");
+            return a.answer(r, now);
+        });
+    }
+
+    /** 回访 as an operator records it; when the reporter was reached, {@code resolved} and {@code satisfaction}. */
+    public AppealView followUp(
+            AppealId id,
+            long expectedVersion,
+            boolean reached,
+            Boolean resolved,
+            Satisfaction satisfaction,
+            String comment) {
+        return change(id, expectedVersion, AppealAction.FOLLOW_UP, (a, now) -> {
+            String r = optional(comment, "comment");
+            return a.followUp(reached, resolved, satisfaction, r, now);
+        });
+    }
+
+    public AppealView verify(AppealId id, long expectedVersion, boolean passed, String note) {
+        return change(id, expectedVersion, AppealAction.VERIFY, (a, now) -> {
+            String r = passed ? optional(note, "note") : required(note, "note");
+            return a.verify(passed, r, now);
+        });
+    }
+
+    public AppealView close(AppealId id, long expectedVersion, String note) {
+        return change(id, expectedVersion, AppealAction.CLOSE, (a, now) -> {
+            String r = optional(note, "note");
+            return a.close(r, now);
+        });
+    }
+
+    public AppealView rework(AppealId id, long expectedVersion, String reason) {
+        return change(id, expectedVersion, AppealAction.REWORK, (a, now) -> {
+            String r = required(reason, "reason");
+            return a.rework(r, now);
+        });
+    }
+
+    // ---------------------------------------------------------------- the one way a transition is made
+
+    @FunctionalInterface
+    private interface Change {
+        Appeal.Step apply(Appeal appeal, Instant now);
+    }
+
+    private AppealView change(AppealId id, long expectedVersion, AppealAction action, Change change) {
+        Appeal a = load(id);
+        requireAllowed(a, action);
+        if (a.version() != expectedVersion) {
+            throw DomainException.conflict("appeal.version.stale", expectedVersion, a.version());
+        }
+        Map<String, Object> before = summary(a);
+        Instant now = Instant.now(clock);
+        Appeal.Step step = change.apply(a, now);
+        if (!store.update(a)) {
+            // Someone else changed it between the read and the write.
+            throw DomainException.conflict("appeal.version.stale", expectedVersion, expectedVersion + 1);
+        }
+        store.append(a.id(), step, actors.current(), now);
+        audit.record(new AuditRecord(action.auditCode(), "appeal", a.id().toString(), before, summary(a)));
+        events.publishEvent(event(a, step, now));
+        return queries.view(load(id));
+    }
+
+    private Appeal load(AppealId id) {
+        return store.find(id.value()).orElseThrow(() -> DomainException.notFound("appeal.not-found"));
+    }
+
+    /**
+     * Refuses unless the acting person may take {@code action} on this appeal: 404 when they may not even read it (its
+     * existence is not told), 403 when they may read it but not act.
+     */
+    private void requireAllowed(Appeal a, AppealAction action) {
+        if (!queries.mayRead(a)) {
+            throw DomainException.notFound("appeal.not-found");
+        }
+        if (!queries.mayTake(a, action)) {
+            throw DomainException.forbidden(queries.holdsRole(action) ? "scope.outside" : "identity.forbidden");
+        }
+    }
+
+    private AppealEvent event(Appeal a, Appeal.Step step, Instant now) {
+        AppealId id = new AppealId(a.id());
+        return switch (step.action()) {
+            case REGISTER -> throw new IllegalStateException("registration publishes its own event");
+            case ACCEPT ->
+                new AppealEvent.Accepted(
+                        id,
+                        now,
+                        a.categoryCode(),
+                        a.urgency(),
+                        a.intake().place().subdistrictId());
+            case VOID -> new AppealEvent.Voided(id, now);
+            case ANSWER_AT_INTAKE, REFER_TO_LEGAL_ROUTE, CLOSE -> new AppealEvent.Closed(id, now, a.closure());
+            case LINK_AS_REPEAT -> new AppealEvent.LinkedAsRepeat(id, now, new AppealId(a.repeatOf()));
+            case HAND_OFF_EMERGENCY -> new AppealEvent.EmergencyHandedOff(id, now, a.emergencyService());
+            case REVIEW_SELF_HANDLING -> new AppealEvent.SelfHandlingReviewed(id, now, a.state() == AppealState.CLOSED);
+            case DISPATCH, REDISPATCH ->
+                new AppealEvent.Dispatched(
+                        id,
+                        now,
+                        a.handlerId(),
+                        a.coHandlerIds(),
+                        a.responseDue(),
+                        a.resolutionDue(),
+                        step.action() == AppealAction.REDISPATCH,
+                        a.intake().place().subdistrictId());
+            case SIGN -> new AppealEvent.Signed(id, now, a.handlerId());
+            case OBJECT -> new AppealEvent.Objected(id, now, a.handlerId());
+            case RESPOND -> new AppealEvent.Responded(id, now, a.handlerId(), !now.isAfter(a.responseDue()));
+            case NOTE -> new AppealEvent.Noted(id, now);
+            case REQUEST_EXTENSION ->
+                new AppealEvent.ExtensionRequested(id, now, a.handlerId(), a.extensionRequested());
+            case DECIDE_EXTENSION ->
+                new AppealEvent.ExtensionDecided(
+                        id, now, Boolean.TRUE.equals(step.details().get("approved")), a.resolutionDue());
+            case SUSPEND -> new AppealEvent.Suspended(id, now);
+            case RESUME -> new AppealEvent.Resumed(id, now, a.resolutionDue());
+            case ANSWER -> new AppealEvent.Answered(id, now, a.handlerId());
+            case FOLLOW_UP ->
+                new AppealEvent.FollowedUp(
+                        id, now, Boolean.TRUE.equals(step.details().get("reached")), a.resolved(), a.satisfaction());
+            case VERIFY -> new AppealEvent.Verified(id, now, a.state() == AppealState.VERIFIED);
+            case REWORK -> new AppealEvent.Reworked(id, now);
+        };
+    }
+
+    /** What the audit trail keeps of an appeal: codes, states and ids — never the reporter or the text. */
+    private static Map<String, Object> summary(Appeal a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trackingCode", a.trackingCode());
+        m.put("channel", a.intake().channel().name());
+        m.put("type", a.intake().type().name());
+        m.put("category", a.categoryCode());
+        m.put("urgency", a.urgency().name());
+        m.put("state", a.state().name());
+        if (a.closure() != null) {
+            m.put("closure", a.closure().name());
+        }
+        if (a.handlerId() != null) {
+            m.put("handler", a.handlerId().toString());
+        }
+        if (!a.coHandlerIds().isEmpty()) {
+            m.put("coHandlers", a.coHandlerIds().stream().map(UUID::toString).toList());
+        }
+        if (a.resolutionDue() != null) {
+            m.put("resolutionDue", a.resolutionDue().toString());
+        }
+        if (a.intake().workOrderNumber() != null) {
+            m.put("workOrderNumber", a.intake().workOrderNumber());
+        }
+        return m;
+    }
+
+    private static String required(String text, String field) {
+        Violations v = new Violations();
+        String s = Text.checkText(text, field, MAX_REASON, v);
+        if (s == null) {
+            v.add(field, "validation.NotBlank", field);
+        }
+        v.throwIfAny();
+        return s;
+    }
+
+    private static String optional(String text, String field) {
+        Violations v = new Violations();
+        String s = Text.checkText(text, field, MAX_REASON, v);
+        v.throwIfAny();
+        return s;
+    }
+}

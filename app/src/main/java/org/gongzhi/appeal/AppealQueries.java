@@ -1,0 +1,312 @@
+package org.gongzhi.appeal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.gongzhi.appeal.domain.Appeal;
+import org.gongzhi.appeal.domain.AppealStore;
+import org.gongzhi.appeal.domain.CategoryStore;
+import org.gongzhi.appeal.domain.ContactPhone;
+import org.gongzhi.appeal.domain.TrackingCodes;
+import org.gongzhi.organization.OrganisationId;
+import org.gongzhi.organization.OrganisationView;
+import org.gongzhi.organization.OrganizationQueries;
+import org.gongzhi.platform.Permission;
+import org.gongzhi.platform.Permissions;
+import org.gongzhi.platform.PersonalDataCipher;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Masking;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitId;
+import org.gongzhi.territory.UnitView;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads appeals for those who may see them: staff whose scope covers the appeal's place or holds its handling
+ * organisation (404 {@code appeal.not-found} for anyone else, so an appeal's existence is not told), and the reporter
+ * through the tracking code and token. The reporter's name and phone are always masked here.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AppealQueries {
+
+    private static final String NAME = "appeal.reporter.name";
+    private static final String PHONE = "appeal.reporter.phone";
+
+    private final AppealStore store;
+    private final CategoryStore categories;
+    private final TerritoryQueries territory;
+    private final OrganizationQueries organisations;
+    private final PersonalDataCipher cipher;
+    private final Permissions may;
+    private final Clock clock;
+
+    AppealQueries(
+            AppealStore store,
+            CategoryStore categories,
+            TerritoryQueries territory,
+            OrganizationQueries organisations,
+            PersonalDataCipher cipher,
+            Permissions may,
+            Clock clock) {
+        this.store = store;
+        this.categories = categories;
+        this.territory = territory;
+        this.organisations = organisations;
+        this.cipher = cipher;
+        this.may = may;
+        this.clock = clock;
+    }
+
+    /** The appeal, if the acting person may read it; 404 otherwise. */
+    public AppealView require(AppealId id) {
+        return view(readable(id));
+    }
+
+    /** The timeline, oldest first, for those who may read the appeal. */
+    public List<TimelineEntry> timeline(AppealId id) {
+        Appeal a = readable(id);
+        return store.steps(a.id()).stream()
+                .map(s -> new TimelineEntry(
+                        s.action(), s.from(), s.to(), s.actor(), s.actorRole(), s.at(), s.reason(), s.details()))
+                .toList();
+    }
+
+    /** The actions the acting person may take on the appeal now: allowed in its state and permitted to them. */
+    public Set<AppealAction> availableActions(AppealId id) {
+        Appeal a = readable(id);
+        Set<AppealAction> out = EnumSet.noneOf(AppealAction.class);
+        for (AppealAction action : AppealAction.values()) {
+            if (action.allowedIn(a.state()) && mayTake(a, action)) {
+                if (action == AppealAction.DECIDE_EXTENSION && a.extensionRequested() == null) {
+                    continue;
+                }
+                if (action == AppealAction.REQUEST_EXTENSION && a.extensionRequested() != null) {
+                    continue;
+                }
+                out.add(action);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The appeal for its reporter: the tracking code (as typed: case, spaces and look-alike letters forgiven) and the
+     * secret token must both match, else 404 {@code appeal.tracking.not-found} — the same answer for a wrong code and a
+     * wrong token.
+     */
+    public TrackedAppeal track(String trackingCode, String token) {
+        Appeal a = store.findByTrackingCode(TrackingCodes.normalise(trackingCode))
+                .filter(x -> token != null && TrackingCodes.matches(token, x.tokenHash()))
+                .orElseThrow(() -> DomainException.notFound("appeal.tracking.not-found"));
+        var steps = store.steps(a.id());
+        String answer = null;
+        List<TrackedAppeal.Milestone> milestones = new ArrayList<>();
+        for (var s : steps) {
+            if (s.action() == AppealAction.ANSWER
+                    || s.action() == AppealAction.ANSWER_AT_INTAKE
+                    || s.action() == AppealAction.REFER_TO_LEGAL_ROUTE) {
+                answer = s.reason();
+            }
+            if (s.from() != s.to()) {
+                milestones.add(new TrackedAppeal.Milestone(s.action(), s.to(), s.at()));
+            }
+        }
+        return new TrackedAppeal(
+                a.trackingCode(),
+                a.intake().type(),
+                categoryName(a),
+                a.intake().content(),
+                a.intake().address(),
+                a.state(),
+                a.closure(),
+                a.handlerId() == null ? null : organisationName(a.handlerId()),
+                a.registeredAt(),
+                a.resolutionDue(),
+                a.answeredAt(),
+                a.closedAt(),
+                answer,
+                milestones);
+    }
+
+    /**
+     * A caller's earlier appeals, newest first (at most {@code limit}, 1–20), found by the keyed hash of their number
+     * — for the 12345 operator (403 without {@link AppealPermission#REGISTER_HOTLINE}). An unreadable number finds
+     * nothing.
+     */
+    public List<CallerAppeal> earlierByPhone(String phone, int limit) {
+        may.require(AppealPermission.REGISTER_HOTLINE);
+        String number = ContactPhone.normalise(phone);
+        if (number == null) {
+            return List.of();
+        }
+        return store.byPhoneLookup(cipher.lookupHash(PHONE, number), Math.max(1, Math.min(limit, 20))).stream()
+                .map(a -> new CallerAppeal(
+                        new AppealId(a.id()),
+                        a.trackingCode(),
+                        a.registeredAt(),
+                        a.intake().type(),
+                        categoryName(a),
+                        a.state(),
+                        summary(a.intake().content())))
+                .toList();
+    }
+
+    private static String summary(String content) {
+        int cut = content.offsetByCodePoints(0, Math.min(content.codePointCount(0, content.length()), 40));
+        return cut < content.length() ? content.substring(0, cut) + "…" : content;
+    }
+
+    // ---------------------------------------------------------------- who may do what
+
+    private Appeal readable(AppealId id) {
+        Appeal a = store.find(id.value()).orElseThrow(() -> DomainException.notFound("appeal.not-found"));
+        if (!mayRead(a)) {
+            throw DomainException.notFound("appeal.not-found");
+        }
+        return a;
+    }
+
+    boolean mayRead(Appeal a) {
+        UUID place = a.intake().place().accountable();
+        if (may.to(AppealPermission.READ.code(), place)) {
+            return true;
+        }
+        if (!may.to(AppealPermission.READ.code())) {
+            return false;
+        }
+        return Stream.concat(Stream.of(a.handlerId()), a.coHandlerIds().stream())
+                .anyMatch(o -> o != null && holdsOrganisation(AppealPermission.READ, o));
+    }
+
+    /** Whether the acting person's role and scope allow {@code action} on {@code a} (its state aside). */
+    boolean mayTake(Appeal a, AppealAction action) {
+        return switch (action) {
+            case REGISTER -> false;
+            case SIGN, OBJECT, RESPOND, REQUEST_EXTENSION, ANSWER ->
+                a.handlerId() != null && holdsOrganisation(AppealPermission.HANDLE, a.handlerId());
+            case NOTE ->
+                dispatcher(a)
+                        || Stream.concat(Stream.of(a.handlerId()), a.coHandlerIds().stream())
+                                .anyMatch(o -> o != null && holdsOrganisation(AppealPermission.HANDLE, o));
+            case VERIFY ->
+                may.to(AppealPermission.VERIFY.code(), a.intake().place().accountable());
+            default -> dispatcher(a);
+        };
+    }
+
+    /** Whether the acting person's roles hold the permission {@code action} needs anywhere. */
+    boolean holdsRole(AppealAction action) {
+        Permission p = switch (action) {
+            case SIGN, OBJECT, RESPOND, REQUEST_EXTENSION, ANSWER, NOTE -> AppealPermission.HANDLE;
+            case VERIFY -> AppealPermission.VERIFY;
+            default -> AppealPermission.DISPATCH;
+        };
+        return may.to(p.code());
+    }
+
+    /** The dispatcher of the appeal's 街道 (or, in the coordination queue, of its district or the installation). */
+    private boolean dispatcher(Appeal a) {
+        var place = a.intake().place();
+        UUID at = place.subdistrictId() != null ? place.subdistrictId() : place.districtId();
+        return may.to(AppealPermission.DISPATCH.code(), at);
+    }
+
+    private boolean holdsOrganisation(Permission p, UUID organisation) {
+        return organisations
+                .organisation(new OrganisationId(organisation))
+                .map(o -> may.toOrganisation(p.code(), organisation, o.unitId().value()))
+                .orElse(false);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    AppealView view(Appeal a) {
+        var place = a.intake().place();
+        List<UnitId> ids = Stream.of(place.subdistrictId(), place.communityId(), place.gridId())
+                .filter(java.util.Objects::nonNull)
+                .map(UnitId::new)
+                .toList();
+        Map<UnitId, UnitView> units = ids.isEmpty() ? Map.of() : territory.units(ids);
+        var reporter = a.intake().reporter();
+        return new AppealView(
+                new AppealId(a.id()),
+                a.trackingCode(),
+                a.intake().channel(),
+                a.intake().type(),
+                a.categoryCode(),
+                a.categoryVersion(),
+                categoryName(a),
+                a.urgency(),
+                a.intake().content(),
+                a.intake().address(),
+                a.intake().latitude(),
+                a.intake().longitude(),
+                named(units, place.subdistrictId()),
+                named(units, place.communityId()),
+                named(units, place.gridId()),
+                place.accountable() == null,
+                reporter.nameCipher() == null ? null : Masking.name(cipher.decrypt(NAME, reporter.nameCipher())),
+                reporter.phoneCipher() == null ? null : Masking.phone(cipher.decrypt(PHONE, reporter.phoneCipher())),
+                reporter.anonymous(),
+                a.intake().workOrderNumber(),
+                a.state(),
+                a.closure(),
+                a.repeatOf() == null ? null : new AppealId(a.repeatOf()),
+                a.emergencyService(),
+                a.handlerId() == null ? null : organisation(a.handlerId()),
+                a.coHandlerIds().stream().map(this::organisation).toList(),
+                a.dispatchCount(),
+                a.registeredAt(),
+                a.dispatchedAt(),
+                a.responseDue(),
+                a.resolutionDue(),
+                a.signedAt(),
+                a.respondedAt(),
+                a.extensionRequested(),
+                a.suspendedAt(),
+                a.answeredAt(),
+                a.resolved(),
+                a.satisfaction(),
+                a.closedAt(),
+                a.light(Instant.now(clock)),
+                a.intake().synthetic(),
+                a.version());
+    }
+
+    private static Named named(Map<UnitId, UnitView> units, UUID id) {
+        if (id == null) {
+            return null;
+        }
+        UnitView u = units.get(new UnitId(id));
+        return new Named(id, u == null ? null : u.name());
+    }
+
+    private Named organisation(UUID id) {
+        return new Named(id, organisationName(id));
+    }
+
+    private String organisationName(UUID id) {
+        return organisations
+                .organisation(new OrganisationId(id))
+                .map(OrganisationView::name)
+                .orElse(null);
+    }
+
+    private String categoryName(Appeal a) {
+        if (a.categoryCode() == null) {
+            return null;
+        }
+        return categories
+                .version(a.categoryCode(), a.categoryVersion())
+                .map(CategoryView::name)
+                .orElse(null);
+    }
+}

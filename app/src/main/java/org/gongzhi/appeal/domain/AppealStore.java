@@ -1,0 +1,309 @@
+package org.gongzhi.appeal.domain;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gongzhi.appeal.AppealAction;
+import org.gongzhi.appeal.AppealState;
+import org.gongzhi.appeal.AppealType;
+import org.gongzhi.appeal.Channel;
+import org.gongzhi.appeal.Closure;
+import org.gongzhi.appeal.EmergencyService;
+import org.gongzhi.appeal.Satisfaction;
+import org.gongzhi.appeal.Urgency;
+import org.gongzhi.platform.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appeals in {@code appeal.appeal} and their timeline in {@code appeal.step}. An update names the version it read and
+ * changes nothing when the row moved on; steps are appended without touching the appeal (ADR 0013).
+ */
+@Component
+public class AppealStore {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final JdbcClient jdbc;
+
+    AppealStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One step as the timeline shows it. */
+    public record StoredStep(
+            long id,
+            AppealAction action,
+            AppealState from,
+            AppealState to,
+            String actor,
+            String actorRole,
+            Instant at,
+            String reason,
+            Map<String, Object> details) {}
+
+    public void insert(Appeal a) {
+        var intake = a.intake();
+        var place = intake.place();
+        var reporter = intake.reporter();
+        jdbc.sql("insert into appeal.appeal (id, tracking_code, token_hash, channel, type, category_code,"
+                        + " category_version, urgency, content, address, latitude, longitude, district_id,"
+                        + " subdistrict_id, community_id, grid_id, unit_id, reporter_name, reporter_phone,"
+                        + " phone_lookup, anonymous, resident_id, registered_by, work_order_number, body_hash, state,"
+                        + " registered_at, updated_at, synthetic, version) values (:id, :code, :token, :channel, :type,"
+                        + " :category, :categoryVersion, :urgency, :content, :address, :lat, :lng, :district,"
+                        + " :subdistrict, :community, :grid, :unit, :name, :phone, :lookup, :anonymous, :resident,"
+                        + " :registeredBy, :workOrder, :bodyHash, :state, :at, :at, :synthetic, 0)")
+                .param("id", a.id())
+                .param("code", a.trackingCode())
+                .param("token", a.tokenHash())
+                .param("channel", intake.channel().name())
+                .param("type", intake.type().name())
+                .param("category", a.categoryCode())
+                .param("categoryVersion", a.categoryVersion())
+                .param("urgency", a.urgency().name())
+                .param("content", intake.content())
+                .param("address", intake.address())
+                .param("lat", intake.latitude())
+                .param("lng", intake.longitude())
+                .param("district", place.districtId())
+                .param("subdistrict", place.subdistrictId())
+                .param("community", place.communityId())
+                .param("grid", place.gridId())
+                .param("unit", place.unitId())
+                .param("name", reporter.nameCipher())
+                .param("phone", reporter.phoneCipher())
+                .param("lookup", reporter.phoneLookup())
+                .param("anonymous", reporter.anonymous())
+                .param("resident", reporter.residentId())
+                .param("registeredBy", intake.registeredBy())
+                .param("workOrder", intake.workOrderNumber())
+                .param("bodyHash", intake.bodyHash())
+                .param("state", a.state().name())
+                .param("at", ts(a.registeredAt()))
+                .param("synthetic", intake.synthetic())
+                .update();
+    }
+
+    /**
+     * Saves the lifecycle of {@code a} if the stored row still has the version {@code a} was read with; returns whether
+     * it did (and the appeal's new version is then one more).
+     */
+    public boolean update(Appeal a) {
+        int n = jdbc.sql("update appeal.appeal set category_code = :category, category_version = :categoryVersion,"
+                        + " urgency = :urgency, state = :state, closure = :closure, repeat_of = :repeatOf,"
+                        + " emergency_service = :emergency, handler_id = :handler, co_handler_ids = cast(:coHandlers as uuid[]),"
+                        + " dispatch_count = :dispatchCount, dispatched_at = :dispatchedAt,"
+                        + " response_due = :responseDue, resolution_due = :resolutionDue, signed_at = :signedAt,"
+                        + " responded_at = :respondedAt, extension_requested = :extension,"
+                        + " suspended_at = :suspendedAt, answered_at = :answeredAt, resolved = :resolved,"
+                        + " satisfaction = :satisfaction, closed_at = :closedAt, updated_at = :updatedAt,"
+                        + " version = version + 1 where id = :id and version = :version")
+                .param("category", a.categoryCode())
+                .param("categoryVersion", a.categoryVersion())
+                .param("urgency", a.urgency().name())
+                .param("state", a.state().name())
+                .param("closure", name(a.closure()))
+                .param("repeatOf", a.repeatOf())
+                .param("emergency", name(a.emergencyService()))
+                .param("handler", a.handlerId())
+                .param(
+                        "coHandlers",
+                        "{"
+                                + String.join(
+                                        ",",
+                                        a.coHandlerIds().stream()
+                                                .map(UUID::toString)
+                                                .toList()) + "}")
+                .param("dispatchCount", a.dispatchCount())
+                .param("dispatchedAt", ts(a.dispatchedAt()))
+                .param("responseDue", ts(a.responseDue()))
+                .param("resolutionDue", ts(a.resolutionDue()))
+                .param("signedAt", ts(a.signedAt()))
+                .param("respondedAt", ts(a.respondedAt()))
+                .param("extension", a.extensionRequested())
+                .param("suspendedAt", ts(a.suspendedAt()))
+                .param("answeredAt", ts(a.answeredAt()))
+                .param("resolved", a.resolved())
+                .param("satisfaction", name(a.satisfaction()))
+                .param("closedAt", ts(a.closedAt()))
+                .param("updatedAt", ts(a.updatedAt()))
+                .param("id", a.id())
+                .param("version", a.version())
+                .update();
+        return n == 1;
+    }
+
+    public void append(UUID appeal, Appeal.Step step, Actor actor, Instant at) {
+        jdbc.sql("insert into appeal.step (appeal_id, action, from_state, to_state, actor, actor_role, at, reason,"
+                        + " details) values (:appeal, :action, :from, :to, :actor, :role, :at, :reason,"
+                        + " cast(:details as jsonb))")
+                .param("appeal", appeal)
+                .param("action", step.action().name())
+                .param("from", name(step.from()))
+                .param("to", step.to().name())
+                .param("actor", actor.name())
+                .param("role", actor.role())
+                .param("at", ts(at))
+                .param("reason", step.reason())
+                .param("details", JSON.writeValueAsString(step.details()))
+                .update();
+    }
+
+    public Optional<Appeal> find(UUID id) {
+        return jdbc.sql("select * from appeal.appeal where id = :id")
+                .param("id", id)
+                .query(AppealStore::row)
+                .optional();
+    }
+
+    public Optional<Appeal> findByTrackingCode(String code) {
+        return jdbc.sql("select * from appeal.appeal where tracking_code = :code")
+                .param("code", code)
+                .query(AppealStore::row)
+                .optional();
+    }
+
+    public Optional<Appeal> findByWorkOrderNumber(String number) {
+        return jdbc.sql("select * from appeal.appeal where work_order_number = :number")
+                .param("number", number)
+                .query(AppealStore::row)
+                .optional();
+    }
+
+    /** Appeals whose reporter's number has this lookup hash, newest first. */
+    public List<Appeal> byPhoneLookup(String lookup, int limit) {
+        return jdbc.sql("select * from appeal.appeal where phone_lookup = :lookup order by registered_at desc"
+                        + " limit :limit")
+                .param("lookup", lookup)
+                .param("limit", limit)
+                .query(AppealStore::row)
+                .list();
+    }
+
+    public boolean trackingCodeTaken(String code) {
+        return jdbc.sql("select exists (select 1 from appeal.appeal where tracking_code = :code)")
+                .param("code", code)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The timeline, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<StoredStep> steps(UUID appeal) {
+        return jdbc.sql("select id, action, from_state, to_state, actor, actor_role, at, reason, details::text"
+                        + " from appeal.step where appeal_id = :appeal order by id")
+                .param("appeal", appeal)
+                .query((rs, n) -> new StoredStep(
+                        rs.getLong(1),
+                        AppealAction.valueOf(rs.getString(2)),
+                        rs.getString(3) == null ? null : AppealState.valueOf(rs.getString(3)),
+                        AppealState.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getString(8),
+                        JSON.readValue(rs.getString(9), Map.class)))
+                .list();
+    }
+
+    static Appeal row(ResultSet rs, int n) throws SQLException {
+        var place = new Appeal.Place(
+                uuid(rs, "district_id"),
+                uuid(rs, "subdistrict_id"),
+                uuid(rs, "community_id"),
+                uuid(rs, "grid_id"),
+                uuid(rs, "unit_id"));
+        var reporter = new Appeal.Reporter(
+                rs.getString("reporter_name"),
+                rs.getString("reporter_phone"),
+                rs.getString("phone_lookup"),
+                rs.getBoolean("anonymous"),
+                uuid(rs, "resident_id"));
+        var intake = new Appeal.Intake(
+                Channel.valueOf(rs.getString("channel")),
+                AppealType.valueOf(rs.getString("type")),
+                Urgency.valueOf(rs.getString("urgency")),
+                rs.getString("content"),
+                rs.getString("address"),
+                (Double) rs.getObject("latitude"),
+                (Double) rs.getObject("longitude"),
+                place,
+                reporter,
+                rs.getString("registered_by"),
+                rs.getString("work_order_number"),
+                rs.getString("body_hash"),
+                rs.getBoolean("synthetic"));
+        Array co = rs.getArray("co_handler_ids");
+        List<UUID> coHandlers = co == null ? List.of() : new ArrayList<>(Arrays.asList((UUID[]) co.getArray()));
+        return new Appeal(
+                (UUID) rs.getObject("id"),
+                rs.getString("tracking_code"),
+                rs.getString("token_hash"),
+                intake,
+                instant(rs, "registered_at"),
+                rs.getString("category_code"),
+                (Integer) rs.getObject("category_version"),
+                Urgency.valueOf(rs.getString("urgency")),
+                AppealState.valueOf(rs.getString("state")),
+                value(Closure.class, rs.getString("closure")),
+                uuid(rs, "repeat_of"),
+                value(EmergencyService.class, rs.getString("emergency_service")),
+                uuid(rs, "handler_id"),
+                coHandlers,
+                rs.getInt("dispatch_count"),
+                instant(rs, "dispatched_at"),
+                instant(rs, "response_due"),
+                instant(rs, "resolution_due"),
+                instant(rs, "signed_at"),
+                instant(rs, "responded_at"),
+                rs.getString("extension_requested"),
+                instant(rs, "suspended_at"),
+                instant(rs, "answered_at"),
+                (Boolean) rs.getObject("resolved"),
+                value(Satisfaction.class, rs.getString("satisfaction")),
+                instant(rs, "closed_at"),
+                instant(rs, "updated_at"),
+                rs.getLong("version"));
+    }
+
+    /** How many appeals the given ids are, for counts in tests and tiles. */
+    public Map<AppealState, Long> countByState() {
+        Map<AppealState, Long> out = new HashMap<>();
+        jdbc.sql("select state, count(*) from appeal.appeal group by state").query(rs -> {
+            out.put(AppealState.valueOf(rs.getString(1)), rs.getLong(2));
+        });
+        return out;
+    }
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return (UUID) rs.getObject(column);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+}
