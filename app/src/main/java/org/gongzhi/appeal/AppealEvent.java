@@ -33,7 +33,10 @@ public sealed interface AppealEvent {
     /** 作废. */
     record Voided(AppealId appeal, Instant at) implements AppealEvent {}
 
-    /** 派单, or a re-dispatch after an objection: the clocks started at {@code at}. */
+    /**
+     * 派单, or a re-dispatch after an objection: the clocks started at {@code at}. {@code copiedDistrictId}: the district
+     * copied on a dispatch straight to a 街道办事处, else null.
+     */
     record Dispatched(
             AppealId appeal,
             Instant at,
@@ -42,7 +45,8 @@ public sealed interface AppealEvent {
             Instant responseDue,
             Instant resolutionDue,
             boolean redispatch,
-            UUID subdistrictId)
+            UUID subdistrictId,
+            UUID copiedDistrictId)
             implements AppealEvent {}
 
     /** 签收. */

@@ -67,8 +67,10 @@ public class AppealManagement {
     private final WorkCalendars calendars;
     private final Permissions may;
     private final ActorResolver actors;
+    private final org.gongzhi.platform.AccessScopes scopes;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<Routing> routing;
     private final Clock clock;
 
     AppealManagement(
@@ -81,8 +83,10 @@ public class AppealManagement {
             WorkCalendars calendars,
             Permissions may,
             ActorResolver actors,
+            org.gongzhi.platform.AccessScopes scopes,
             AuditTrail audit,
             ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<Routing> routing,
             Clock clock) {
         this.store = store;
         this.categories = categories;
@@ -93,8 +97,10 @@ public class AppealManagement {
         this.calendars = calendars;
         this.may = may;
         this.actors = actors;
+        this.scopes = scopes;
         this.audit = audit;
         this.events = events;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -121,6 +127,10 @@ public class AppealManagement {
         if (checked.place().accountable() != null) {
             may.require(permission, checked.place().accountable());
         }
+        // Nobody's place: the registrar's own area takes it into its coordination queue.
+        UUID coordinator = checked.place().accountable() != null
+                ? null
+                : territory.homeUnit(scopes.current()).map(u -> u.id().value()).orElse(null);
         if (command.workOrderNumber() != null) {
             var existing = store.findByWorkOrderNumber(checked.workOrderNumber());
             if (existing.isPresent()) {
@@ -148,6 +158,7 @@ public class AppealManagement {
                 actor.name(),
                 checked.workOrderNumber(),
                 checked.bodyHash(),
+                coordinator,
                 false);
         Appeal appeal = Appeal.register(
                 UUID.randomUUID(),
@@ -422,21 +433,24 @@ public class AppealManagement {
     // ---------------------------------------------------------------- dispatch (Art 12–14)
 
     /**
-     * 派单 to {@code lead} with {@code coHandlers}, organisations of the register (422 naming the field when unknown).
-     * The response and resolution deadlines are set from the appeal's category and urgency on the work calendar.
+     * 派单 to {@code lead} with {@code coHandlers}, organisations of the register (422 naming the field when unknown);
+     * without {@code lead}, to whom the dispatch directory names for the appeal's category and place (422 {@code
+     * appeal.dispatch.no-route} when no rule applies: the appeal waits in the coordination queue). The response and
+     * resolution deadlines are set from the appeal's category and urgency on the work calendar. A dispatch straight to
+     * a 街道办事处 copies its district (the step records it).
      */
     public AppealView dispatch(
             AppealId id, long expectedVersion, OrganisationId lead, List<OrganisationId> coHandlers) {
         return change(id, expectedVersion, AppealAction.DISPATCH, (a, now) -> {
-            List<UUID> co = handlers(lead, coHandlers);
-
+            Assignment to = assignment(a, lead, coHandlers);
             CategoryView c = categoryOf(a);
-            return a.dispatch(
-                    lead.value(),
-                    co,
+            Appeal.Step step = a.dispatch(
+                    to.lead(),
+                    to.coHandlers(),
                     calendars.due(now, c.responseLimit()),
                     calendars.due(now, c.resolutionLimit(a.urgency())),
                     now);
+            return to.annotate(step);
         });
     }
 
@@ -451,22 +465,76 @@ public class AppealManagement {
         });
     }
 
-    /** After an objection: dispatched again (to another unit or the same), the clocks started afresh. */
+    /** After an objection: dispatched again (to another unit, the same, or the directory's), the clocks started afresh. */
     public AppealView redispatch(
             AppealId id, long expectedVersion, OrganisationId lead, List<OrganisationId> coHandlers, String reason) {
         return change(id, expectedVersion, AppealAction.REDISPATCH, (a, now) -> {
-            List<UUID> co = handlers(lead, coHandlers);
             String r = optional(reason, "reason");
-
+            Assignment to = assignment(a, lead, coHandlers);
             CategoryView c = categoryOf(a);
-            return a.redispatch(
-                    lead.value(),
-                    co,
+            Appeal.Step step = a.redispatch(
+                    to.lead(),
+                    to.coHandlers(),
                     calendars.due(now, c.responseLimit()),
                     calendars.due(now, c.resolutionLimit(a.urgency())),
                     r,
                     now);
+            return to.annotate(step);
         });
+    }
+
+    /** Who a dispatch goes to, how it was chosen, and the district copied when it goes straight to a 街道. */
+    private record Assignment(UUID lead, List<UUID> coHandlers, UUID ruleId, UUID copiedDistrictId) {
+
+        Appeal.Step annotate(Appeal.Step step) {
+            Map<String, Object> details = new LinkedHashMap<>(step.details());
+            if (ruleId != null) {
+                details.put("rule", ruleId.toString());
+            }
+            if (copiedDistrictId != null) {
+                details.put("copiedDistrict", copiedDistrictId.toString());
+            }
+            return new Appeal.Step(step.action(), step.from(), step.to(), step.reason(), details);
+        }
+    }
+
+    private Assignment assignment(Appeal a, OrganisationId lead, List<OrganisationId> coHandlers) {
+        UUID ruleId = null;
+        if (lead == null) {
+            Routing directory = routing.getIfAvailable();
+            UUID place = a.intake().place().accountable();
+            var route = directory == null || place == null || a.categoryCode() == null
+                    ? java.util.Optional.<Routing.Route>empty()
+                    : directory.route(a.categoryCode(), place);
+            if (route.isEmpty()) {
+                throw new DomainException(
+                        ErrorKind.UNPROCESSABLE,
+                        "appeal.dispatch.no-route",
+                        List.of(),
+                        List.of(Violation.of("handlerId", "appeal.dispatch.no-route")));
+            }
+            lead = new OrganisationId(route.get().leadId());
+            if (coHandlers == null || coHandlers.isEmpty()) {
+                coHandlers = route.get().coHandlerIds().stream()
+                        .map(OrganisationId::new)
+                        .toList();
+            }
+            ruleId = route.get().ruleId();
+        }
+        List<UUID> co = handlers(lead, coHandlers);
+        return new Assignment(lead.value(), co, ruleId, copiedDistrict(lead));
+    }
+
+    /** 直派 to a 街道: the district above the 街道办事处's unit is copied (DOMAIN.md §4, Dispatch directory). */
+    private UUID copiedDistrict(OrganisationId lead) {
+        return organisations
+                .organisation(lead)
+                .filter(o -> o.kind() == org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE)
+                .flatMap(o -> territory.lineage(o.unitId()).stream()
+                        .filter(u -> u.kind() == UnitKind.DISTRICT)
+                        .findFirst())
+                .map(u -> u.id().value())
+                .orElse(null);
     }
 
     private List<UUID> handlers(OrganisationId lead, List<OrganisationId> coHandlers) {
@@ -679,7 +747,10 @@ public class AppealManagement {
                         a.responseDue(),
                         a.resolutionDue(),
                         step.action() == AppealAction.REDISPATCH,
-                        a.intake().place().subdistrictId());
+                        a.intake().place().subdistrictId(),
+                        step.details().get("copiedDistrict") == null
+                                ? null
+                                : UUID.fromString((String) step.details().get("copiedDistrict")));
             case SIGN -> new AppealEvent.Signed(id, now, a.handlerId());
             case OBJECT -> new AppealEvent.Objected(id, now, a.handlerId());
             case RESPOND -> new AppealEvent.Responded(id, now, a.handlerId(), !now.isAfter(a.responseDue()));

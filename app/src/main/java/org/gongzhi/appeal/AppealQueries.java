@@ -79,6 +79,24 @@ public class AppealQueries {
                 .toList();
     }
 
+    /** The appeal's clocks, for those who may read it (the platform's own timers may). */
+    public AppealClock clock(AppealId id) {
+        Appeal a = readable(id);
+        return new AppealClock(
+                id,
+                a.trackingCode(),
+                a.state(),
+                a.handlerId(),
+                a.intake().place().subdistrictId(),
+                a.dispatchCount(),
+                a.dispatchedAt(),
+                a.responseDue(),
+                a.respondedAt(),
+                a.resolutionDue(),
+                a.suspendedAt(),
+                a.answeredAt());
+    }
+
     /** The actions the acting person may take on the appeal now: allowed in its state and permitted to them. */
     public Set<AppealAction> availableActions(AppealId id) {
         Appeal a = readable(id);
@@ -175,7 +193,7 @@ public class AppealQueries {
     }
 
     boolean mayRead(Appeal a) {
-        UUID place = a.intake().place().accountable();
+        UUID place = a.intake().answerable();
         if (may.to(AppealPermission.READ.code(), place)) {
             return true;
         }
@@ -212,10 +230,15 @@ public class AppealQueries {
         return may.to(p.code());
     }
 
-    /** The dispatcher of the appeal's 街道 (or, in the coordination queue, of its district or the installation). */
+    /**
+     * The dispatcher of the appeal's 街道 (its district's where it lies in no 街道); in the coordination queue, of the
+     * area that took it.
+     */
     private boolean dispatcher(Appeal a) {
         var place = a.intake().place();
-        UUID at = place.subdistrictId() != null ? place.subdistrictId() : place.districtId();
+        UUID at = place.subdistrictId() != null
+                ? place.subdistrictId()
+                : place.districtId() != null ? place.districtId() : a.intake().coordinatorId();
         return may.to(AppealPermission.DISPATCH.code(), at);
     }
 

@@ -25,6 +25,8 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
+    private final org.gongzhi.dispatch.DispatchDirectory directory;
+    private final org.gongzhi.organization.OrganizationQueries organisationQueries;
     private final TerritoryManagement territory;
     private final TerritoryQueries territoryQueries;
     private final OrganizationManagement organizations;
@@ -38,7 +40,11 @@ class DemoDataLoader implements ApplicationRunner {
             OrganizationManagement organizations,
             AccountManagement accounts,
             TransactionTemplate transaction,
-            TransactionLocks locks) {
+            TransactionLocks locks,
+            org.gongzhi.dispatch.DispatchDirectory directory,
+            org.gongzhi.organization.OrganizationQueries organisationQueries) {
+        this.directory = directory;
+        this.organisationQueries = organisationQueries;
         this.territory = territory;
         this.territoryQueries = territoryQueries;
         this.organizations = organizations;
@@ -52,18 +58,24 @@ class DemoDataLoader implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             // Several nodes starting at once load the demo data once.
             locks.lock("demo-data", "load");
-            if (territoryQueries.unitByCode(DemoTerritory.XUEYUANLU).isPresent()) {
-                return;
+            if (territoryQueries.unitByCode(DemoTerritory.XUEYUANLU).isEmpty()) {
+                long started = System.nanoTime();
+                var imported = territory.importCollection(DemoTerritory.features());
+                DemoOrganizations demoOrganizations = new DemoOrganizations(organizations);
+                demoOrganizations.load();
+                DemoAccounts.load(accounts, demoOrganizations);
+                log.info(
+                        "Demo data loaded: {} territory features, organisations and councils in {} ms",
+                        imported.created(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
-            long started = System.nanoTime();
-            var imported = territory.importCollection(DemoTerritory.features());
-            DemoOrganizations demoOrganizations = new DemoOrganizations(organizations);
-            demoOrganizations.load();
-            DemoAccounts.load(accounts, demoOrganizations);
-            log.info(
-                    "Demo data loaded: {} territory features, organisations and councils in {} ms",
-                    imported.created(),
-                    (System.nanoTime() - started) / 1_000_000);
+            // Added with the appeals: a demo database from before gets its directory on the next start.
+            if (directory.list(null).isEmpty()) {
+                new DemoDirectory(directory, organisationQueries).load();
+                log.info(
+                        "Demo dispatch directory loaded: {} rules",
+                        directory.list(null).size());
+            }
         });
     }
 }

@@ -198,8 +198,8 @@ class AppealApiIT {
                         "CLOSE");
         assertThat(timeline.get(3).path("reason").asString()).contains("交通支队");
         assertThat(timeline.get(3).path("actorRole").asString()).contains("DEPARTMENT_STAFF");
-        assertThat(jdbc.sql(
-                                "select count(*) from platform.audit_event where object_type = 'appeal' and object_id = :id")
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where object_type = 'appeal' and object_id = :id"
+                                + " and action like 'appeal.%'")
                         .param("id", id)
                         .query(Long.class)
                         .single())

@@ -169,6 +169,11 @@ class CrossScopeMatrixIT {
                 "POST /responsibility-lists/{id}/records",
                 new Attempt(
                         "/responsibility-lists/" + list + "/records", "duty=1&doneOn=2026-11-01&evidence=纪要", null));
+        UUID rule = jdbc.sql("select id from dispatch.rule where active and unit_id = ? limit 1")
+                .param(territory.requireByCode("110108010").id().value())
+                .query(UUID.class)
+                .single();
+        attempts.put("DELETE /api/v1/dispatch-rules/{id}", new Attempt("/api/v1/dispatch-rules/" + rule, null, null));
         // An appeal in 学院路 (二里庄): every endpoint on it refuses another 街道's staff without naming anything.
         String appeal = appealInXueyuanlu();
         mappings.getHandlerMethods().forEach((info, method) -> {

@@ -58,7 +58,18 @@ public final class Appeal {
             String registeredBy,
             String workOrderNumber,
             String bodyHash,
-            boolean synthetic) {}
+            UUID coordinatorId,
+            boolean synthetic) {
+
+        /**
+         * The unit answerable for the appeal: its place, or — in the coordination queue — the unit whose dispatchers
+         * took it and must place it (the registrar's own area), or null for the whole installation.
+         */
+        public UUID answerable() {
+            UUID at = place.accountable();
+            return at != null ? at : coordinatorId;
+        }
+    }
 
     /** One transition or note, as the timeline keeps it. */
     public record Step(

@@ -59,11 +59,11 @@ public class AppealStore {
         jdbc.sql("insert into appeal.appeal (id, tracking_code, token_hash, channel, type, category_code,"
                         + " category_version, urgency, content, address, latitude, longitude, district_id,"
                         + " subdistrict_id, community_id, grid_id, unit_id, reporter_name, reporter_phone,"
-                        + " phone_lookup, anonymous, resident_id, registered_by, work_order_number, body_hash, state,"
-                        + " registered_at, updated_at, synthetic, version) values (:id, :code, :token, :channel, :type,"
+                        + " phone_lookup, anonymous, resident_id, registered_by, work_order_number, body_hash, coordinator_id,"
+                        + " state, registered_at, updated_at, synthetic, version) values (:id, :code, :token, :channel, :type,"
                         + " :category, :categoryVersion, :urgency, :content, :address, :lat, :lng, :district,"
                         + " :subdistrict, :community, :grid, :unit, :name, :phone, :lookup, :anonymous, :resident,"
-                        + " :registeredBy, :workOrder, :bodyHash, :state, :at, :at, :synthetic, 0)")
+                        + " :registeredBy, :workOrder, :bodyHash, :coordinator, :state, :at, :at, :synthetic, 0)")
                 .param("id", a.id())
                 .param("code", a.trackingCode())
                 .param("token", a.tokenHash())
@@ -89,6 +89,7 @@ public class AppealStore {
                 .param("registeredBy", intake.registeredBy())
                 .param("workOrder", intake.workOrderNumber())
                 .param("bodyHash", intake.bodyHash())
+                .param("coordinator", intake.coordinatorId())
                 .param("state", a.state().name())
                 .param("at", ts(a.registeredAt()))
                 .param("synthetic", intake.synthetic())
@@ -243,6 +244,7 @@ public class AppealStore {
                 rs.getString("registered_by"),
                 rs.getString("work_order_number"),
                 rs.getString("body_hash"),
+                uuid(rs, "coordinator_id"),
                 rs.getBoolean("synthetic"));
         Array co = rs.getArray("co_handler_ids");
         List<UUID> coHandlers = co == null ? List.of() : new ArrayList<>(Arrays.asList((UUID[]) co.getArray()));

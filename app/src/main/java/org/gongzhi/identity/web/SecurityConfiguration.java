@@ -118,6 +118,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/territory/**", "/territory/**")
                         .hasAnyRole(TERRITORY_WRITERS)
+                        .requestMatchers("/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")
+                        .hasRole(Role.STREET_ADMIN.name())
                         .requestMatchers(
                                 "/api/v1/organizations/**",
                                 "/api/v1/councils/**",

@@ -25,7 +25,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
         "classpath:i18n/territory",
         "classpath:i18n/organization",
         "classpath:i18n/identity",
-        "classpath:i18n/appeal"
+        "classpath:i18n/appeal",
+        "classpath:i18n/dispatch"
     };
 
     @Bean

@@ -47,6 +47,7 @@ class AppealLifecycleTests {
                 "operator",
                 null,
                 null,
+                null,
                 false);
         return Appeal.register(UUID.randomUUID(), "261130ABCDEF", "x", intake, "C0112", 1, selfHandling, T0);
     }

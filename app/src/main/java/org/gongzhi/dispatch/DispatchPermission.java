@@ -1,0 +1,29 @@
+package org.gongzhi.dispatch;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.gongzhi.platform.Permission;
+import org.springframework.stereotype.Component;
+
+/** What may be done to the dispatch directory and supervisions, and by which roles. */
+public final class DispatchPermission {
+
+    /** Maintaining the dispatch directory of a place (the rule's unit must be in scope). */
+    public static final Permission EDIT_DIRECTORY = Permission.of("dispatch.directory.edit", Set.of("STREET_ADMIN"));
+    /** Reading supervisions (督办) of the places and organisations in scope. */
+    public static final Permission READ_SUPERVISIONS = Permission.of("dispatch.supervision.read", Set.of());
+
+    public static final List<Permission> ALL = List.of(EDIT_DIRECTORY, READ_SUPERVISIONS);
+
+    private DispatchPermission() {}
+
+    @Component
+    static class Catalogue implements Permission.Catalogue {
+
+        @Override
+        public Collection<? extends Permission> permissions() {
+            return ALL;
+        }
+    }
+}
