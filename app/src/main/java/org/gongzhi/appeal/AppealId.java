@@ -1,5 +1,6 @@
 package org.gongzhi.appeal;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
@@ -10,6 +11,12 @@ public record AppealId(@JsonValue UUID value) {
         if (value == null) {
             throw new IllegalArgumentException("an appeal id is required");
         }
+    }
+
+    /** From its JSON form, the bare UUID (events are stored and republished as JSON). */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static AppealId of(UUID value) {
+        return new AppealId(value);
     }
 
     @Override

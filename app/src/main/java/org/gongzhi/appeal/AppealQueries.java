@@ -46,6 +46,7 @@ public class AppealQueries {
     private final OrganizationQueries organisations;
     private final PersonalDataCipher cipher;
     private final Permissions may;
+    private final org.gongzhi.platform.AccessScopes scopes;
     private final Clock clock;
 
     AppealQueries(
@@ -55,6 +56,7 @@ public class AppealQueries {
             OrganizationQueries organisations,
             PersonalDataCipher cipher,
             Permissions may,
+            org.gongzhi.platform.AccessScopes scopes,
             Clock clock) {
         this.store = store;
         this.categories = categories;
@@ -62,6 +64,7 @@ public class AppealQueries {
         this.organisations = organisations;
         this.cipher = cipher;
         this.may = may;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -95,6 +98,25 @@ public class AppealQueries {
                 a.resolutionDue(),
                 a.suspendedAt(),
                 a.answeredAt());
+    }
+
+    /**
+     * The reporter's mobile number, to text them about their appeal — for the platform's own work only (403 {@code
+     * identity.forbidden} for anyone else); empty for a landline or no number.
+     */
+    public java.util.Optional<org.gongzhi.shared.PhoneNumber> reporterMobile(AppealId id) {
+        if (!scopes.current().roles().contains(org.gongzhi.platform.AccessScope.PLATFORM_ROLE)) {
+            throw DomainException.forbidden("identity.forbidden");
+        }
+        Appeal a = store.find(id.value()).orElseThrow(() -> DomainException.notFound("appeal.not-found"));
+        String cipherText = a.intake().reporter().phoneCipher();
+        if (cipherText == null) {
+            return java.util.Optional.empty();
+        }
+        String number = cipher.decrypt(PHONE, cipherText);
+        return org.gongzhi.shared.PhoneNumber.isValid(number)
+                ? java.util.Optional.of(org.gongzhi.shared.PhoneNumber.parse(number))
+                : java.util.Optional.empty();
     }
 
     /** The actions the acting person may take on the appeal now: allowed in its state and permitted to them. */

@@ -174,6 +174,13 @@ class CrossScopeMatrixIT {
                 .query(UUID.class)
                 .single();
         attempts.put("DELETE /api/v1/dispatch-rules/{id}", new Attempt("/api/v1/dispatch-rules/" + rule, null, null));
+        long notice = jdbc.sql("insert into notification.notice (kind, appeal_id, tracking_code, unit_id, ref,"
+                        + " created_at) values ('OBJECTION', gen_random_uuid(), '000000MATRIX', ?,"
+                        + " gen_random_uuid()::text, now()) returning id")
+                .param(territory.requireByCode("110108010").id().value())
+                .query(Long.class)
+                .single();
+        attempts.put("POST /api/v1/inbox/{id}/read", new Attempt("/api/v1/inbox/" + notice + "/read", null, null));
         // An appeal in 学院路 (二里庄): every endpoint on it refuses another 街道's staff without naming anything.
         String appeal = appealInXueyuanlu();
         mappings.getHandlerMethods().forEach((info, method) -> {

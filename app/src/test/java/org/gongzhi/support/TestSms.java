@@ -32,6 +32,11 @@ public class TestSms implements SmsSender {
         return m.group(1);
     }
 
+    /** The last message to {@code phone}, or null. */
+    public static String last(String phone) {
+        return last.get(phone);
+    }
+
     /** How many messages were sent to {@code phone} since the test run began. */
     public static int sentTo(String phone) {
         var count = counts.get(phone);

@@ -90,7 +90,7 @@ class SecurityConfiguration {
                         .hasRole(Role.RESIDENT.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/appeals/track")
                         .permitAll()
-                        .requestMatchers("/api/v1/appeals", "/api/v1/appeals/**")
+                        .requestMatchers("/api/v1/appeals", "/api/v1/appeals/**", "/api/v1/inbox/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())

@@ -26,7 +26,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
         "classpath:i18n/organization",
         "classpath:i18n/identity",
         "classpath:i18n/appeal",
-        "classpath:i18n/dispatch"
+        "classpath:i18n/dispatch",
+        "classpath:i18n/notification"
     };
 
     @Bean

@@ -1,0 +1,73 @@
+package org.gongzhi.notification;
+
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.notification.domain.NoticeStore;
+import org.gongzhi.platform.AccessScope;
+import org.gongzhi.platform.AccessScopes;
+import org.gongzhi.platform.ActorResolver;
+import org.gongzhi.platform.Permissions;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A staff member's inbox: the notices addressed to the organisations in their scope and to the units it covers, newest
+ * first, each marked read per reader. Residents and visitors have none (403).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Inbox {
+
+    private final NoticeStore notices;
+    private final AccessScopes scopes;
+    private final ActorResolver actors;
+    private final Permissions may;
+    private final TerritoryQueries territory;
+
+    Inbox(NoticeStore notices, AccessScopes scopes, ActorResolver actors, Permissions may, TerritoryQueries territory) {
+        this.notices = notices;
+        this.scopes = scopes;
+        this.actors = actors;
+        this.may = may;
+        this.territory = territory;
+    }
+
+    /** What the inbox shows: at most {@code limit} (1–200) notices and how many are unread in all. */
+    public record Page(List<Notice> notices, long unread) {}
+
+    public Page mine(int limit) {
+        may.require(NotificationPermission.READ_INBOX);
+        var to = recipients();
+        String reader = actors.current().name();
+        return new Page(
+                notices.addressedTo(
+                        to.everything(), to.organisations(), to.units(), reader, Math.max(1, Math.min(limit, 200))),
+                notices.unread(to.everything(), to.organisations(), to.units(), reader));
+    }
+
+    /** Marks a notice read for the acting person; 404 when it is not in their inbox. */
+    @Transactional
+    public void markRead(long id) {
+        may.require(NotificationPermission.READ_INBOX);
+        var to = recipients();
+        if (!notices.visible(id, to.everything(), to.organisations(), to.units())) {
+            throw DomainException.notFound("notification.not-found");
+        }
+        notices.markRead(id, actors.current().name());
+    }
+
+    private record Recipients(boolean everything, List<UUID> organisations, List<UUID> units) {}
+
+    private Recipients recipients() {
+        AccessScope scope = scopes.current();
+        return new Recipients(
+                scope.everything(),
+                List.copyOf(scope.organisations()),
+                scope.everything()
+                        ? List.of()
+                        : territory.within(scope).stream().map(UnitId::value).toList());
+    }
+}

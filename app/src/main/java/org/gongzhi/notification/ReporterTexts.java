@@ -1,0 +1,71 @@
+package org.gongzhi.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.gongzhi.appeal.AppealEvent;
+import org.gongzhi.appeal.AppealId;
+import org.gongzhi.appeal.AppealQueries;
+import org.gongzhi.identity.SmsSender;
+import org.gongzhi.notification.domain.NoticeStore;
+import org.gongzhi.platform.AuditRecord;
+import org.gongzhi.platform.AuditTrail;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Texts the reporter (a mobile number only; landlines and anonymous appeals without a number get none): the tracking
+ * code when the appeal is registered, and a word when it is answered. One text per appeal and kind, recorded before it
+ * is sent in the same transaction; the audit trail records that it went, never the number.
+ */
+@Component
+class ReporterTexts {
+
+    private final NoticeStore store;
+    private final AppealQueries appeals;
+    private final SmsSender sms;
+    private final MessageSource messages;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ReporterTexts(
+            NoticeStore store,
+            AppealQueries appeals,
+            SmsSender sms,
+            MessageSource messages,
+            AuditTrail audit,
+            Clock clock) {
+        this.store = store;
+        this.appeals = appeals;
+        this.sms = sms;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(AppealEvent.Registered e) {
+        text(e.appeal(), "registered");
+    }
+
+    @ApplicationModuleListener
+    void on(AppealEvent.Answered e) {
+        text(e.appeal(), "answered");
+    }
+
+    private void text(AppealId appeal, String kind) {
+        appeals.reporterMobile(appeal).ifPresent(mobile -> {
+            if (!store.firstText(appeal.value(), kind, Instant.now(clock))) {
+                return;
+            }
+            String code = appeals.clock(appeal).trackingCode();
+            sms.send(
+                    mobile,
+                    messages.getMessage(
+                            "notification.text." + kind, new Object[] {code}, java.util.Locale.SIMPLIFIED_CHINESE));
+            audit.record(
+                    AuditRecord.created("notification.text.sent", "appeal", appeal.toString(), Map.of("kind", kind)));
+        });
+    }
+}
