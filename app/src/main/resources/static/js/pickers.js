@@ -33,6 +33,9 @@
         if (picker.dataset.source === 'organisations') {
             return '/api/v1/organizations?size=10&q=' + q;
         }
+        if (picker.dataset.source === 'categories') {
+            return '/api/v1/appeal-categories?limit=12&q=' + q;
+        }
         var url = '/api/v1/territory/units/search?inScope=true&limit=12&q=' + q;
         (picker.dataset.kinds || '').split(',').forEach(function (k) {
             if (k) { url += '&kind=' + encodeURIComponent(k); }
@@ -44,6 +47,11 @@
         if (picker.dataset.source === 'organisations') {
             return (body.items || []).map(function (o) {
                 return {value: o.id, name: o.name, detail: o.unitName || ''};
+            });
+        }
+        if (picker.dataset.source === 'categories') {
+            return body.map(function (c) {
+                return {value: c.code, name: c.name, detail: c.code + ' · ' + c.majorName};
             });
         }
         return body.map(function (u) {

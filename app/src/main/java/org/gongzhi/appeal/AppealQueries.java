@@ -204,6 +204,115 @@ public class AppealQueries {
         return cut < content.length() ? content.substring(0, cut) + "…" : content;
     }
 
+    /** The most rows one list page shows. */
+    public static final int MAX_PAGE = 100;
+
+    /**
+     * A page of the appeals the acting person may read that match {@code filter}, after {@code cursor} (null: the
+     * first page; otherwise the {@code next} of the page before), at most {@code limit} (1–100). A cursor that cannot
+     * be read starts from the beginning. 403 without {@link AppealPermission#READ}.
+     */
+    public AppealPage list(AppealFilter filter, String cursor, int limit) {
+        may.require(AppealPermission.READ);
+        var scope = scopes.current();
+        List<UUID> units = scope.everything()
+                ? List.of()
+                : territory.within(scope).stream().map(UnitId::value).toList();
+        java.util.Set<UUID> organisations = new java.util.LinkedHashSet<>(scope.organisations());
+        if (filter.mine() && !scope.everything()) {
+            // The organisations placed in the person's units are theirs to act for too (a 居委会 for its 社区's staff).
+            organisations.addAll(this.organisations.placedIn(new java.util.HashSet<>(territory.within(scope))));
+        }
+        Instant afterTime = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            try {
+                int cut = cursor.indexOf('~');
+                afterTime = Instant.parse(cursor.substring(0, cut));
+                afterId = UUID.fromString(cursor.substring(cut + 1));
+            } catch (RuntimeException e) {
+                afterTime = null;
+                afterId = null;
+            }
+        }
+        int n = Math.max(1, Math.min(limit, MAX_PAGE));
+        var zone = clock.getZone();
+        List<Appeal> found = store.list(new AppealStore.ListQuery(
+                scope.everything(),
+                units,
+                List.copyOf(organisations),
+                filter.mine(),
+                filter.state(),
+                org.gongzhi.shared.Text.stripToNull(filter.category()),
+                filter.channel(),
+                filter.handlerId(),
+                filter.light(),
+                filter.from() == null ? null : filter.from().atStartOfDay(zone).toInstant(),
+                filter.to() == null
+                        ? null
+                        : filter.to().plusDays(1).atStartOfDay(zone).toInstant(),
+                Instant.now(clock),
+                afterTime,
+                afterId,
+                n + 1));
+        boolean more = found.size() > n;
+        List<Appeal> page = more ? found.subList(0, n) : found;
+        String next = null;
+        if (more) {
+            Appeal last = page.get(page.size() - 1);
+            next = (filter.mine() ? last.resolutionDue() : last.registeredAt()) + "~" + last.id();
+        }
+        return new AppealPage(rows(page), next);
+    }
+
+    private List<AppealRow> rows(List<Appeal> appeals) {
+        Map<UnitId, UnitView> places = territory.units(appeals.stream()
+                .map(a -> a.intake().place().communityId() != null
+                        ? a.intake().place().communityId()
+                        : a.intake().place().subdistrictId())
+                .filter(java.util.Objects::nonNull)
+                .map(UnitId::new)
+                .distinct()
+                .toList());
+        Map<UUID, String> handlers = new java.util.HashMap<>();
+        Map<String, String> categoryNames = new java.util.HashMap<>();
+        Instant now = Instant.now(clock);
+        return appeals.stream()
+                .map(a -> {
+                    var p = a.intake().place();
+                    UUID placeId = p.communityId() != null ? p.communityId() : p.subdistrictId();
+                    UnitView place = placeId == null ? null : places.get(new UnitId(placeId));
+                    return new AppealRow(
+                            new AppealId(a.id()),
+                            a.trackingCode(),
+                            a.registeredAt(),
+                            a.intake().channel(),
+                            a.intake().type(),
+                            a.categoryCode() == null
+                                    ? null
+                                    : categoryNames.computeIfAbsent(
+                                            a.categoryCode() + "/" + a.categoryVersion(), k -> categoryName(a)),
+                            summary(a.intake().content()),
+                            place == null ? null : place.name(),
+                            a.state(),
+                            a.handlerId() == null
+                                    ? null
+                                    : handlers.computeIfAbsent(a.handlerId(), this::organisationName),
+                            a.resolutionDue(),
+                            a.light(now),
+                            a.intake().synthetic());
+                })
+                .toList();
+    }
+
+    /** An appeal the acting person may read, by its tracking code as typed; 404 otherwise. */
+    public AppealView byTrackingCode(String code) {
+        Appeal a = store.findByTrackingCode(TrackingCodes.normalise(code))
+                .filter(this::mayRead)
+                .orElseThrow(() -> DomainException.notFound("appeal.not-found"));
+        return view(a);
+    }
+
     // ---------------------------------------------------------------- who may do what
 
     private Appeal readable(AppealId id) {
@@ -264,10 +373,30 @@ public class AppealQueries {
         return may.to(AppealPermission.DISPATCH.code(), at);
     }
 
+    /**
+     * Whether the acting person may do {@code p} for {@code organisation}. Reading follows the place: the organisation
+     * is in their scope or sits in a unit of it. Handling is the organisation's own staff's: it is in their scope by
+     * name — or it is the office of their own place (the 街道办事处 for street staff, the 居委会 for community staff), so
+     * a street administrator cannot sign for a department that merely sits in the 街道.
+     */
     private boolean holdsOrganisation(Permission p, UUID organisation) {
         return organisations
                 .organisation(new OrganisationId(organisation))
-                .map(o -> may.toOrganisation(p.code(), organisation, o.unitId().value()))
+                .map(o -> {
+                    if (p != AppealPermission.HANDLE) {
+                        return may.toOrganisation(
+                                p.code(), organisation, o.unitId().value());
+                    }
+                    if (!may.to(p.code())) {
+                        return false;
+                    }
+                    var scope = scopes.current();
+                    boolean office = o.kind() == org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE
+                            || o.kind() == org.gongzhi.organization.OrganisationKind.RESIDENTS_COMMITTEE;
+                    return scope.everything()
+                            || scope.organisations().contains(organisation)
+                            || (office && may.to(p.code(), o.unitId().value()));
+                })
                 .orElse(false);
     }
 

@@ -216,6 +216,17 @@ public class OrganizationQueries {
         return all;
     }
 
+    /** The ids of the organisations placed in any of {@code units}. */
+    public Set<UUID> placedIn(Set<UnitId> units) {
+        if (units.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select id from organization.organisation where unit_id = any(:units)")
+                .param("units", ids(units))
+                .query(UUID.class)
+                .list());
+    }
+
     public long count(Collection<OrganisationKind> kinds) {
         return organisations.countByKindIn(kinds);
     }

@@ -185,7 +185,7 @@ class CrossScopeMatrixIT {
         String appeal = appealInXueyuanlu();
         mappings.getHandlerMethods().forEach((info, method) -> {
             for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/v1/appeals/{id}")) {
+                if (!pattern.startsWith("/api/v1/appeals/{id}") && !pattern.startsWith("/appeals/{id}")) {
                     continue;
                 }
                 for (var m : info.getMethodsCondition().getMethods()) {
@@ -193,7 +193,11 @@ class CrossScopeMatrixIT {
                             m.name() + " " + pattern,
                             new Attempt(
                                     pattern.replace("{id}", appeal),
-                                    m.name().equals("GET") ? null : "{\"reason\":\"越界\",\"text\":\"越界\"}",
+                                    m.name().equals("GET")
+                                            ? null
+                                            : pattern.startsWith("/api/")
+                                                    ? "{\"reason\":\"越界\",\"text\":\"越界\"}"
+                                                    : "action=ACCEPT&version=0",
                                     "\"0\""));
                 }
             }

@@ -182,6 +182,106 @@ public class AppealStore {
                 .optional();
     }
 
+    /**
+     * Appeals for a list page, {@code limit} at a time after {@code cursor} (null: the first page). {@code visible}
+     * limits to what the reader may see ({@code everything}, else appeals at {@code units} or handled by {@code
+     * organisations}); {@code mine} keeps the open work orders of {@code organisations}, soonest due first.
+     */
+    public List<Appeal> list(ListQuery q) {
+        StringBuilder where = new StringBuilder("true");
+        Map<String, Object> params = new HashMap<>();
+        if (!q.everything() || q.mine()) {
+            String orgs = "(a.handler_id = any(:orgs) or a.co_handler_ids && :orgs)";
+            where.append(
+                    q.mine()
+                            ? " and " + orgs + " and a.state in ('DISPATCHED', 'OBJECTED', 'SIGNED', 'HANDLING',"
+                                    + " 'SUSPENDED')"
+                            : " and (coalesce(a.unit_id, a.coordinator_id) = any(:units) or " + orgs + ")");
+            params.put("orgs", q.organisations().toArray(UUID[]::new));
+            params.put("units", q.units().toArray(UUID[]::new));
+        }
+        if (q.state() != null) {
+            where.append(" and a.state = :state");
+            params.put("state", q.state().name());
+        }
+        if (q.category() != null) {
+            where.append(
+                    q.category().length() == 3
+                            ? " and a.category_code like :category"
+                            : " and a.category_code = :category");
+            params.put("category", q.category().length() == 3 ? q.category() + "%" : q.category());
+        }
+        if (q.channel() != null) {
+            where.append(" and a.channel = :channel");
+            params.put("channel", q.channel().name());
+        }
+        if (q.handlerId() != null) {
+            where.append(" and a.handler_id = :handler");
+            params.put("handler", q.handlerId());
+        }
+        if (q.from() != null) {
+            where.append(" and a.registered_at >= :from");
+            params.put("from", Timestamp.from(q.from()));
+        }
+        if (q.until() != null) {
+            where.append(" and a.registered_at < :until");
+            params.put("until", Timestamp.from(q.until()));
+        }
+        if (q.light() != null) {
+            String used = "extract(epoch from (coalesce(a.suspended_at, a.answered_at, :now) - a.dispatched_at))";
+            String limit = "extract(epoch from (a.resolution_due - a.dispatched_at))";
+            String red = used + " > " + limit;
+            String yellow = used + " * 5 >= " + limit + " * 4";
+            where.append(" and a.dispatched_at is not null and a.closure is distinct from 'REPEAT' and ")
+                    .append(
+                            switch (q.light()) {
+                                case RED -> red;
+                                case YELLOW -> "not (" + red + ") and " + yellow;
+                                case GREEN -> "not (" + yellow + ")";
+                            });
+            params.put("now", Timestamp.from(q.now()));
+        }
+        String order;
+        if (q.mine()) {
+            order = " order by a.resolution_due, a.id";
+            if (q.afterTime() != null) {
+                where.append(" and (a.resolution_due, a.id) > (:afterTime, :afterId)");
+            }
+        } else {
+            order = " order by a.registered_at desc, a.id desc";
+            if (q.afterTime() != null) {
+                where.append(" and (a.registered_at, a.id) < (:afterTime, :afterId)");
+            }
+        }
+        if (q.afterTime() != null) {
+            params.put("afterTime", Timestamp.from(q.afterTime()));
+            params.put("afterId", q.afterId());
+        }
+        params.put("limit", q.limit());
+        return jdbc.sql("select a.* from appeal.appeal a where " + where + order + " limit :limit")
+                .params(params)
+                .query(AppealStore::row)
+                .list();
+    }
+
+    /** What {@link #list} reads: the reader's reach, the filters and where the page starts. */
+    public record ListQuery(
+            boolean everything,
+            List<UUID> units,
+            List<UUID> organisations,
+            boolean mine,
+            org.gongzhi.appeal.AppealState state,
+            String category,
+            Channel channel,
+            UUID handlerId,
+            org.gongzhi.appeal.TrafficLight light,
+            Instant from,
+            Instant until,
+            Instant now,
+            Instant afterTime,
+            UUID afterId,
+            int limit) {}
+
     /** Appeals whose reporter's number has this lookup hash, newest first. */
     public List<Appeal> byPhoneLookup(String lookup, int limit) {
         return jdbc.sql("select * from appeal.appeal where phone_lookup = :lookup order by registered_at desc"

@@ -92,6 +92,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/appeals", "/api/v1/appeals/**", "/api/v1/inbox/**")
                         .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/appeals", "/appeals/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus")

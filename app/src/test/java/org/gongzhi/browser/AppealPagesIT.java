@@ -1,0 +1,128 @@
+package org.gongzhi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+import org.gongzhi.support.PlatformTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * 接诉即办 in a real browser: a 12345 operator registers a call from the keyboard-first form, the street accepts it and
+ * dispatches it by the directory, and every appeal page passes the accessibility checks at both widths.
+ */
+@PlatformTest
+class AppealPagesIT {
+
+    static Browsers browsers;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        browsers = Browsers.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    @BeforeEach
+    void at() {
+        browsers.at(port);
+    }
+
+    static Page.LocatorOptions text(String text) {
+        return new Page.LocatorOptions().setHasText(text);
+    }
+
+    @Test
+    void an_operator_registers_a_call_and_the_street_accepts_and_dispatches_it_by_the_directory() {
+        List<String> failures = new ArrayList<>();
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page p = desktop.newPage();
+            browsers.signIn(p, "xueyuanlu.street-admin", null);
+            p.navigate(browsers.url("/appeals/new"));
+            p.fill("input[name=reporterPhone]", "139 1111 2222");
+            p.fill("input[name=reporterName]", "赵六");
+            p.fill("input[name=workOrderNumber]", "GD" + System.nanoTime());
+            p.locator("#categoryCode-text").pressSequentially("乱停车");
+            p.locator("#categoryCode-options [role=option]", text("机动车乱停放"))
+                    .first()
+                    .click();
+            p.fill("textarea[name=content]", "二里庄小区北门外机动车长期乱停放，堵塞消防通道，请尽快处理。");
+            p.fill("input[name=address]", "学院路二里庄小区北门");
+            p.locator("#unitCode-text").pressSequentially("二里庄");
+            p.locator("#unitCode-options [role=option]", text("二里庄社区")).first().click();
+            Browsers.shot(p, "appeal-intake-desktop");
+            p.locator("form.intake button[type=submit]").click();
+            assertThat(p.url()).matches(".*/appeals/[0-9a-f-]{36}$");
+            assertThat(p.locator(".notice").innerText()).contains("查询码").contains("凭证");
+            assertThat(p.locator("dl.facts").innerText())
+                    .contains("机动车乱停放")
+                    .contains("赵*")
+                    .contains("139****2222")
+                    .doesNotContain("赵六");
+            Browsers.shot(p, "appeal-registered-desktop");
+
+            p.locator("details.action summary", text("立案")).click();
+            p.locator("#action-ACCEPT button[type=submit]").click();
+            assertThat(p.locator(".notice").innerText()).contains("立案");
+            assertThat(p.locator("main .hint").first().innerText()).contains("海淀交通支队学院路大队");
+            p.locator("details.action summary", text("派单")).first().click();
+            p.locator("#action-DISPATCH button[type=submit]").click();
+            assertThat(p.locator("dl.facts").innerText()).contains("海淀交通支队学院路大队");
+            assertThat(p.locator("ol.timeline").innerText())
+                    .contains("受理")
+                    .contains("立案")
+                    .contains("派单");
+            String detail = p.url();
+            Browsers.shot(p, "appeal-dispatched-desktop");
+
+            // Acting on a page read before someone else's change says so and changes nothing.
+            p.navigate(detail);
+            p.evaluate("document.querySelector('#action-HAND_OFF_EMERGENCY input[name=version]').value = '0'");
+            p.locator("details.action summary", text("紧急转办")).click();
+            p.locator("#action-HAND_OFF_EMERGENCY button[type=submit]").click();
+            assertThat(p.locator(".refusal").innerText()).contains("已被他人处理");
+            assertThat(p.locator("ol.timeline").innerText()).doesNotContain("紧急转办");
+            // The street administrator dispatches but does not sign for the traffic police.
+            assertThat(p.locator("details.action summary").allInnerTexts()).doesNotContain("签收");
+            assertThat(p.locator("h1 .state").innerText()).isEqualTo("已派单");
+
+            for (String path : List.of("/appeals", "/appeals/new", "/appeals/work", detail)) {
+                String name = path.replaceAll("^https?://[^/]+", "")
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("-[0-9a-f]{8}-.*", "-id");
+                p.setViewportSize(1280, 900);
+                p.navigate(path.startsWith("http") ? path : browsers.url(path));
+                collect(failures, () -> Browsers.accessible(p, path + " (desktop)"));
+                collect(failures, () -> Browsers.readable(p, path + " (desktop)"));
+                Browsers.shot(p, "pages/appeal" + name + "-desktop");
+                p.setViewportSize(390, 844);
+                collect(failures, () -> Browsers.accessible(p, path + " (phone)"));
+                collect(failures, () -> Browsers.fitsThePhone(p, path));
+                Browsers.shot(p, "pages/appeal" + name + "-phone");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static void collect(List<String> failures, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            failures.add(e.getMessage());
+        }
+    }
+}
