@@ -12,6 +12,7 @@ import org.gongzhi.appeal.domain.Appeal;
 import org.gongzhi.appeal.domain.AppealStore;
 import org.gongzhi.appeal.domain.CategoryStore;
 import org.gongzhi.appeal.domain.ContactPhone;
+import org.gongzhi.appeal.domain.PhotoCleaner;
 import org.gongzhi.appeal.domain.TrackingCodes;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganizationQueries;
@@ -141,10 +142,69 @@ public class AppealManagement {
                 return new RegisteredAppeal(queries.view(existing.get()), null, true);
             }
         }
+        return persist(command, checked, coordinator, null, List.of());
+    }
+
+    /**
+     * An appeal from the resident portal (网上): anyone may send one, signed in or not. Every bad field is named at once
+     * (400); photos (at most {@link #MAX_PHOTOS}) are cleaned first and any that is not a JPEG or PNG, too large or too
+     * many pixels is refused (422 naming {@code photos[i]}); nothing is kept unless all is well. A signed-in resident
+     * is the reporter ({@code residentId} must be theirs, 403 otherwise).
+     */
+    public RegisteredAppeal submit(SubmitAppeal submission, List<byte[]> photos) {
+        if (submission.residentId() != null && !actors.current().name().equals("resident:" + submission.residentId())) {
+            throw DomainException.forbidden("identity.forbidden");
+        }
+        RegisterAppeal command = new RegisterAppeal(
+                Channel.ONLINE,
+                submission.type(),
+                submission.categoryCode(),
+                Urgency.ORDINARY,
+                submission.content(),
+                submission.address(),
+                submission.latitude(),
+                submission.longitude(),
+                null,
+                null,
+                submission.contactPhone(),
+                submission.residentId() == null,
+                null,
+                null);
+        Violations v = new Violations();
+        Checked checked = check(command, v);
+        if (submission.latitude() == null && Text.stripToNull(submission.address()) == null) {
+            v.add("latitude", "appeal.location.required");
+        }
+        List<PhotoCleaner.Photo> cleaned = new ArrayList<>();
+        if (photos.size() > MAX_PHOTOS) {
+            v.add("photos", "appeal.photo.too-many", MAX_PHOTOS);
+        } else {
+            for (int i = 0; i < photos.size(); i++) {
+                try {
+                    cleaned.add(PhotoCleaner.clean(photos.get(i), "photos[" + i + "]"));
+                } catch (DomainException e) {
+                    v.addAll(e.violations());
+                }
+            }
+        }
+        v.throwIfAny();
+        return persist(command, checked, null, submission.residentId(), cleaned);
+    }
+
+    /** The most photos one appeal carries. */
+    public static final int MAX_PHOTOS = 3;
+
+    private RegisteredAppeal persist(
+            RegisterAppeal command,
+            Checked checked,
+            UUID coordinator,
+            UUID residentId,
+            List<PhotoCleaner.Photo> photos) {
         Instant now = Instant.now(clock);
         String token = TrackingCodes.token();
         String code = freshCode(now);
         Actor actor = actors.current();
+        var reporter = checked.reporter();
         var intake = new Appeal.Intake(
                 command.channel(),
                 command.type(),
@@ -154,7 +214,12 @@ public class AppealManagement {
                 command.latitude(),
                 command.longitude(),
                 checked.place(),
-                checked.reporter(),
+                new Appeal.Reporter(
+                        reporter.nameCipher(),
+                        reporter.phoneCipher(),
+                        reporter.phoneLookup(),
+                        reporter.anonymous(),
+                        residentId),
                 actor.name(),
                 checked.workOrderNumber(),
                 checked.bodyHash(),
@@ -170,9 +235,14 @@ public class AppealManagement {
                 checked.selfHandling(),
                 now);
         store.insert(appeal);
+        store.insertPhotos(appeal.id(), photos, now);
         store.append(appeal.id(), appeal.registered(checked.selfHandling()), actor, now);
+        Map<String, Object> summary = summary(appeal);
+        if (!photos.isEmpty()) {
+            summary.put("photos", photos.size());
+        }
         audit.record(AuditRecord.created(
-                AppealAction.REGISTER.auditCode(), "appeal", appeal.id().toString(), summary(appeal)));
+                AppealAction.REGISTER.auditCode(), "appeal", appeal.id().toString(), summary));
         events.publishEvent(new AppealEvent.Registered(
                 new AppealId(appeal.id()),
                 now,

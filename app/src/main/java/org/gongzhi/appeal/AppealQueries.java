@@ -47,6 +47,7 @@ public class AppealQueries {
     private final PersonalDataCipher cipher;
     private final Permissions may;
     private final org.gongzhi.platform.AccessScopes scopes;
+    private final org.gongzhi.platform.ActorResolver actors;
     private final Clock clock;
 
     AppealQueries(
@@ -57,6 +58,7 @@ public class AppealQueries {
             PersonalDataCipher cipher,
             Permissions may,
             org.gongzhi.platform.AccessScopes scopes,
+            org.gongzhi.platform.ActorResolver actors,
             Clock clock) {
         this.store = store;
         this.categories = categories;
@@ -65,6 +67,7 @@ public class AppealQueries {
         this.cipher = cipher;
         this.may = may;
         this.scopes = scopes;
+        this.actors = actors;
         this.clock = clock;
     }
 
@@ -146,6 +149,37 @@ public class AppealQueries {
         Appeal a = store.findByTrackingCode(TrackingCodes.normalise(trackingCode))
                 .filter(x -> token != null && TrackingCodes.matches(token, x.tokenHash()))
                 .orElseThrow(() -> DomainException.notFound("appeal.tracking.not-found"));
+        return tracked(a);
+    }
+
+    /** A resident's own appeals, newest first (at most 50), as they follow them. */
+    public List<TrackedAppeal> ofResident(UUID residentId) {
+        requireResident(residentId);
+        return store.ofResident(residentId, 50).stream().map(this::tracked).toList();
+    }
+
+    /** One of a resident's own appeals, by its tracking code; 404 for anyone else's. */
+    public TrackedAppeal ofResident(UUID residentId, String trackingCode) {
+        requireResident(residentId);
+        return store.findByTrackingCode(TrackingCodes.normalise(trackingCode))
+                .filter(a -> residentId.equals(a.intake().reporter().residentId()))
+                .map(this::tracked)
+                .orElseThrow(() -> DomainException.notFound("appeal.not-found"));
+    }
+
+    private void requireResident(UUID residentId) {
+        if (!actors.current().name().equals("resident:" + residentId)) {
+            throw DomainException.forbidden("identity.forbidden");
+        }
+    }
+
+    /** Photo {@code position} (0–2) of an appeal the acting person may read, as JPEG bytes; 404 otherwise. */
+    public byte[] photo(AppealId id, int position) {
+        Appeal a = readable(id);
+        return store.photo(a.id(), position).orElseThrow(() -> DomainException.notFound("appeal.not-found"));
+    }
+
+    private TrackedAppeal tracked(Appeal a) {
         var steps = store.steps(a.id());
         String answer = null;
         List<TrackedAppeal.Milestone> milestones = new ArrayList<>();
@@ -451,6 +485,7 @@ public class AppealQueries {
                 a.satisfaction(),
                 a.closedAt(),
                 a.light(Instant.now(clock)),
+                store.photoCount(a.id()),
                 a.intake().synthetic(),
                 a.version());
     }

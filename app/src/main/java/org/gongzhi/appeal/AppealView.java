@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An appeal as staff see it: the reporter masked ({@code 张**}, {@code 138****1234}), places and handlers by name,
  * times as instants, and the resolution clock's {@link TrafficLight} now. {@code coordination} is true when the appeal
- * is in no unit (the coordination queue). {@code version} is the entity tag to send back as If-Match.
+ * is in no unit (the coordination queue); {@code photos} how many photos it carries. {@code version} is the entity tag
+ * to send back as If-Match.
  */
 public record AppealView(
         AppealId id,
@@ -49,5 +50,6 @@ public record AppealView(
         Satisfaction satisfaction,
         Instant closedAt,
         TrafficLight light,
+        int photos,
         boolean synthetic,
         long version) {}

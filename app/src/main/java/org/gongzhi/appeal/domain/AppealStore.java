@@ -282,6 +282,47 @@ public class AppealStore {
             UUID afterId,
             int limit) {}
 
+    /** Keeps an appeal's cleaned photos, in the order given. */
+    public void insertPhotos(UUID appeal, List<PhotoCleaner.Photo> photos, Instant at) {
+        for (int i = 0; i < photos.size(); i++) {
+            PhotoCleaner.Photo p = photos.get(i);
+            jdbc.sql("insert into appeal.photo (appeal_id, position, width, height, bytes, created_at)"
+                            + " values (:appeal, :position, :width, :height, :bytes, :at)")
+                    .param("appeal", appeal)
+                    .param("position", i)
+                    .param("width", p.width())
+                    .param("height", p.height())
+                    .param("bytes", p.bytes())
+                    .param("at", ts(at))
+                    .update();
+        }
+    }
+
+    public int photoCount(UUID appeal) {
+        return jdbc.sql("select count(*) from appeal.photo where appeal_id = :appeal")
+                .param("appeal", appeal)
+                .query(Integer.class)
+                .single();
+    }
+
+    public Optional<byte[]> photo(UUID appeal, int position) {
+        return jdbc.sql("select bytes from appeal.photo where appeal_id = :appeal and position = :position")
+                .param("appeal", appeal)
+                .param("position", position)
+                .query(byte[].class)
+                .optional();
+    }
+
+    /** A resident's own appeals, newest first. */
+    public List<Appeal> ofResident(UUID resident, int limit) {
+        return jdbc.sql("select * from appeal.appeal where resident_id = :resident order by registered_at desc"
+                        + " limit :limit")
+                .param("resident", resident)
+                .param("limit", limit)
+                .query(AppealStore::row)
+                .list();
+    }
+
     /** Appeals whose reporter's number has this lookup hash, newest first. */
     public List<Appeal> byPhoneLookup(String lookup, int limit) {
         return jdbc.sql("select * from appeal.appeal where phone_lookup = :lookup order by registered_at desc"

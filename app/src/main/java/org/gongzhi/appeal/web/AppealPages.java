@@ -163,6 +163,15 @@ class AppealPages {
         return appealPage(id, model, null, Map.of());
     }
 
+    /** A photo of an appeal the viewer may read (cleaned JPEG); never cached by shared caches. */
+    @GetMapping("/appeals/{id}/photos/{n}")
+    org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable UUID id, @PathVariable int n) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+                .cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+                .body(queries.photo(new AppealId(id), n));
+    }
+
     @GetMapping("/appeals/find")
     String find(@RequestParam(required = false) String code) {
         AppealView a = queries.byTrackingCode(code == null ? "" : code);
