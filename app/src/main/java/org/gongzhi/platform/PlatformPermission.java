@@ -11,7 +11,10 @@ public final class PlatformPermission {
     /** 查阅、校验、导出审计日志. */
     public static final Permission READ_AUDIT = Permission.of("platform.audit.read", Set.of("AUDITOR"));
 
-    public static final List<Permission> ALL = List.of(READ_AUDIT);
+    /** 录入工作日历（节假日与调休）: the system administrator's. */
+    public static final Permission EDIT_CALENDAR = Permission.of("platform.calendar.edit", Set.of("SYS_ADMIN"));
+
+    public static final List<Permission> ALL = List.of(READ_AUDIT, EDIT_CALENDAR);
 
     private PlatformPermission() {}
 

@@ -181,6 +181,7 @@ class WorkPagesIT {
         check("wujiaochang.community", List.of("/workbench", "/responsibility-lists/" + list));
         check("auditor", List.of("/workbench", "/audit"));
         check("secadmin", List.of("/admin/accounts", "/admin/accounts/new"));
+        check("sysadmin", List.of("/settings/calendar"));
         assertThat(failures).as("pages that fail a check").isEmpty();
         assertThat(browsers.scriptErrors().stream()
                         .filter(e -> !e.contains("status of 4"))
@@ -223,7 +224,7 @@ class WorkPagesIT {
         try (BrowserContext context = browsers.desktop()) {
             Page p = context.newPage();
             if (account != null) {
-                if (account.equals("auditor") || account.equals("secadmin")) {
+                if (account.equals("auditor") || account.equals("secadmin") || account.equals("sysadmin")) {
                     browsers.signInWithCode(p, account);
                 } else {
                     browsers.signIn(p, account, null);

@@ -64,7 +64,7 @@ class MessageBundleTests {
         Properties zh = load("zh_CN");
         Set<String> missing = new TreeSet<>();
         Pattern code = Pattern.compile(
-                "\"((?:territory|organization|geometry|geojson|credit-code|phone|id-number|request|import|http|council|list|identity|scope|personal-data|audit|security|appeal|idempotency|time-limit|dispatch|notification)\\.[a-z0-9.-]*[a-z0-9])\"");
+                "\"((?:territory|organization|geometry|geojson|credit-code|phone|id-number|request|import|http|council|list|identity|scope|personal-data|audit|security|appeal|idempotency|time-limit|dispatch|notification|calendar)\\.[a-z0-9.-]*[a-z0-9])\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = code.matcher(Files.readString(f));

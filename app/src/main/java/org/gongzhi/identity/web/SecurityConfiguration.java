@@ -94,7 +94,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/appeals", "/api/v1/appeals/**", "/api/v1/inbox/**")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/appeals", "/appeals/**")
+                        .requestMatchers(HttpMethod.POST, "/appeals", "/appeals/**", "/settings/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())
