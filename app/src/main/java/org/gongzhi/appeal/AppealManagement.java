@@ -14,6 +14,7 @@ import org.gongzhi.appeal.domain.CategoryStore;
 import org.gongzhi.appeal.domain.ContactPhone;
 import org.gongzhi.appeal.domain.PhotoCleaner;
 import org.gongzhi.appeal.domain.TrackingCodes;
+import org.gongzhi.appeal.domain.WorkOrderFile;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.Actor;
@@ -189,6 +190,137 @@ public class AppealManagement {
         }
         v.throwIfAny();
         return persist(command, checked, null, submission.residentId(), cleaned);
+    }
+
+    /**
+     * Imports 12345 work orders from the municipal platform's export, .xlsx ({@code xlsx}) or a JSON array ({@code
+     * json}; exactly one is given), all or nothing: every row is checked like an operator's entry and every row and
+     * field at fault is named ({@code rows[7].type}, 422 {@code appeal.import.invalid}); a file that cannot be read or
+     * lacks the mandatory columns (工单编号, 诉求内容, 来电号码) is refused whole (400, naming them). A work order already
+     * registered with the same content is left unchanged, so re-importing a file adds nothing; one registered with other
+     * content under the same number is refused ({@code appeal.work-order.changed} on its row), as is a number twice in
+     * the file. 诉求类型 reads 咨询/求助/投诉/举报/建议; 问题分类 a category code or the exact name of a 小类; 是否紧急 是/否.
+     */
+    public WorkOrdersImported importWorkOrders(byte[] xlsx, String json) {
+        may.require(AppealPermission.REGISTER_HOTLINE);
+        Violations v = new Violations();
+        List<WorkOrderFile.Line> lines = xlsx != null ? WorkOrderFile.xlsx(xlsx, v) : WorkOrderFile.json(json, v);
+        if (!v.isEmpty()) {
+            throw DomainException.invalid(v.list());
+        }
+        Map<String, CategoryView> byName = new java.util.HashMap<>();
+        categories.current().stream().filter(CategoryView::active).forEach(c -> {
+            byName.put(c.code(), c);
+            byName.putIfAbsent(c.name(), c);
+        });
+        Map<String, Integer> numbers = new java.util.HashMap<>();
+        List<Pending> accepted = new ArrayList<>();
+        int unchanged = 0;
+        for (WorkOrderFile.Line line : lines) {
+            String at = "rows[" + line.row() + "].";
+            Map<String, String> f = line.fields();
+            Violations rowV = new Violations();
+            AppealType type = importedType(f.get("type"), at, rowV);
+            String category = null;
+            if (f.get("category") != null) {
+                CategoryView c = byName.get(f.get("category"));
+                if (c == null) {
+                    rowV.add(at + "category", "appeal.category.unknown", f.get("category"));
+                } else {
+                    category = c.code();
+                }
+            }
+            Boolean urgent = WorkOrderFile.yes(f.get("urgent"));
+            if (urgent == null) {
+                rowV.add(at + "urgent", "appeal.import.yes-no", f.get("urgent"));
+            }
+            String name = f.get("reporterName");
+            boolean anonymous = name == null || name.equals("匿名");
+            RegisterAppeal command = new RegisterAppeal(
+                    Channel.HOTLINE,
+                    type == null ? AppealType.COMPLAINT : type,
+                    category,
+                    Boolean.TRUE.equals(urgent) ? Urgency.EMERGENCY : Urgency.ORDINARY,
+                    f.get("content"),
+                    f.get("address"),
+                    null,
+                    null,
+                    f.get("unitCode"),
+                    anonymous ? null : name,
+                    f.get("reporterPhone"),
+                    anonymous,
+                    f.get("workOrderNumber"),
+                    null);
+            Violations checks = new Violations();
+            Checked checked = check(command, checks);
+            for (Violation x : checks.list()) {
+                rowV.add(at + x.location(), x.code(), x.args().toArray());
+            }
+            String number = checked.workOrderNumber();
+            if (number != null) {
+                Integer first = numbers.putIfAbsent(number, line.row());
+                if (first != null) {
+                    rowV.add(at + "workOrderNumber", "appeal.import.number-repeated", number, first);
+                }
+            }
+            if (rowV.isEmpty()
+                    && checked.place().accountable() != null
+                    && !may.allowed(
+                            AppealPermission.REGISTER_HOTLINE, checked.place().accountable())) {
+                rowV.add(at + "unitCode", "scope.outside");
+            }
+            if (rowV.isEmpty() && number != null) {
+                var existing = store.findByWorkOrderNumber(number);
+                if (existing.isPresent()) {
+                    if (existing.get().intake().bodyHash().equals(checked.bodyHash())) {
+                        unchanged++;
+                        continue;
+                    }
+                    rowV.add(at + "workOrderNumber", "appeal.work-order.changed", number);
+                }
+            }
+            if (rowV.isEmpty()) {
+                accepted.add(new Pending(command, checked));
+            }
+            v.addAll(rowV.list());
+        }
+        v.throwIfAnyInBatch("appeal.import.invalid");
+        UUID coordinator =
+                territory.homeUnit(scopes.current()).map(u -> u.id().value()).orElse(null);
+        for (Pending p : accepted) {
+            persist(
+                    p.command(),
+                    p.checked(),
+                    p.checked().place().accountable() != null ? null : coordinator,
+                    null,
+                    List.of());
+        }
+        return new WorkOrdersImported(accepted.size(), unchanged);
+    }
+
+    private record Pending(RegisterAppeal command, Checked checked) {}
+
+    private static AppealType importedType(String text, String at, Violations v) {
+        if (text == null) {
+            v.add(at + "type", "validation.NotBlank", "type");
+            return null;
+        }
+        for (AppealType t : AppealType.values()) {
+            if (t.name().equalsIgnoreCase(text.strip())) {
+                return t;
+            }
+        }
+        return switch (text.strip()) {
+            case "咨询" -> AppealType.CONSULTATION;
+            case "求助" -> AppealType.HELP;
+            case "投诉" -> AppealType.COMPLAINT;
+            case "举报" -> AppealType.REPORT;
+            case "建议" -> AppealType.SUGGESTION;
+            default -> {
+                v.add(at + "type", "appeal.import.type-unknown", text);
+                yield null;
+            }
+        };
     }
 
     /** The most photos one appeal carries. */

@@ -102,6 +102,29 @@ class AppealApi {
         return builder.body(r.body());
     }
 
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Import 12345 work orders from the hotline platform's .xlsx export, all or nothing",
+            description = "Columns are recognised by their usual names (工单编号, 来电号码, 诉求人, 诉求类型, 问题分类, 诉求内容,"
+                    + " 事发地址, 社区编码, 是否紧急); a file without 工单编号, 诉求内容 or 来电号码 is refused naming them."
+                    + " Every bad row and field is named (422); re-importing the same work orders adds nothing.")
+    org.gongzhi.appeal.WorkOrdersImported importWorkbook(
+            @org.springframework.web.bind.annotation.RequestPart("file")
+                    org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return management.importWorkOrders(file.getBytes(), null);
+    }
+
+    @PostMapping(value = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Import 12345 work orders as a JSON array, all or nothing",
+            description =
+                    "Each object carries the fields of a work order by our names (workOrderNumber, reporterPhone,"
+                            + " reporterName, type, category, content, address, unitCode, urgent) or the export's column names.")
+    org.gongzhi.appeal.WorkOrdersImported importJson(@RequestBody String body) {
+        return management.importWorkOrders(null, body);
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "One appeal, the reporter masked; the ETag carries the version to send back as If-Match")
     ResponseEntity<AppealView> one(@PathVariable UUID id) {
