@@ -579,25 +579,24 @@ public class AppealManagement {
     }
 
     public AppealView invalidate(AppealId id, long expectedVersion, String reason) {
-        return change(id, expectedVersion, AppealAction.VOID, (a, now) -> {
-            String r = required(reason, "reason");
-            return a.invalidate(r, now);
-        });
+        return withText(id, expectedVersion, AppealAction.VOID, "reason", reason, true, Appeal::invalidate);
     }
 
     /** 咨询即答 with the answer given (from the knowledge base); only for a 咨询 (422 otherwise). */
     public AppealView answerAtIntake(AppealId id, long expectedVersion, String answer) {
-        return change(id, expectedVersion, AppealAction.ANSWER_AT_INTAKE, (a, now) -> {
-            String r = required(answer, "answer");
-            return a.answerAtIntake(r, now);
-        });
+        return withText(
+                id, expectedVersion, AppealAction.ANSWER_AT_INTAKE, "answer", answer, true, Appeal::answerAtIntake);
     }
 
     public AppealView referToLegalRoute(AppealId id, long expectedVersion, String route) {
-        return change(id, expectedVersion, AppealAction.REFER_TO_LEGAL_ROUTE, (a, now) -> {
-            String r = required(route, "route");
-            return a.referToLegalRoute(r, now);
-        });
+        return withText(
+                id,
+                expectedVersion,
+                AppealAction.REFER_TO_LEGAL_ROUTE,
+                "route",
+                route,
+                true,
+                Appeal::referToLegalRoute);
     }
 
     /** 重复件: this appeal repeats {@code original}, which must be open (422 otherwise); both reporters are kept. */
@@ -661,10 +660,7 @@ public class AppealManagement {
     }
 
     public AppealView object(AppealId id, long expectedVersion, String reason) {
-        return change(id, expectedVersion, AppealAction.OBJECT, (a, now) -> {
-            String r = required(reason, "reason");
-            return a.object(r, now);
-        });
+        return withText(id, expectedVersion, AppealAction.OBJECT, "reason", reason, true, Appeal::object);
     }
 
     /** After an objection: dispatched again (to another unit, the same, or the directory's), the clocks started afresh. */
@@ -771,10 +767,7 @@ public class AppealManagement {
     // ---------------------------------------------------------------- handling
 
     public AppealView respond(AppealId id, long expectedVersion, String note) {
-        return change(id, expectedVersion, AppealAction.RESPOND, (a, now) -> {
-            String r = optional(note, "note");
-            return a.respond(r, now);
-        });
+        return withText(id, expectedVersion, AppealAction.RESPOND, "note", note, false, Appeal::respond);
     }
 
     /**
@@ -826,24 +819,15 @@ public class AppealManagement {
     }
 
     public AppealView suspend(AppealId id, long expectedVersion, String reason) {
-        return change(id, expectedVersion, AppealAction.SUSPEND, (a, now) -> {
-            String r = required(reason, "reason");
-            return a.suspend(r, now);
-        });
+        return withText(id, expectedVersion, AppealAction.SUSPEND, "reason", reason, true, Appeal::suspend);
     }
 
     public AppealView resume(AppealId id, long expectedVersion, String reason) {
-        return change(id, expectedVersion, AppealAction.RESUME, (a, now) -> {
-            String r = required(reason, "reason");
-            return a.resume(r, now);
-        });
+        return withText(id, expectedVersion, AppealAction.RESUME, "reason", reason, true, Appeal::resume);
     }
 
     public AppealView answer(AppealId id, long expectedVersion, String result) {
-        return change(id, expectedVersion, AppealAction.ANSWER, (a, now) -> {
-            String r = required(result, "result");
-            return a.answer(r, now);
-        });
+        return withText(id, expectedVersion, AppealAction.ANSWER, "result", result, true, Appeal::answer);
     }
 
     /** 回访 as an operator records it; when the reporter was reached, {@code resolved} and {@code satisfaction}. */
@@ -868,17 +852,33 @@ public class AppealManagement {
     }
 
     public AppealView close(AppealId id, long expectedVersion, String note) {
-        return change(id, expectedVersion, AppealAction.CLOSE, (a, now) -> {
-            String r = optional(note, "note");
-            return a.close(r, now);
-        });
+        return withText(id, expectedVersion, AppealAction.CLOSE, "note", note, false, Appeal::close);
     }
 
     public AppealView rework(AppealId id, long expectedVersion, String reason) {
-        return change(id, expectedVersion, AppealAction.REWORK, (a, now) -> {
-            String r = required(reason, "reason");
-            return a.rework(r, now);
-        });
+        return withText(id, expectedVersion, AppealAction.REWORK, "reason", reason, true, Appeal::rework);
+    }
+
+    /** A step that takes one text (a reason, an answer, a note) besides the time. */
+    @FunctionalInterface
+    private interface TextStep {
+        Appeal.Step apply(Appeal appeal, String text, Instant now);
+    }
+
+    /** An action whose only input is one text: checked (and, if {@code needed}, required) once the actor may act. */
+    private AppealView withText(
+            AppealId id,
+            long expectedVersion,
+            AppealAction action,
+            String field,
+            String text,
+            boolean needed,
+            TextStep step) {
+        return change(
+                id,
+                expectedVersion,
+                action,
+                (a, now) -> step.apply(a, needed ? required(text, field) : optional(text, field), now));
     }
 
     // ---------------------------------------------------------------- the one way a transition is made

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.identity.Role;
+import org.gongzhi.support.AppealCalls;
 import org.gongzhi.support.Concurrently;
 import org.gongzhi.support.PlatformTest;
 import org.gongzhi.support.Staff;
@@ -24,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +52,13 @@ class AppealApiIT {
 
     final JsonMapper json = JsonMapper.shared();
 
+    AppealCalls calls;
+
+    @org.junit.jupiter.api.BeforeEach
+    void calls() {
+        calls = new AppealCalls(mvc, jdbc, dispatcher());
+    }
+
     @AfterEach
     void resetClock() {
         TestClock.reset();
@@ -65,34 +72,8 @@ class AppealApiIT {
         return Staff.as("xueyuanlu.dispatcher", Set.of(xueyuanlu()), Role.STREET_ADMIN);
     }
 
-    UUID organisation(String name) {
-        return jdbc.sql("select id from organization.organisation where name = :name")
-                .param("name", name)
-                .query(UUID.class)
-                .single();
-    }
-
-    RequestPostProcessor staffOf(String organisation) {
-        return Staff.ofOrganisation(
-                "staff-" + organisation.hashCode(), organisation(organisation), Role.DEPARTMENT_STAFF);
-    }
-
     long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    MockHttpServletResponse send(MockHttpServletRequestBuilder request, RequestPostProcessor who, Object body)
-            throws Exception {
-        return mvc.perform(request.with(who)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .accept(MediaType.APPLICATION_JSON)
-                        .content(body == null ? "" : json.writeValueAsString(body)))
-                .andReturn()
-                .getResponse();
-    }
-
-    JsonNode read(MockHttpServletResponse r) throws Exception {
-        return json.readTree(r.getContentAsString());
     }
 
     static Map<String, Object> hotline(String workOrder, String content) {
@@ -114,22 +95,14 @@ class AppealApiIT {
     }
 
     JsonNode register(Map<String, Object> body) throws Exception {
-        var r = send(post("/api/v1/appeals"), dispatcher(), body);
+        var r = calls.send(post("/api/v1/appeals"), dispatcher(), body);
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
-        return read(r);
-    }
-
-    /** Acts on the appeal with the version it has now; returns the response. */
-    MockHttpServletResponse act(String id, String action, RequestPostProcessor who, Object body) throws Exception {
-        long version = read(send(get("/api/v1/appeals/" + id), dispatcher(), null))
-                .path("version")
-                .asLong();
-        return send(post("/api/v1/appeals/" + id + "/" + action).header("If-Match", "\"" + version + "\""), who, body);
+        return calls.read(r);
     }
 
     JsonNode ok(MockHttpServletResponse r) throws Exception {
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
-        return read(r);
+        return calls.read(r);
     }
 
     @Test
@@ -148,37 +121,48 @@ class AppealApiIT {
                 .isNotBlank();
         assertThat(registered.path("appeal").path("state").asString()).isEqualTo("REGISTERED");
 
-        ok(act(id, "accept", dispatcher(), Map.of()));
-        JsonNode dispatched = ok(act(id, "dispatch", dispatcher(), Map.of("handlerId", organisation(POLICE))));
+        ok(calls.act(id, "accept", dispatcher(), Map.of()));
+        JsonNode dispatched =
+                ok(calls.act(id, "dispatch", dispatcher(), Map.of("handlerId", calls.organisation(POLICE))));
         assertThat(dispatched.path("resolutionDue").asString()).isEqualTo("2026-03-02T09:00:00Z");
         assertThat(dispatched.path("responseDue").asString()).isEqualTo("2026-02-13T04:00:00Z");
         assertThat(dispatched.path("light").asString()).isEqualTo("GREEN");
 
         // The police station objects; the reviewer sends it to the enforcement team with the police as co-handler.
-        ok(act(id, "objection", staffOf(POLICE), Map.of("reason", "机动车乱停放属交通支队或城管职责")));
-        ok(act(
+        ok(calls.act(id, "objection", calls.staffOf(POLICE), Map.of("reason", "机动车乱停放属交通支队或城管职责")));
+        ok(calls.act(
                 id,
                 "redispatch",
                 dispatcher(),
-                Map.of("handlerId", organisation(ENFORCEMENT), "coHandlerIds", List.of(organisation(POLICE)))));
+                Map.of(
+                        "handlerId",
+                        calls.organisation(ENFORCEMENT),
+                        "coHandlerIds",
+                        List.of(calls.organisation(POLICE)))));
         // The police can no longer sign: it is not the lead unit now.
-        assertThat(act(id, "sign", staffOf(POLICE), null).getStatus()).isEqualTo(403);
-        ok(act(id, "sign", staffOf(ENFORCEMENT), null));
-        ok(act(id, "response", staffOf(ENFORCEMENT), Map.of("note", "已电话联系诉求人")));
-        var note = send(post("/api/v1/appeals/" + id + "/notes"), staffOf(POLICE), Map.of("text", "已协助贴条"));
+        assertThat(calls.act(id, "sign", calls.staffOf(POLICE), null).getStatus())
+                .isEqualTo(403);
+        ok(calls.act(id, "sign", calls.staffOf(ENFORCEMENT), null));
+        ok(calls.act(id, "response", calls.staffOf(ENFORCEMENT), Map.of("note", "已电话联系诉求人")));
+        var note = calls.send(post("/api/v1/appeals/" + id + "/notes"), calls.staffOf(POLICE), Map.of("text", "已协助贴条"));
         assertThat(note.getStatus()).as(note.getContentAsString()).isEqualTo(200);
-        ok(act(id, "extension-request", staffOf(ENFORCEMENT), Map.of("extension", "5wd", "reason", "需协调物业施划车位")));
-        JsonNode extended = ok(act(id, "extension-decision", dispatcher(), Map.of("approved", true)));
+        ok(calls.act(
+                id,
+                "extension-request",
+                calls.staffOf(ENFORCEMENT),
+                Map.of("extension", "5wd", "reason", "需协调物业施划车位")));
+        JsonNode extended = ok(calls.act(id, "extension-decision", dispatcher(), Map.of("approved", true)));
         // Redispatched on 13 February (clock fixed): due 2 March 17:00; five more working days → 9 March 17:00.
         assertThat(extended.path("resolutionDue").asString()).isEqualTo("2026-03-09T09:00:00Z");
-        ok(act(id, "answer", staffOf(ENFORCEMENT), Map.of("result", "已施划禁停标线并清理车辆")));
-        ok(act(id, "follow-up", dispatcher(), Map.of("reached", true, "resolved", true, "satisfaction", "SATISFIED")));
-        JsonNode closed = ok(act(id, "closure", dispatcher(), Map.of()));
+        ok(calls.act(id, "answer", calls.staffOf(ENFORCEMENT), Map.of("result", "已施划禁停标线并清理车辆")));
+        ok(calls.act(
+                id, "follow-up", dispatcher(), Map.of("reached", true, "resolved", true, "satisfaction", "SATISFIED")));
+        JsonNode closed = ok(calls.act(id, "closure", dispatcher(), Map.of()));
         assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
         assertThat(closed.path("closure").asString()).isEqualTo("RESOLVED");
         assertThat(closed.path("dispatchCount").asInt()).isEqualTo(2);
 
-        JsonNode timeline = read(send(get("/api/v1/appeals/" + id + "/timeline"), dispatcher(), null));
+        JsonNode timeline = calls.read(calls.send(get("/api/v1/appeals/" + id + "/timeline"), dispatcher(), null));
         List<String> actions = new ArrayList<>();
         timeline.forEach(step -> actions.add(step.path("action").asString()));
         assertThat(actions)
@@ -223,8 +207,8 @@ class AppealApiIT {
                 .andReturn()
                 .getResponse();
         assertThat(tracked.getStatus()).isEqualTo(200);
-        assertThat(read(tracked).path("answer").asString()).isEqualTo("已施划禁停标线并清理车辆");
-        assertThat(read(tracked).path("handler").asString()).isEqualTo(ENFORCEMENT);
+        assertThat(calls.read(tracked).path("answer").asString()).isEqualTo("已施划禁停标线并清理车辆");
+        assertThat(calls.read(tracked).path("handler").asString()).isEqualTo(ENFORCEMENT);
         assertThat(tracked.getContentAsString()).doesNotContain("张三丰").doesNotContain("13800138000");
         var wrong = mvc.perform(post("/api/v1/appeals/track")
                         .with(
@@ -245,25 +229,25 @@ class AppealApiIT {
     void an_action_needs_the_current_version_and_a_state_that_allows_it() throws Exception {
         String id =
                 register(hotline(number(), "路灯不亮")).path("appeal").path("id").asString();
-        var missing = send(post("/api/v1/appeals/" + id + "/accept"), dispatcher(), Map.of());
+        var missing = calls.send(post("/api/v1/appeals/" + id + "/accept"), dispatcher(), Map.of());
         assertThat(missing.getStatus()).isEqualTo(428);
-        assertThat(read(missing).path("code").asString()).isEqualTo("appeal.version.missing");
-        ok(act(id, "accept", dispatcher(), Map.of()));
-        var stale = send(
+        assertThat(calls.read(missing).path("code").asString()).isEqualTo("appeal.version.missing");
+        ok(calls.act(id, "accept", dispatcher(), Map.of()));
+        var stale = calls.send(
                 post("/api/v1/appeals/" + id + "/void").header("If-Match", "\"0\""),
                 dispatcher(),
                 Map.of("reason", "重复"));
         assertThat(stale.getStatus()).isEqualTo(412);
-        var illegal = act(id, "sign", staffOf(POLICE), null);
+        var illegal = calls.act(id, "sign", calls.staffOf(POLICE), null);
         // Not dispatched yet: the police station is no party to it and is not even told it exists …
         assertThat(illegal.getStatus()).isEqualTo(404);
         // … and the dispatcher asking to close an accepted appeal meets the state machine.
-        var closing = act(id, "closure", dispatcher(), Map.of());
+        var closing = calls.act(id, "closure", dispatcher(), Map.of());
         assertThat(closing.getStatus()).isEqualTo(409);
-        JsonNode problem = read(closing);
+        JsonNode problem = calls.read(closing);
         assertThat(problem.path("code").asString()).isEqualTo("appeal.transition.not-allowed");
         assertThat(problem.path("detail").asString()).contains("已立案").contains("结案");
-        assertThat(read(send(get("/api/v1/appeals/" + id + "/actions"), dispatcher(), null))
+        assertThat(calls.read(calls.send(get("/api/v1/appeals/" + id + "/actions"), dispatcher(), null))
                         .toString())
                 .contains("DISPATCH")
                 .contains("VOID")
@@ -280,10 +264,10 @@ class AppealApiIT {
         bad.put("longitude", 500.0);
         bad.put("reporterPhone", "12345");
         bad.put("anonymous", true);
-        var r = send(post("/api/v1/appeals"), dispatcher(), bad);
+        var r = calls.send(post("/api/v1/appeals"), dispatcher(), bad);
         assertThat(r.getStatus()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
-        read(r).path("errors").forEach(v -> fields.add(v.path("location").asString()));
+        calls.read(r).path("errors").forEach(v -> fields.add(v.path("location").asString()));
         assertThat(fields)
                 .contains(
                         "categoryCode",
@@ -294,7 +278,7 @@ class AppealApiIT {
                         "reporterName",
                         "workOrderNumber");
         var tooLong = hotline(number(), "长".repeat(2001));
-        assertThat(send(post("/api/v1/appeals"), dispatcher(), tooLong).getStatus())
+        assertThat(calls.send(post("/api/v1/appeals"), dispatcher(), tooLong).getStatus())
                 .isEqualTo(400);
         assertThat(count("appeal.appeal")).isEqualTo(appeals);
         assertThat(count("appeal.step")).isEqualTo(steps);
@@ -317,15 +301,15 @@ class AppealApiIT {
         String number = number();
         JsonNode first = register(hotline(number, "噪音扰民"));
         long appeals = count("appeal.appeal");
-        var again = send(post("/api/v1/appeals"), dispatcher(), hotline(number, "噪音扰民"));
+        var again = calls.send(post("/api/v1/appeals"), dispatcher(), hotline(number, "噪音扰民"));
         assertThat(again.getStatus()).isEqualTo(200);
-        assertThat(read(again).path("repeated").asBoolean()).isTrue();
-        assertThat(read(again).path("token").isNull()).isTrue();
-        assertThat(read(again).path("appeal").path("id").asString())
+        assertThat(calls.read(again).path("repeated").asBoolean()).isTrue();
+        assertThat(calls.read(again).path("token").isNull()).isTrue();
+        assertThat(calls.read(again).path("appeal").path("id").asString())
                 .isEqualTo(first.path("appeal").path("id").asString());
-        var changed = send(post("/api/v1/appeals"), dispatcher(), hotline(number, "噪音扰民，夜间施工"));
+        var changed = calls.send(post("/api/v1/appeals"), dispatcher(), hotline(number, "噪音扰民，夜间施工"));
         assertThat(changed.getStatus()).isEqualTo(409);
-        assertThat(read(changed).path("code").asString()).isEqualTo("appeal.work-order.changed");
+        assertThat(calls.read(changed).path("code").asString()).isEqualTo("appeal.work-order.changed");
         assertThat(count("appeal.appeal")).isEqualTo(appeals);
     }
 
@@ -333,20 +317,20 @@ class AppealApiIT {
     void an_idempotency_key_replays_the_first_response_and_refuses_another_body() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = hotline(number(), "井盖缺失");
-        var first = send(post("/api/v1/appeals").header("Idempotency-Key", key), dispatcher(), body);
+        var first = calls.send(post("/api/v1/appeals").header("Idempotency-Key", key), dispatcher(), body);
         assertThat(first.getStatus()).isEqualTo(201);
         long appeals = count("appeal.appeal");
-        var replay = send(post("/api/v1/appeals").header("Idempotency-Key", key), dispatcher(), body);
+        var replay = calls.send(post("/api/v1/appeals").header("Idempotency-Key", key), dispatcher(), body);
         assertThat(replay.getStatus()).isEqualTo(201);
         assertThat(replay.getContentAsString()).isEqualTo(first.getContentAsString());
         assertThat(replay.getHeader("Location")).isEqualTo(first.getHeader("Location"));
         Map<String, Object> other = hotline(number(), "井盖缺失");
-        var refused = send(post("/api/v1/appeals").header("Idempotency-Key", key), dispatcher(), other);
+        var refused = calls.send(post("/api/v1/appeals").header("Idempotency-Key", key), dispatcher(), other);
         assertThat(refused.getStatus()).isEqualTo(422);
-        assertThat(read(refused).path("code").asString()).isEqualTo("idempotency.key-reused");
+        assertThat(calls.read(refused).path("code").asString()).isEqualTo("idempotency.key-reused");
         assertThat(count("appeal.appeal")).isEqualTo(appeals);
         // The kept response holds the token: it is stored encrypted.
-        String token = read(first).path("token").asString();
+        String token = calls.read(first).path("token").asString();
         assertThat(jdbc.sql("select count(*) from platform.idempotency_key where body like :t")
                         .param("t", "%" + token + "%")
                         .query(Long.class)
@@ -362,7 +346,7 @@ class AppealApiIT {
         List<Integer> statuses = Concurrently.run(
                 50,
                 i -> null,
-                (i, unused) -> send(post("/api/v1/appeals").header("Idempotency-Key", key), dispatcher(), body)
+                (i, unused) -> calls.send(post("/api/v1/appeals").header("Idempotency-Key", key), dispatcher(), body)
                         .getStatus());
         assertThat(statuses).containsOnly(201);
         assertThat(count("appeal.appeal")).isEqualTo(before + 1);
@@ -372,17 +356,17 @@ class AppealApiIT {
     void fifty_parallel_signatures_on_one_work_order_give_exactly_one_winner() throws Exception {
         String id =
                 register(hotline(number(), "道路破损")).path("appeal").path("id").asString();
-        ok(act(id, "accept", dispatcher(), Map.of()));
-        ok(act(id, "dispatch", dispatcher(), Map.of("handlerId", organisation(ENFORCEMENT))));
-        long version = read(send(get("/api/v1/appeals/" + id), dispatcher(), null))
+        ok(calls.act(id, "accept", dispatcher(), Map.of()));
+        ok(calls.act(id, "dispatch", dispatcher(), Map.of("handlerId", calls.organisation(ENFORCEMENT))));
+        long version = calls.read(calls.send(get("/api/v1/appeals/" + id), dispatcher(), null))
                 .path("version")
                 .asLong();
         List<Integer> statuses = Concurrently.run(
                 50,
                 i -> null,
-                (i, unused) -> send(
+                (i, unused) -> calls.send(
                                 post("/api/v1/appeals/" + id + "/sign").header("If-Match", "\"" + version + "\""),
-                                staffOf(ENFORCEMENT),
+                                calls.staffOf(ENFORCEMENT),
                                 null)
                         .getStatus());
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
@@ -400,7 +384,7 @@ class AppealApiIT {
         body.put("type", "CONSULTATION");
         body.put("categoryCode", "L0206");
         String id = register(body).path("appeal").path("id").asString();
-        JsonNode closed = ok(act(id, "answer-at-intake", dispatcher(), Map.of("answer", "请携带身份证到街道政务服务中心办理。")));
+        JsonNode closed = ok(calls.act(id, "answer-at-intake", dispatcher(), Map.of("answer", "请携带身份证到街道政务服务中心办理。")));
         assertThat(closed.path("closure").asString()).isEqualTo("ANSWERED_AT_INTAKE");
         assertThat(closed.path("handler").isNull()).isTrue();
     }
@@ -411,16 +395,17 @@ class AppealApiIT {
                 register(hotline(number(), "垃圾暴露")).path("appeal").path("id").asString();
         UUID wujiaochang = territory.requireByCode("310110012").id().value();
         var other = Staff.as("wujiaochang.dispatcher", Set.of(wujiaochang), Role.STREET_ADMIN);
-        assertThat(send(get("/api/v1/appeals/" + id), other, null).getStatus()).isEqualTo(404);
-        var act = send(post("/api/v1/appeals/" + id + "/accept").header("If-Match", "\"0\""), other, Map.of());
+        assertThat(calls.send(get("/api/v1/appeals/" + id), other, null).getStatus())
+                .isEqualTo(404);
+        var act = calls.send(post("/api/v1/appeals/" + id + "/accept").header("If-Match", "\"0\""), other, Map.of());
         assertThat(act.getStatus()).isEqualTo(404);
     }
 
     @Test
     void a_category_edit_is_a_new_version_that_only_new_appeals_use() throws Exception {
-        var current = send(get("/api/v1/appeal-categories/E0303"), dispatcher(), null);
+        var current = calls.send(get("/api/v1/appeal-categories/E0303"), dispatcher(), null);
         String etag = current.getHeader("ETag");
-        JsonNode c = read(current);
+        JsonNode c = calls.read(current);
         String id = register(Map.of(
                         "channel", "HOTLINE",
                         "type", "COMPLAINT",
@@ -442,32 +427,33 @@ class AppealApiIT {
         edit.put("ordinaryLimit", "3wd");
         edit.put("complexLimit", "10wd");
         edit.put("defaultHandler", c.path("defaultHandler").asString());
-        var noTag = send(
+        var noTag = calls.send(
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
                         "/api/v1/appeal-categories/E0303"),
                 dispatcher(),
                 edit);
         assertThat(noTag.getStatus()).isEqualTo(428);
         edit.put("ordinaryLimit", "3 days");
-        var bad = send(
+        var bad = calls.send(
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
                                 "/api/v1/appeal-categories/E0303")
                         .header("If-Match", etag),
                 dispatcher(),
                 edit);
         assertThat(bad.getStatus()).isEqualTo(400);
-        assertThat(read(bad).path("errors").get(0).path("location").asString()).isEqualTo("ordinaryLimit");
+        assertThat(calls.read(bad).path("errors").get(0).path("location").asString())
+                .isEqualTo("ordinaryLimit");
         edit.put("ordinaryLimit", "3wd");
-        var revised = send(
+        var revised = calls.send(
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
                                 "/api/v1/appeal-categories/E0303")
                         .header("If-Match", etag),
                 dispatcher(),
                 edit);
         assertThat(revised.getStatus()).as(revised.getContentAsString()).isEqualTo(200);
-        int newVersion = read(revised).path("version").asInt();
+        int newVersion = calls.read(revised).path("version").asInt();
         assertThat(newVersion).isEqualTo(c.path("version").asInt() + 1);
-        var staleAgain = send(
+        var staleAgain = calls.send(
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
                                 "/api/v1/appeal-categories/E0303")
                         .header("If-Match", etag),
@@ -475,27 +461,27 @@ class AppealApiIT {
                 edit);
         assertThat(staleAgain.getStatus()).isEqualTo(412);
         // The appeal registered before keeps its version; one registered now takes the new one.
-        JsonNode before = read(send(get("/api/v1/appeals/" + id), dispatcher(), null));
+        JsonNode before = calls.read(calls.send(get("/api/v1/appeals/" + id), dispatcher(), null));
         assertThat(before.path("categoryVersion").asInt())
                 .isEqualTo(c.path("version").asInt());
         Map<String, Object> later = hotline(number(), "渣土车遗撒");
         later.put("categoryCode", "E0303");
         assertThat(register(later).path("appeal").path("categoryVersion").asInt())
                 .isEqualTo(newVersion);
-        assertThat(read(send(get("/api/v1/appeal-categories/E0303/versions"), dispatcher(), null))
+        assertThat(calls.read(calls.send(get("/api/v1/appeal-categories/E0303/versions"), dispatcher(), null))
                         .size())
                 .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void the_category_type_ahead_finds_chinese_words_inside_names_and_keywords() throws Exception {
-        JsonNode found = read(send(get("/api/v1/appeal-categories?q=乱停车"), dispatcher(), null));
+        JsonNode found = calls.read(calls.send(get("/api/v1/appeal-categories?q=乱停车"), dispatcher(), null));
         List<String> codes = new ArrayList<>();
         found.forEach(c -> codes.add(c.path("code").asString()));
         assertThat(codes).contains("E0504", "L0101");
-        JsonNode lift = read(send(get("/api/v1/appeal-categories?q=电梯"), dispatcher(), null));
+        JsonNode lift = calls.read(calls.send(get("/api/v1/appeal-categories?q=电梯"), dispatcher(), null));
         assertThat(lift.get(0).path("name").asString()).contains("电梯");
-        assertThat(read(send(get("/api/v1/appeal-categories"), dispatcher(), null))
+        assertThat(calls.read(calls.send(get("/api/v1/appeal-categories"), dispatcher(), null))
                         .size())
                 .isGreaterThanOrEqualTo(80);
     }
@@ -505,10 +491,10 @@ class AppealApiIT {
         Map<String, Object> body = hotline(number(), "楼道堆物严重");
         body.put("reporterPhone", "13912345678");
         register(body);
-        var r = send(post("/api/v1/appeals/caller-history"), dispatcher(), Map.of("phone", "139-1234-5678"));
+        var r = calls.send(post("/api/v1/appeals/caller-history"), dispatcher(), Map.of("phone", "139-1234-5678"));
         assertThat(r.getStatus()).isEqualTo(200);
-        assertThat(read(r).size()).isGreaterThanOrEqualTo(1);
-        assertThat(read(r).get(0).path("summary").asString()).isEqualTo("楼道堆物严重");
+        assertThat(calls.read(r).size()).isGreaterThanOrEqualTo(1);
+        assertThat(calls.read(r).get(0).path("summary").asString()).isEqualTo("楼道堆物严重");
         assertThat(r.getContentAsString()).doesNotContain("13912345678");
     }
 }

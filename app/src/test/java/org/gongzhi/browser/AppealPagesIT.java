@@ -7,44 +7,14 @@ import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import org.gongzhi.support.PlatformTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 接诉即办 in a real browser: a 12345 operator registers a call from the keyboard-first form, the street accepts it and
  * dispatches it by the directory, and every appeal page passes the accessibility checks at both widths.
  */
 @PlatformTest
-class AppealPagesIT {
-
-    static Browsers browsers;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    @BeforeEach
-    void at() {
-        browsers.at(port);
-    }
-
-    static Page.LocatorOptions text(String text) {
-        return new Page.LocatorOptions().setHasText(text);
-    }
+class AppealPagesIT extends InTheBrowser {
 
     @Test
     void an_operator_registers_a_call_and_the_street_accepts_and_dispatches_it_by_the_directory() {
@@ -116,13 +86,5 @@ class AppealPagesIT {
             }
         }
         assertThat(failures).isEmpty();
-    }
-
-    private static void collect(List<String> failures, Runnable check) {
-        try {
-            check.run();
-        } catch (AssertionError e) {
-            failures.add(e.getMessage());
-        }
     }
 }

@@ -11,40 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.gongzhi.support.PlatformTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A resident with no account reports a problem from a phone with a photo and a point on the map, gets the tracking
  * code and token once, follows the appeal with them; the street sees it with the photo.
  */
 @PlatformTest
-class PortalPagesIT {
-
-    static Browsers browsers;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    @BeforeEach
-    void at() {
-        browsers.at(port);
-    }
+class PortalPagesIT extends InTheBrowser {
 
     static byte[] photo() throws Exception {
         BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
@@ -104,13 +78,5 @@ class PortalPagesIT {
             Browsers.shot(s, "appeal-online-desktop");
         }
         assertThat(failures).isEmpty();
-    }
-
-    private static void collect(List<String> failures, Runnable check) {
-        try {
-            check.run();
-        } catch (AssertionError e) {
-            failures.add(e.getMessage());
-        }
     }
 }

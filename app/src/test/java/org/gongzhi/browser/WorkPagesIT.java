@@ -9,12 +9,8 @@ import com.microsoft.playwright.Response;
 import java.util.List;
 import org.gongzhi.support.PlatformTest;
 import org.gongzhi.support.TestSms;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,36 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * take, and every page checked by axe-core at desktop and phone width.
  */
 @PlatformTest
-class WorkPagesIT {
-
-    static Browsers browsers;
-
-    @LocalServerPort
-    int port;
+class WorkPagesIT extends InTheBrowser {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    @BeforeEach
-    void at() {
-        browsers.at(port);
-    }
-
-    static Page.LocatorOptions text(String text) {
-        return new Page.LocatorOptions().setHasText(text);
-    }
 
     @Test
     void a_street_administrator_founds_a_council_seats_two_units_and_keeps_a_duty_list_on_a_phone() {

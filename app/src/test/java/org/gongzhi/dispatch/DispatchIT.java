@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.gongzhi.identity.Role;
+import org.gongzhi.support.AppealCalls;
 import org.gongzhi.support.PlatformTest;
 import org.gongzhi.support.Staff;
 import org.gongzhi.support.TestClock;
@@ -19,11 +19,8 @@ import org.gongzhi.territory.TerritoryQueries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +45,13 @@ class DispatchIT {
 
     final JsonMapper json = JsonMapper.shared();
 
+    AppealCalls calls;
+
+    @org.junit.jupiter.api.BeforeEach
+    void calls() {
+        calls = new AppealCalls(mvc, jdbc, dispatcher());
+    }
+
     @AfterEach
     void resetClock() {
         TestClock.reset();
@@ -60,31 +64,11 @@ class DispatchIT {
                 Role.STREET_ADMIN);
     }
 
-    UUID organisation(String name) {
-        return jdbc.sql("select id from organization.organisation where name = :name")
-                .param("name", name)
-                .query(UUID.class)
-                .single();
-    }
-
-    MockHttpServletResponse send(MockHttpServletRequestBuilder request, RequestPostProcessor who, Object body)
-            throws Exception {
-        return mvc.perform(request.with(who)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .accept(MediaType.APPLICATION_JSON)
-                        .content(body == null ? "" : json.writeValueAsString(body)))
-                .andReturn()
-                .getResponse();
-    }
-
-    JsonNode read(MockHttpServletResponse r) throws Exception {
-        return json.readTree(r.getContentAsString());
-    }
-
     JsonNode preview(String category, String unit) throws Exception {
-        var r = send(get("/api/v1/dispatch-rules/preview?category=" + category + "&unit=" + unit), dispatcher(), null);
+        var r = calls.send(
+                get("/api/v1/dispatch-rules/preview?category=" + category + "&unit=" + unit), dispatcher(), null);
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
-        return read(r);
+        return calls.read(r);
     }
 
     @Test
@@ -123,32 +107,26 @@ class DispatchIT {
     }
 
     String registered(Map<String, Object> body) throws Exception {
-        var r = send(post("/api/v1/appeals"), dispatcher(), body);
+        var r = calls.send(post("/api/v1/appeals"), dispatcher(), body);
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
-        return read(r).path("appeal").path("id").asString();
-    }
-
-    MockHttpServletResponse act(String id, String action, RequestPostProcessor who, Object body) throws Exception {
-        long version = read(send(get("/api/v1/appeals/" + id), dispatcher(), null))
-                .path("version")
-                .asLong();
-        return send(post("/api/v1/appeals/" + id + "/" + action).header("If-Match", "\"" + version + "\""), who, body);
+        return calls.read(r).path("appeal").path("id").asString();
     }
 
     @Test
     void a_dispatch_without_a_unit_follows_the_directory_and_records_the_rule() throws Exception {
         String id = registered(hotline("E0504"));
-        assertThat(act(id, "accept", dispatcher(), Map.of()).getStatus()).isEqualTo(200);
-        var dispatched = act(id, "dispatch", dispatcher(), Map.of());
+        assertThat(calls.act(id, "accept", dispatcher(), Map.of()).getStatus()).isEqualTo(200);
+        var dispatched = calls.act(id, "dispatch", dispatcher(), Map.of());
         assertThat(dispatched.getStatus()).as(dispatched.getContentAsString()).isEqualTo(200);
-        assertThat(read(dispatched).path("handler").path("name").asString()).isEqualTo("海淀交通支队学院路大队");
-        JsonNode timeline = read(send(get("/api/v1/appeals/" + id + "/timeline"), dispatcher(), null));
+        assertThat(calls.read(dispatched).path("handler").path("name").asString())
+                .isEqualTo("海淀交通支队学院路大队");
+        JsonNode timeline = calls.read(calls.send(get("/api/v1/appeals/" + id + "/timeline"), dispatcher(), null));
         assertThat(timeline.get(2).path("details").path("rule").asString()).isNotBlank();
 
         String toStreet = registered(hotline("C0112"));
-        act(toStreet, "accept", dispatcher(), Map.of());
-        act(toStreet, "dispatch", dispatcher(), Map.of());
-        JsonNode steps = read(send(get("/api/v1/appeals/" + toStreet + "/timeline"), dispatcher(), null));
+        calls.act(toStreet, "accept", dispatcher(), Map.of());
+        calls.act(toStreet, "dispatch", dispatcher(), Map.of());
+        JsonNode steps = calls.read(calls.send(get("/api/v1/appeals/" + toStreet + "/timeline"), dispatcher(), null));
         assertThat(steps.get(2).path("details").path("copiedDistrict").asString())
                 .isEqualTo(territory.requireByCode("110108").id().value().toString());
     }
@@ -158,19 +136,20 @@ class DispatchIT {
         Map<String, Object> body = hotline("E0504");
         body.remove("unitCode");
         String id = registered(body);
-        act(id, "accept", dispatcher(), Map.of());
-        JsonNode queued = read(send(get("/api/v1/appeals/" + id), dispatcher(), null));
+        calls.act(id, "accept", dispatcher(), Map.of());
+        JsonNode queued = calls.read(calls.send(get("/api/v1/appeals/" + id), dispatcher(), null));
         assertThat(queued.path("coordination").asBoolean()).isTrue();
         // The street that took it sees it, and the directory cannot route what has no place.
-        var noRoute = act(id, "dispatch", dispatcher(), Map.of());
+        var noRoute = calls.act(id, "dispatch", dispatcher(), Map.of());
         assertThat(noRoute.getStatus()).as(noRoute.getContentAsString()).isEqualTo(422);
         // Its dispatcher places it by naming the unit.
-        var placed = act(id, "dispatch", dispatcher(), Map.of("handlerId", organisation("海淀交通支队学院路大队")));
+        var placed = calls.act(id, "dispatch", dispatcher(), Map.of("handlerId", calls.organisation("海淀交通支队学院路大队")));
         assertThat(placed.getStatus()).as(placed.getContentAsString()).isEqualTo(200);
         var other =
                 Staff.as("dzm", Set.of(territory.requireByCode("110101008").id().value()), Role.STREET_ADMIN);
-        assertThat(send(get("/api/v1/appeals/" + id), other, null).getStatus()).isEqualTo(404);
-        assertThat(read(noRoute).path("code").asString()).isEqualTo("appeal.dispatch.no-route");
+        assertThat(calls.send(get("/api/v1/appeals/" + id), other, null).getStatus())
+                .isEqualTo(404);
+        assertThat(calls.read(noRoute).path("code").asString()).isEqualTo("appeal.dispatch.no-route");
     }
 
     @Test
@@ -181,7 +160,7 @@ class DispatchIT {
         bad.put("categoryPattern", "X99");
         bad.put("unitCode", "999");
         bad.put("leadId", UUID.randomUUID());
-        var refused = send(post("/api/v1/dispatch-rules"), dispatcher(), bad);
+        var refused = calls.send(post("/api/v1/dispatch-rules"), dispatcher(), bad);
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
                 .contains("categoryPattern")
@@ -190,12 +169,14 @@ class DispatchIT {
         Map<String, Object> duplicate = new LinkedHashMap<>();
         duplicate.put("categoryPattern", "E0504");
         duplicate.put("unitCode", "110108010");
-        duplicate.put("leadId", organisation("海淀分局学院路派出所"));
-        assertThat(send(post("/api/v1/dispatch-rules"), dispatcher(), duplicate).getStatus())
+        duplicate.put("leadId", calls.organisation("海淀分局学院路派出所"));
+        assertThat(calls.send(post("/api/v1/dispatch-rules"), dispatcher(), duplicate)
+                        .getStatus())
                 .isEqualTo(409);
         Map<String, Object> elsewhere = new LinkedHashMap<>(duplicate);
         elsewhere.put("unitCode", "110101008");
-        assertThat(send(post("/api/v1/dispatch-rules"), dispatcher(), elsewhere).getStatus())
+        assertThat(calls.send(post("/api/v1/dispatch-rules"), dispatcher(), elsewhere)
+                        .getStatus())
                 .isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from dispatch.rule")
                         .query(Long.class)
@@ -211,16 +192,16 @@ class DispatchIT {
         Map<String, Object> gridRule = new LinkedHashMap<>();
         gridRule.put("categoryPattern", "E05");
         gridRule.put("unitCode", grid);
-        gridRule.put("leadId", organisation("海淀分局学院路派出所"));
-        var added = send(post("/api/v1/dispatch-rules"), dispatcher(), gridRule);
+        gridRule.put("leadId", calls.organisation("海淀分局学院路派出所"));
+        var added = calls.send(post("/api/v1/dispatch-rules"), dispatcher(), gridRule);
         assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(201);
         assertThat(preview("E0504", grid).path("lead").path("name").asString()).isEqualTo("海淀分局学院路派出所");
-        String ruleId = read(added).path("id").asString();
-        assertThat(send(delete("/api/v1/dispatch-rules/" + ruleId), dispatcher(), null)
+        String ruleId = calls.read(added).path("id").asString();
+        assertThat(calls.send(delete("/api/v1/dispatch-rules/" + ruleId), dispatcher(), null)
                         .getStatus())
                 .isEqualTo(204);
         assertThat(preview("E0504", grid).path("lead").path("name").asString()).isEqualTo("海淀交通支队学院路大队");
-        assertThat(send(delete("/api/v1/dispatch-rules/" + ruleId), dispatcher(), null)
+        assertThat(calls.send(delete("/api/v1/dispatch-rules/" + ruleId), dispatcher(), null)
                         .getStatus())
                 .isEqualTo(404);
     }
@@ -245,30 +226,22 @@ class DispatchIT {
                 .update();
     }
 
-    void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(until);
-            Thread.sleep(100);
-        }
-    }
-
     @Test
     void a_passed_deadline_raises_one_supervision_and_a_met_one_none() throws Exception {
         String late = registered(hotline("E0504"));
-        act(late, "accept", dispatcher(), Map.of());
-        act(late, "dispatch", dispatcher(), Map.of());
+        calls.act(late, "accept", dispatcher(), Map.of());
+        calls.act(late, "dispatch", dispatcher(), Map.of());
         String prompt = registered(hotline("E0504"));
-        act(prompt, "accept", dispatcher(), Map.of());
-        act(prompt, "dispatch", dispatcher(), Map.of());
-        var traffic = Staff.ofOrganisation("traffic", organisation("海淀交通支队学院路大队"), Role.DEPARTMENT_STAFF);
-        assertThat(act(prompt, "sign", traffic, null).getStatus()).isEqualTo(200);
-        assertThat(act(prompt, "response", traffic, Map.of("note", "已联系")).getStatus())
+        calls.act(prompt, "accept", dispatcher(), Map.of());
+        calls.act(prompt, "dispatch", dispatcher(), Map.of());
+        var traffic = Staff.ofOrganisation("traffic", calls.organisation("海淀交通支队学院路大队"), Role.DEPARTMENT_STAFF);
+        assertThat(calls.act(prompt, "sign", traffic, null).getStatus()).isEqualTo(200);
+        assertThat(calls.act(prompt, "response", traffic, Map.of("note", "已联系")).getStatus())
                 .isEqualTo(200);
 
         // Three hours later the 2-hour response limit has passed for the first, not for the second.
         passes(Duration.ofHours(3));
-        await("response supervision", () -> supervisions(late, "RESPONSE") == 1);
+        AppealCalls.await("response supervision", () -> supervisions(late, "RESPONSE") == 1);
         Thread.sleep(1000);
         assertThat(supervisions(late, "RESPONSE")).isEqualTo(1);
         assertThat(supervisions(prompt, "RESPONSE")).isZero();
@@ -276,18 +249,19 @@ class DispatchIT {
 
         // Past the 7-工作日 resolution limit: both are overdue, once each.
         passes(Duration.ofDays(20));
-        await(
+        AppealCalls.await(
                 "resolution supervisions",
                 () -> supervisions(late, "RESOLUTION") == 1 && supervisions(prompt, "RESOLUTION") == 1);
         Thread.sleep(1000);
         assertThat(supervisions(late, "RESOLUTION")).isEqualTo(1);
         assertThat(supervisions(late, "RESPONSE")).isEqualTo(1);
-        JsonNode list = read(send(get("/api/v1/supervisions"), dispatcher(), null));
+        JsonNode list = calls.read(calls.send(get("/api/v1/supervisions"), dispatcher(), null));
         assertThat(list.toString()).contains(late).contains("RESOLUTION");
         // Another street sees none of them.
         var other =
                 Staff.as("dzm", Set.of(territory.requireByCode("110101008").id().value()), Role.STREET_ADMIN);
-        assertThat(read(send(get("/api/v1/supervisions"), other, null)).toString())
+        assertThat(calls.read(calls.send(get("/api/v1/supervisions"), other, null))
+                        .toString())
                 .doesNotContain(late);
     }
 }
