@@ -188,15 +188,35 @@ public class AppealManagement {
                 }
             }
         }
+        UUID area = null;
+        String areaCode = Text.stripToNull(submission.areaCode());
+        if (areaCode != null) {
+            area = territory
+                    .unitByCode(areaCode)
+                    .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
+                    .map(u -> u.id().value())
+                    .orElse(null);
+            if (area == null) {
+                v.add("area", "appeal.location.area-unknown", areaCode);
+            }
+        }
         v.throwIfAny();
-        return persist(command, checked, null, submission.residentId(), cleaned);
+        // Not placed in a unit: the chosen 街道 takes it into its coordination queue (else the installation's).
+        return persist(
+                command,
+                checked,
+                checked.place().accountable() == null ? area : null,
+                submission.residentId(),
+                cleaned);
     }
 
     /**
      * Imports 12345 work orders from the municipal platform's export, .xlsx ({@code xlsx}) or a JSON array ({@code
      * json}; exactly one is given), all or nothing: every row is checked like an operator's entry and every row and
-     * field at fault is named ({@code rows[7].type}, 422 {@code appeal.import.invalid}); a file that cannot be read or
-     * lacks the mandatory columns (工单编号, 诉求内容, 来电号码) is refused whole (400, naming them). A work order already
+     * field at fault is named ({@code rows[7].type}, 422 {@code appeal.import.invalid}) — each row needs 工单编号, 来电号码,
+     * 诉求类型 and 诉求内容, and a JSON value must be text, not an object or a list; a file that cannot be read, or a
+     * workbook whose header lacks the mandatory columns (工单编号, 诉求内容, 来电号码), is refused whole (400, naming
+     * them). A work order already
      * registered with the same content is left unchanged, so re-importing a file adds nothing; one registered with other
      * content under the same number is refused ({@code appeal.work-order.changed} on its row), as is a number twice in
      * the file. 诉求类型 reads 咨询/求助/投诉/举报/建议; 问题分类 a category code or the exact name of a 小类; 是否紧急 是/否.
@@ -205,7 +225,8 @@ public class AppealManagement {
         may.require(AppealPermission.REGISTER_HOTLINE);
         Violations v = new Violations();
         List<WorkOrderFile.Line> lines = xlsx != null ? WorkOrderFile.xlsx(xlsx, v) : WorkOrderFile.json(json, v);
-        if (!v.isEmpty()) {
+        if (v.list().stream().anyMatch(x -> !x.location().startsWith("rows["))) {
+            // The file as a whole cannot be read: nothing in it is checked further.
             throw DomainException.invalid(v.list());
         }
         Map<String, CategoryView> byName = new java.util.HashMap<>();

@@ -81,8 +81,23 @@ public class AppealQueries {
         Appeal a = readable(id);
         return store.steps(a.id()).stream()
                 .map(s -> new TimelineEntry(
-                        s.action(), s.from(), s.to(), s.actor(), s.actorRole(), s.at(), s.reason(), s.details()))
+                        s.action(), s.from(), s.to(), s.actor(), s.actorRole(), s.at(), s.reason(), named(s.details())))
                 .toList();
+    }
+
+    /** The step's details with the handlers also by name ({@code handlerName}, {@code previousHandlerName}). */
+    private Map<String, Object> named(Map<String, Object> details) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(details);
+        for (String key : List.of("handler", "previousHandler")) {
+            if (details.get(key) instanceof String id) {
+                try {
+                    out.put(key + "Name", organisationName(UUID.fromString(id)));
+                } catch (IllegalArgumentException e) {
+                    // Not an id: leave it.
+                }
+            }
+        }
+        return out;
     }
 
     /** The appeal's clocks, for those who may read it (the platform's own timers may). */
@@ -254,8 +269,13 @@ public class AppealQueries {
                 : territory.within(scope).stream().map(UnitId::value).toList();
         java.util.Set<UUID> organisations = new java.util.LinkedHashSet<>(scope.organisations());
         if (filter.mine() && !scope.everything()) {
-            // The organisations placed in the person's units are theirs to act for too (a 居委会 for its 社区's staff).
-            organisations.addAll(this.organisations.placedIn(new java.util.HashSet<>(territory.within(scope))));
+            // The office of the person's own place is theirs to act for too (the 街道办事处, a 社区's 居委会), as in
+            // holdsOrganisation: not every organisation that merely sits there.
+            organisations.addAll(this.organisations.placedIn(
+                    new java.util.HashSet<>(territory.within(scope)),
+                    List.of(
+                            org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE,
+                            org.gongzhi.organization.OrganisationKind.RESIDENTS_COMMITTEE)));
         }
         Instant afterTime = null;
         UUID afterId = null;

@@ -216,13 +216,15 @@ public class OrganizationQueries {
         return all;
     }
 
-    /** The ids of the organisations placed in any of {@code units}. */
-    public Set<UUID> placedIn(Set<UnitId> units) {
-        if (units.isEmpty()) {
+    /** The ids of the organisations of these kinds placed in any of {@code units}. */
+    public Set<UUID> placedIn(Set<UnitId> units, Collection<OrganisationKind> kinds) {
+        if (units.isEmpty() || kinds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.sql("select id from organization.organisation where unit_id = any(:units)")
+        return Set.copyOf(jdbc.sql("select id from organization.organisation where unit_id = any(:units)"
+                        + " and kind in (:kinds)")
                 .param("units", ids(units))
+                .param("kinds", kinds.stream().map(Enum::name).toList())
                 .query(UUID.class)
                 .list());
     }

@@ -38,13 +38,19 @@ class PortalIT {
     }
 
     MockHttpServletResponse send(String submission, MockMultipartFile... photos) throws Exception {
+        return send(submission, "小区门口路灯不亮，晚上很黑。", null, photos);
+    }
+
+    MockHttpServletResponse send(String submission, String content, String area, MockMultipartFile... photos)
+            throws Exception {
         var request = multipart("/report")
                 .param("type", "COMPLAINT")
-                .param("content", "小区门口路灯不亮，晚上很黑。")
+                .param("content", content)
                 .param("address", "学院路二里庄小区北门")
                 .param("latitude", "")
                 .param("longitude", "")
                 .param("submission", submission)
+                .param("area", area == null ? "" : area)
                 .with(csrf())
                 .accept(MediaType.TEXT_HTML);
         for (MockMultipartFile p : photos) {
@@ -97,5 +103,54 @@ class PortalIT {
                         .query(Long.class)
                         .single())
                 .isPositive();
+    }
+
+    @Test
+    void an_address_that_cannot_be_placed_waits_in_the_chosen_streets_queue_and_an_edited_resend_is_said()
+            throws Exception {
+        String submission = UUID.randomUUID().toString();
+        var sent = send(submission, "某处垃圾堆积很久了", "110108010");
+        assertThat(sent.getStatus()).isEqualTo(302);
+        UUID street = jdbc.sql("select id from territory.unit where code = '110108010'")
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("select count(*) from appeal.appeal where content = '某处垃圾堆积很久了'"
+                                + " and coordinator_id = :street and unit_id is null")
+                        .param("street", street)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // Back after sending, the text edited, sent again under the same form: said plainly, a fresh form offered.
+        var edited = send(submission, "某处垃圾堆积很久了，还有异味", "110108010");
+        assertThat(edited.getStatus()).isEqualTo(422);
+        assertThat(edited.getContentAsString()).contains("这份表单已经提交过").doesNotContain(submission);
+        var unknownArea = send(UUID.randomUUID().toString(), "内容", "999999");
+        assertThat(unknownArea.getStatus()).isEqualTo(400);
+        assertThat(unknownArea.getContentAsString()).contains("没有编码为 999999 的街道");
+    }
+
+    @Test
+    void an_operator_naming_a_place_outside_their_area_is_told_beside_the_place() throws Exception {
+        UUID street = jdbc.sql("select id from territory.unit where code = '110108010'")
+                .query(UUID.class)
+                .single();
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/appeals")
+                        .with(org.gongzhi.support.Staff.as(
+                                "op", java.util.Set.of(street), org.gongzhi.identity.Role.STREET_ADMIN))
+                        .accept(MediaType.TEXT_HTML)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("channel", "HOTLINE")
+                        .param("type", "COMPLAINT")
+                        .param("content", "东直门的事")
+                        .param("unitCode", "110101008004")
+                        .param("unitCodeText", "胡家园社区")
+                        .param("reporterPhone", "13800138000")
+                        .param(
+                                "workOrderNumber",
+                                "OUT" + UUID.randomUUID().toString().substring(0, 8)))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(r.getContentAsString()).contains("这个地点不在您负责的范围内").contains("东直门的事");
     }
 }

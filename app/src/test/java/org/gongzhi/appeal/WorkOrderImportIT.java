@@ -155,6 +155,15 @@ class WorkOrderImportIT {
                 .andReturn()
                 .getResponse();
         assertThat(changed.getStatus()).isEqualTo(422);
+        var objects = mvc.perform(post("/api/v1/appeals/import")
+                        .with(operator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"工单编号\":\"" + n + "9\",\"来电号码\":\"13811112222\",\"诉求类型\":\"投诉\","
+                                + "\"诉求内容\":{\"x\":1},\"社区编码\":110108010005}]"))
+                .andReturn()
+                .getResponse();
+        assertThat(objects.getStatus()).isEqualTo(422);
+        assertThat(objects.getContentAsString()).contains("rows[1].content");
         assertThat(changed.getContentAsString())
                 .contains("rows[1].workOrderNumber")
                 .contains("appeal.work-order.changed");

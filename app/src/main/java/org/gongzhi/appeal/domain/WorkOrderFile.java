@@ -145,9 +145,11 @@ public final class WorkOrderFile {
                 for (var e : item.properties()) {
                     String f = field(e.getKey());
                     if (f != null && !e.getValue().isNull()) {
-                        String text = e.getValue().isValueNode()
-                                ? e.getValue().asString()
-                                : e.getValue().toString();
+                        if (!e.getValue().isValueNode()) {
+                            v.add("rows[" + (i + 1) + "]." + f, "appeal.import.not-text", e.getKey());
+                            continue;
+                        }
+                        String text = e.getValue().asString();
                         if (!text.isBlank()) {
                             fields.put(f, text.strip());
                         }

@@ -73,6 +73,7 @@ class PortalPages {
             String latitude,
             String longitude,
             String contactPhone,
+            String area,
             String submission) {}
 
     @GetMapping("/report")
@@ -82,6 +83,7 @@ class PortalPages {
                 model,
                 new ReportForm(
                         AppealType.COMPLAINT.name(),
+                        null,
                         null,
                         null,
                         null,
@@ -123,7 +125,8 @@ class PortalPages {
                 String.valueOf(form.address()),
                 String.valueOf(form.latitude()),
                 String.valueOf(form.longitude()),
-                String.valueOf(form.contactPhone())));
+                String.valueOf(form.contactPhone()),
+                String.valueOf(form.area())));
         for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
             if (!f.isEmpty()) {
                 byte[] bytes = f.getBytes();
@@ -133,7 +136,15 @@ class PortalPages {
         }
         UUID resident = principal instanceof ResidentPrincipal r ? r.residentId() : null;
         SubmitAppeal submission = new SubmitAppeal(
-                type, form.categoryCode(), form.content(), form.address(), lat, lng, form.contactPhone(), resident);
+                type,
+                form.categoryCode(),
+                form.content(),
+                form.address(),
+                lat,
+                lng,
+                form.contactPhone(),
+                form.area(),
+                resident);
         try {
             v.throwIfAny();
             String key = form.submission() == null || form.submission().isBlank()
@@ -154,8 +165,28 @@ class PortalPages {
                 throw e;
             }
             response.setStatus(forms.show(e, model, locale));
+            if (e.code().equals("idempotency.key-reused")) {
+                // This form was sent before with other content (back after sending, then edited): say so, and let
+                // what is typed now go as a new appeal.
+                model.addAttribute("problem", messages.getMessage("appeal.portal.already-sent", null, locale));
+                return reportPage(model, fresh(form));
+            }
             return reportPage(model, form);
         }
+    }
+
+    private static ReportForm fresh(ReportForm f) {
+        return new ReportForm(
+                f.type(),
+                f.categoryCode(),
+                f.categoryCodeText(),
+                f.content(),
+                f.address(),
+                f.latitude(),
+                f.longitude(),
+                f.contactPhone(),
+                f.area(),
+                UUID.randomUUID().toString());
     }
 
     private static Double coordinate(String field, String text, Violations v) {
