@@ -902,6 +902,37 @@ public class AppealManagement {
                 (a, now) -> step.apply(a, needed ? required(text, field) : optional(text, field), now));
     }
 
+    /**
+     * 查看联系方式: the reporter's name and number in full, for the unit handling the appeal while the case is open
+     * (DOMAIN.md §9). A reason of 4–200 characters is required (400 {@code personal-data.unmask.reason}); 404 for anyone
+     * who may not read the appeal, 403 for anyone else who may not open it ({@code personal-data.unmask.permission}
+     * without the personal-data permission). Every opening is audited as {@code personal-data.unmasked} with the reason.
+     */
+    public ReporterContact viewContact(AppealId id, String reason) {
+        Appeal a = load(id);
+        if (!queries.mayRead(a)) {
+            throw DomainException.notFound("appeal.not-found");
+        }
+        may.require(AppealPermission.VIEW_CONTACT);
+        if (!queries.mayViewContact(a)) {
+            throw DomainException.forbidden("scope.outside");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 4 || why.length() > 200) {
+            throw DomainException.invalid(List.of(Violation.of("reason", "personal-data.unmask.reason")));
+        }
+        var r = a.intake().reporter();
+        audit.record(AuditRecord.created(
+                "personal-data.unmasked",
+                "appeal",
+                a.id().toString(),
+                Map.of("field", "reporterContact", "reason", why)));
+        return new ReporterContact(
+                r.nameCipher() == null ? null : cipher.decrypt(NAME, r.nameCipher()),
+                r.phoneCipher() == null ? null : cipher.decrypt(PHONE, r.phoneCipher()),
+                r.anonymous());
+    }
+
     // ---------------------------------------------------------------- the one way a transition is made
 
     @FunctionalInterface

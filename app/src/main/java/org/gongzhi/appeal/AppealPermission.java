@@ -33,11 +33,26 @@ public final class AppealPermission {
             Permission.of("appeal.verify", Set.of("STREET_ADMIN", "COMMUNITY_WORKER", "GRID_WORKER"));
     /** Reading appeals: any staff role, for the appeals at its places or handled by its organisations. */
     public static final Permission READ = Permission.of("appeal.read", Set.of());
+    /**
+     * 查看诉求人联系方式: the handling unit's staff, while the case is theirs, with the separate permission to open
+     * personal data, a reason, and an audit row every time.
+     */
+    public static final Permission VIEW_CONTACT = Permission.ofPersonalData(
+            "appeal.contact.view",
+            Set.of("STREET_ADMIN", "COMMUNITY_WORKER", "GRID_WORKER", "DEPARTMENT_STAFF", "UNIT_LIAISON"));
     /** Editing the categories. */
     public static final Permission EDIT_CATEGORIES = Permission.of("appeal.category.edit", Set.of("STREET_ADMIN"));
 
     public static final List<Permission> ALL = List.of(
-            REGISTER_HOTLINE, REGISTER_COMMUNITY, REGISTER_PATROL, DISPATCH, HANDLE, VERIFY, READ, EDIT_CATEGORIES);
+            REGISTER_HOTLINE,
+            REGISTER_COMMUNITY,
+            REGISTER_PATROL,
+            DISPATCH,
+            HANDLE,
+            VERIFY,
+            READ,
+            VIEW_CONTACT,
+            EDIT_CATEGORIES);
 
     private AppealPermission() {}
 

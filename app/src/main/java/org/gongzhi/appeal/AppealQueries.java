@@ -389,6 +389,24 @@ public class AppealQueries {
                 .anyMatch(o -> o != null && holdsOrganisation(AppealPermission.READ, o));
     }
 
+    /**
+     * Whether the acting person may open the reporter's contact of {@code a} now: they hold {@link
+     * AppealPermission#VIEW_CONTACT} (with the permission to open personal data) for its lead handler or a co-handler,
+     * and the case is still open (DOMAIN.md §9: only while the case is theirs).
+     */
+    boolean mayViewContact(Appeal a) {
+        if (a.state().isFinal() || a.handlerId() == null || !may.to(AppealPermission.VIEW_CONTACT.code())) {
+            return false;
+        }
+        return Stream.concat(Stream.of(a.handlerId()), a.coHandlerIds().stream())
+                .anyMatch(o -> holdsOrganisation(AppealPermission.HANDLE, o));
+    }
+
+    /** Whether the acting person may open the reporter's contact of this appeal now (for pages). */
+    public boolean mayViewContact(AppealId id) {
+        return mayViewContact(readable(id));
+    }
+
     /** Whether the acting person's role and scope allow {@code action} on {@code a} (its state aside). */
     boolean mayTake(Appeal a, AppealAction action) {
         return switch (action) {

@@ -497,4 +497,62 @@ class AppealApiIT {
         assertThat(calls.read(r).get(0).path("summary").asString()).isEqualTo("楼道堆物严重");
         assertThat(r.getContentAsString()).doesNotContain("13912345678");
     }
+
+    @Test
+    void the_handling_unit_opens_the_contact_with_a_reason_while_the_case_is_theirs_and_it_is_audited()
+            throws Exception {
+        String id =
+                register(hotline(number(), "需要电话核实")).path("appeal").path("id").asString();
+        calls.act(id, "accept", dispatcher(), Map.of());
+        calls.act(id, "dispatch", dispatcher(), Map.of("handlerId", calls.organisation(ENFORCEMENT)));
+        var handler = Staff.ofOrganisation("enforcer", calls.organisation(ENFORCEMENT), true, Role.DEPARTMENT_STAFF);
+        String url = "/api/v1/appeals/" + id + "/contact";
+        assertThat(calls.send(post(url), handler, Map.of("reason", "短")).getStatus())
+                .isEqualTo(400);
+        var opened = calls.send(post(url), handler, Map.of("reason", "电话联系诉求人核实位置"));
+        assertThat(opened.getStatus()).as(opened.getContentAsString()).isEqualTo(200);
+        assertThat(calls.read(opened).path("phone").asString()).isEqualTo("13800138000");
+        assertThat(calls.read(opened).path("name").asString()).isEqualTo("张三丰");
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'personal-data.unmasked'"
+                                + " and object_id = :id and summary like '%电话联系诉求人核实位置%'")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // On the page: masked until asked, then shown once with the note that it was recorded.
+        var page = mvc.perform(get("/appeals/" + id).with(handler).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        assertThat(page.getContentAsString())
+                .contains("138****8000")
+                .doesNotContain("13800138000")
+                .contains("查看联系方式");
+        var shown = mvc.perform(post("/appeals/" + id + "/contact")
+                        .with(handler)
+                        .accept(MediaType.TEXT_HTML)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("reason", "上门核实前电话确认"))
+                .andReturn()
+                .getResponse();
+        assertThat(shown.getStatus()).isEqualTo(200);
+        assertThat(shown.getContentAsString()).contains("13800138000").contains("本次查看及理由已记入审计日志");
+        assertThat(shown.getHeader("Cache-Control")).contains("no-store");
+        // Without the personal-data permission, another unit, or the dispatcher who is no handler: refused.
+        assertThat(calls.send(post(url), calls.staffOf(ENFORCEMENT), Map.of("reason", "电话联系诉求人"))
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(calls.send(
+                                post(url),
+                                Staff.ofOrganisation("police", calls.organisation(POLICE), true, Role.DEPARTMENT_STAFF),
+                                Map.of("reason", "电话联系诉求人"))
+                        .getStatus())
+                .isEqualTo(404);
+        // Once the case is no longer theirs (voided here), not even the handler.
+        String other =
+                register(hotline(number(), "作废后不可查看")).path("appeal").path("id").asString();
+        calls.act(other, "void", dispatcher(), Map.of("reason", "重复来电"));
+        assertThat(calls.send(post("/api/v1/appeals/" + other + "/contact"), handler, Map.of("reason", "电话联系诉求人"))
+                        .getStatus())
+                .isIn(403, 404);
+    }
 }

@@ -47,8 +47,14 @@ public final class Staff {
 
     /** Staff of one organisation (a department, a community's committee, a property company): it is their scope. */
     public static RequestPostProcessor ofOrganisation(String username, UUID organisation, Role... roles) {
+        return ofOrganisation(username, organisation, false, roles);
+    }
+
+    /** As {@link #ofOrganisation(String, UUID, Role...)}, who may also open masked personal data. */
+    public static RequestPostProcessor ofOrganisation(
+            String username, UUID organisation, boolean mayUnmask, Role... roles) {
         var principal = new StaffPrincipal(
-                UUID.randomUUID(), username, username, Set.of(roles), Set.of(), Set.of(organisation), false);
+                UUID.randomUUID(), username, username, Set.of(roles), Set.of(), Set.of(organisation), mayUnmask);
         return signedIn(principal, roles);
     }
 

@@ -153,6 +153,15 @@ class AppealApi {
         return queries.track(tracking.trackingCode(), tracking.token());
     }
 
+    @PostMapping("/{id}/contact")
+    @Operation(
+            summary = "Open the reporter's name and number in full (the handling unit, while the case is open)",
+            description = "Needs the permission to open personal data and a reason (4–200 characters); every opening is"
+                    + " audited with the reason.")
+    org.gongzhi.appeal.ReporterContact contact(@PathVariable UUID id, @RequestBody Reason body) {
+        return management.viewContact(new AppealId(id), body == null ? null : body.reason());
+    }
+
     record Caller(String phone) {}
 
     @PostMapping("/caller-history")

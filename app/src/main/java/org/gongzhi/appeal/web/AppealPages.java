@@ -163,6 +163,27 @@ class AppealPages {
         return appealPage(id, model, null, Map.of());
     }
 
+    /**
+     * 查看联系方式 from the appeal's page: shown on this response only (never kept in the session or a redirect), with
+     * the reason audited; a missing reason is said beside its field.
+     */
+    @PostMapping("/appeals/{id}/contact")
+    String contact(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        FormChecks.fresh(model);
+        try {
+            model.addAttribute("contact", management.viewContact(new AppealId(id), reason));
+        } catch (DomainException e) {
+            response.setStatus(forms.show(e, model, locale, "contactErrors", "contactProblem"));
+        }
+        response.setHeader("Cache-Control", "no-store");
+        return appealPage(id, model, null, Map.of());
+    }
+
     /** A photo of an appeal the viewer may read (cleaned JPEG); never cached by shared caches. */
     @GetMapping("/appeals/{id}/photos/{n}")
     org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable UUID id, @PathVariable int n) {
@@ -189,6 +210,7 @@ class AppealPages {
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("services", EmergencyService.values());
         model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("mayViewContact", queries.mayViewContact(new AppealId(id)));
         Routing directory = routing.getIfAvailable();
         if (directory != null
                 && (actions.contains(AppealAction.DISPATCH) || actions.contains(AppealAction.REDISPATCH))
