@@ -126,8 +126,11 @@ public class AppealManagement {
         Violations v = new Violations();
         Checked checked = check(command, v);
         v.throwIfAny();
-        if (checked.place().accountable() != null) {
-            may.require(permission, checked.place().accountable());
+        if (checked.place().accountable() != null
+                && !may.allowed(permission, checked.place().accountable())) {
+            // The place lies outside the registrar's area: a fault of the place given, named there.
+            throw DomainException.invalid(List.of(Violation.of(
+                    command.latitude() != null ? "latitude" : "unitCode", "appeal.location.outside-scope")));
         }
         // Nobody's place: the registrar's own area takes it into its coordination queue.
         UUID coordinator = checked.place().accountable() != null
@@ -741,19 +744,7 @@ public class AppealManagement {
             ruleId = route.get().ruleId();
         }
         List<UUID> co = handlers(lead, coHandlers);
-        return new Assignment(lead.value(), co, ruleId, copiedDistrict(lead));
-    }
-
-    /** 直派 to a 街道: the district above the 街道办事处's unit is copied (DOMAIN.md §4, Dispatch directory). */
-    private UUID copiedDistrict(OrganisationId lead) {
-        return organisations
-                .organisation(lead)
-                .filter(o -> o.kind() == org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE)
-                .flatMap(o -> territory.lineage(o.unitId()).stream()
-                        .filter(u -> u.kind() == UnitKind.DISTRICT)
-                        .findFirst())
-                .map(u -> u.id().value())
-                .orElse(null);
+        return new Assignment(lead.value(), co, ruleId, queries.copiedDistrict(lead.value()));
     }
 
     private List<UUID> handlers(OrganisationId lead, List<OrganisationId> coHandlers) {

@@ -253,6 +253,11 @@ public class AppealQueries {
         return cut < content.length() ? content.substring(0, cut) + "…" : content;
     }
 
+    /** The offices of a place, which its own staff act for: the 街道办事处 and a 社区's 居委会. */
+    private static final Set<org.gongzhi.organization.OrganisationKind> OFFICES = java.util.EnumSet.of(
+            org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE,
+            org.gongzhi.organization.OrganisationKind.RESIDENTS_COMMITTEE);
+
     /** The most rows one list page shows. */
     public static final int MAX_PAGE = 100;
 
@@ -271,11 +276,8 @@ public class AppealQueries {
         if (filter.mine() && !scope.everything()) {
             // The office of the person's own place is theirs to act for too (the 街道办事处, a 社区's 居委会), as in
             // holdsOrganisation: not every organisation that merely sits there.
-            organisations.addAll(this.organisations.placedIn(
-                    new java.util.HashSet<>(territory.within(scope)),
-                    List.of(
-                            org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE,
-                            org.gongzhi.organization.OrganisationKind.RESIDENTS_COMMITTEE)));
+            organisations.addAll(
+                    this.organisations.placedIn(new java.util.HashSet<>(territory.within(scope)), OFFICES));
         }
         Instant afterTime = null;
         UUID afterId = null;
@@ -423,6 +425,26 @@ public class AppealQueries {
         };
     }
 
+    /**
+     * The district a dispatch to {@code lead} copies: 直派 to a 街道办事处 copies the district above it (DOMAIN.md §4,
+     * Dispatch directory); null for any other organisation.
+     */
+    public UUID copiedDistrict(UUID lead) {
+        return organisations
+                .organisation(new OrganisationId(lead))
+                .filter(o -> o.kind() == org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE)
+                .flatMap(o -> territory.lineage(o.unitId()).stream()
+                        .filter(u -> u.kind() == org.gongzhi.territory.UnitKind.DISTRICT)
+                        .findFirst())
+                .map(u -> u.id().value())
+                .orElse(null);
+    }
+
+    /** The version of an appeal the acting person may read (404 otherwise), without building its view. */
+    public long version(AppealId id) {
+        return readable(id).version();
+    }
+
     /** Whether the acting person's roles hold the permission {@code action} needs anywhere. */
     boolean holdsRole(AppealAction action) {
         Permission p = switch (action) {
@@ -463,8 +485,7 @@ public class AppealQueries {
                         return false;
                     }
                     var scope = scopes.current();
-                    boolean office = o.kind() == org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE
-                            || o.kind() == org.gongzhi.organization.OrganisationKind.RESIDENTS_COMMITTEE;
+                    boolean office = OFFICES.contains(o.kind());
                     return scope.everything()
                             || scope.organisations().contains(organisation)
                             || (office && may.to(p.code(), o.unitId().value()));

@@ -17,7 +17,6 @@ import org.gongzhi.appeal.Named;
 import org.gongzhi.appeal.Routing;
 import org.gongzhi.dispatch.domain.RuleStore;
 import org.gongzhi.organization.OrganisationId;
-import org.gongzhi.organization.OrganisationKind;
 import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.ActorResolver;
@@ -30,7 +29,6 @@ import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
-import org.gongzhi.territory.UnitKind;
 import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +47,7 @@ public class DispatchDirectory implements Routing {
     private static final int MAX_CO_HANDLERS = 10;
 
     private final RuleStore rules;
+    private final org.gongzhi.appeal.AppealQueries appeals;
     private final CategoryCatalogue categories;
     private final TerritoryQueries territory;
     private final OrganizationQueries organisations;
@@ -59,6 +58,7 @@ public class DispatchDirectory implements Routing {
 
     DispatchDirectory(
             RuleStore rules,
+            org.gongzhi.appeal.AppealQueries appeals,
             CategoryCatalogue categories,
             TerritoryQueries territory,
             OrganizationQueries organisations,
@@ -67,6 +67,7 @@ public class DispatchDirectory implements Routing {
             ActorResolver actors,
             Clock clock) {
         this.rules = rules;
+        this.appeals = appeals;
         this.categories = categories;
         this.territory = territory;
         this.organisations = organisations;
@@ -138,14 +139,12 @@ public class DispatchDirectory implements Routing {
     }
 
     private Named copied(UUID lead) {
-        return organisations
-                .organisation(new OrganisationId(lead))
-                .filter(o -> o.kind() == OrganisationKind.SUBDISTRICT_OFFICE)
-                .flatMap(o -> territory.lineage(o.unitId()).stream()
-                        .filter(u -> u.kind() == UnitKind.DISTRICT)
-                        .findFirst())
-                .map(u -> new Named(u.id().value(), u.name()))
-                .orElse(null);
+        UUID district = appeals.copiedDistrict(lead);
+        return district == null
+                ? null
+                : new Named(
+                        district,
+                        territory.unit(new UnitId(district)).map(UnitView::name).orElse(null));
     }
 
     /**

@@ -420,15 +420,6 @@ public class AppealStore {
                 rs.getLong("version"));
     }
 
-    /** How many appeals the given ids are, for counts in tests and tiles. */
-    public Map<AppealState, Long> countByState() {
-        Map<AppealState, Long> out = new HashMap<>();
-        jdbc.sql("select state, count(*) from appeal.appeal group by state").query(rs -> {
-            out.put(AppealState.valueOf(rs.getString(1)), rs.getLong(2));
-        });
-        return out;
-    }
-
     private static UUID uuid(ResultSet rs, String column) throws SQLException {
         return (UUID) rs.getObject(column);
     }

@@ -438,7 +438,7 @@ class AppealApi {
 
     /** Runs an action with the version If-Match names: 428 without it, 412 when it is stale. */
     private ResponseEntity<AppealView> act(UUID id, String ifMatch, LongFunction<AppealView> action) {
-        long current = queries.require(new AppealId(id)).version();
+        long current = queries.version(new AppealId(id));
         long expected = IfMatch.expectedVersion(ifMatch, current, "appeal.version.missing");
         try {
             return withTag(action.apply(expected));

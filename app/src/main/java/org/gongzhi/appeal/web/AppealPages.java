@@ -384,15 +384,7 @@ class AppealPages {
             }
             response.setStatus(forms.show(violations, model, locale));
         } catch (DomainException e) {
-            DomainException shown = e.code().equals("scope.outside")
-                    // The place lies outside the operator's area: say so beside the place, keeping what was typed.
-                    ? new DomainException(
-                            ErrorKind.INVALID,
-                            "request.invalid",
-                            List.of(1),
-                            List.of(org.gongzhi.shared.Violation.of("unitCode", "appeal.location.outside-scope")))
-                    : e;
-            response.setStatus(forms.show(shown, model, locale));
+            response.setStatus(forms.show(e, model, locale));
         }
         return intakePage(model, form);
     }
