@@ -33,6 +33,7 @@ import org.gongzhi.shared.TimeLimit;
 import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.Location;
+import org.gongzhi.territory.NearbyStreet;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitKind;
 import org.gongzhi.territory.UnitView;
@@ -170,6 +171,7 @@ public class AppealManagement {
                 submission.longitude(),
                 null,
                 null,
+                null,
                 submission.contactPhone(),
                 submission.residentId() == null,
                 null,
@@ -270,6 +272,7 @@ public class AppealManagement {
                     null,
                     null,
                     f.get("unitCode"),
+                    f.get("streetCode"),
                     anonymous ? null : name,
                     f.get("reporterPhone"),
                     anonymous,
@@ -480,6 +483,7 @@ public class AppealManagement {
                 String.valueOf(c.latitude()),
                 String.valueOf(c.longitude()),
                 String.valueOf(Text.stripToNull(c.unitCode())),
+                String.valueOf(Text.stripToNull(c.streetCode())),
                 String.valueOf(Text.stripToNull(c.reporterName())),
                 String.valueOf(ContactPhone.normalise(c.reporterPhone())),
                 String.valueOf(c.anonymous()));
@@ -487,7 +491,34 @@ public class AppealManagement {
                 category, urgency, content, address, place, reporter, workOrder, selfHandling, Digests.sha256Hex(body));
     }
 
+    /** The place of a registration, on the 街巷 named or, for a map point, the nearest one. */
     private Appeal.Place place(RegisterAppeal c, Violations v) {
+        String streetCode = Text.stripToNull(c.streetCode());
+        NearbyStreet street = null;
+        if (streetCode != null) {
+            street = territory.street(streetCode).orElse(null);
+            if (street == null) {
+                v.add("streetCode", "appeal.location.street-unknown", streetCode);
+                return Appeal.Place.NOWHERE;
+            }
+        }
+        Appeal.Place at = unitPlace(c, street, v);
+        if (street != null
+                && at.subdistrictId() != null
+                && !at.subdistrictId().equals(street.subdistrict().value())) {
+            v.add("streetCode", "appeal.location.street-elsewhere", streetCode);
+            return Appeal.Place.NOWHERE;
+        }
+        if (street == null
+                && c.latitude() != null
+                && c.longitude() != null
+                && v.list().isEmpty()) {
+            street = territory.nearestStreet(c.latitude(), c.longitude()).orElse(null);
+        }
+        return street == null ? at : at.onStreet(street.code());
+    }
+
+    private Appeal.Place unitPlace(RegisterAppeal c, NearbyStreet street, Violations v) {
         Double lat = c.latitude();
         Double lng = c.longitude();
         if ((lat == null) != (lng == null)) {
@@ -511,7 +542,7 @@ public class AppealManagement {
         }
         String unitCode = Text.stripToNull(c.unitCode());
         if (unitCode == null) {
-            return Appeal.Place.NOWHERE;
+            return street == null ? Appeal.Place.NOWHERE : place(territory.lineage(street.subdistrict()));
         }
         var unit = territory.unitByCode(unitCode);
         if (unit.isEmpty()) {
@@ -527,7 +558,8 @@ public class AppealManagement {
                 id(l.subdistrict()),
                 id(l.community()),
                 id(l.grid()),
-                l.deepest().map(r -> r.id().value()).orElse(null));
+                l.deepest().map(r -> r.id().value()).orElse(null),
+                null);
     }
 
     private static Appeal.Place place(List<UnitView> lineage) {
@@ -541,7 +573,8 @@ public class AppealManagement {
                 at.get(UnitKind.SUBDISTRICT),
                 at.get(UnitKind.COMMUNITY),
                 at.get(UnitKind.GRID),
-                deepest);
+                deepest,
+                null);
     }
 
     private static UUID id(Location.Ref ref) {

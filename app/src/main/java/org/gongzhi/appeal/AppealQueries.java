@@ -519,6 +519,12 @@ public class AppealQueries {
                 named(units, place.subdistrictId()),
                 named(units, place.communityId()),
                 named(units, place.gridId()),
+                place.streetCode() == null
+                        ? null
+                        : territory
+                                .street(place.streetCode())
+                                .map(org.gongzhi.territory.NearbyStreet::name)
+                                .orElse(place.streetCode()),
                 place.accountable() == null,
                 reporter.nameCipher() == null ? null : Masking.name(cipher.decrypt(NAME, reporter.nameCipher())),
                 reporter.phoneCipher() == null ? null : Masking.phone(cipher.decrypt(PHONE, reporter.phoneCipher())),

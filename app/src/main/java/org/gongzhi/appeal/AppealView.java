@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An appeal as staff see it: the reporter masked ({@code 张**}, {@code 138****1234}), places and handlers by name,
- * times as instants, and the resolution clock's {@link TrafficLight} now. {@code coordination} is true when the appeal
+ * the 街巷 by name ({@code streetName}, or null), times as instants, and the resolution clock's {@link TrafficLight} now. {@code coordination} is true when the appeal
  * is in no unit (the coordination queue); {@code photos} how many photos it carries. {@code version} is the entity tag
  * to send back as If-Match.
  */
@@ -25,6 +25,7 @@ public record AppealView(
         Named subdistrict,
         Named community,
         Named grid,
+        String streetName,
         boolean coordination,
         String reporterName,
         String reporterPhone,

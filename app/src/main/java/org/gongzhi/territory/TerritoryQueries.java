@@ -29,6 +29,7 @@ public class TerritoryQueries {
     private final TerritoryExporter exporter;
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final double nearestStreetMetres;
 
     TerritoryQueries(
             UnitRepository units,
@@ -36,7 +37,10 @@ public class TerritoryQueries {
             LocateIndex index,
             TerritoryExporter exporter,
             Clock clock,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            @org.springframework.beans.factory.annotation.Value("${gongzhi.territory.nearest-street:50}")
+                    double nearestStreetMetres) {
+        this.nearestStreetMetres = nearestStreetMetres;
         this.units = units;
         this.overlays = overlays;
         this.index = index;
@@ -189,6 +193,74 @@ public class TerritoryQueries {
     /** What contains the point today: the unit at each level and every zone; empty outside all of them. */
     public Optional<Location> locate(double latitude, double longitude) {
         return index.locate(latitude, longitude, LocalDate.now(clock));
+    }
+
+    /**
+     * The 街巷 nearest the point (WGS84 degrees) within {@code gongzhi.territory.nearest-street} metres (50 unless
+     * configured), if any.
+     */
+    public Optional<NearbyStreet> nearestStreet(double latitude, double longitude) {
+        return index.nearestStreet(latitude, longitude, nearestStreetMetres)
+                .map(n -> new NearbyStreet(
+                        n.street().code(),
+                        n.street().name(),
+                        n.street().kind(),
+                        new UnitId(n.street().subdistrictId()),
+                        Math.round(n.metres())));
+    }
+
+    /** The street with this code, if any. */
+    public Optional<NearbyStreet> street(String code) {
+        return jdbc.sql("select code, name, kind, subdistrict_id from territory.overlay_feature"
+                        + " where layer = 'STREET' and code = :code")
+                .param("code", code)
+                .query((rs, n) -> new NearbyStreet(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        StreetKind.valueOf(rs.getString("kind")),
+                        new UnitId(rs.getObject("subdistrict_id", UUID.class)),
+                        0))
+                .optional();
+    }
+
+    /**
+     * The units (社区, 小区/院落, 楼栋 …) and 街巷 an address typed in Chinese names, best first, for the operator to
+     * confirm: full- and half-width forms, Chinese and Arabic numerals and the generic endings of names (社区, 小区 …)
+     * do not matter, and a place whose surroundings are named too ranks higher. Only units within {@code within}
+     * ({@code null}: anywhere) and streets of the 街道 in it; at most {@code limit} (1–20). Text up to 200 characters
+     * is read.
+     */
+    public List<AddressCandidate> addressCandidates(String text, java.util.Set<UnitId> within, int limit) {
+        String t = text == null ? "" : text.length() > 200 ? text.substring(0, 200) : text;
+        java.util.Set<UUID> ids =
+                within == null ? null : within.stream().map(UnitId::value).collect(java.util.stream.Collectors.toSet());
+        return index.addresses(t, ids, Math.max(1, Math.min(20, limit)), LocalDate.now(clock)).stream()
+                .map(h -> {
+                    List<String> path =
+                            h.above().stream().map(LocateIndex.UnitHit::name).toList();
+                    if (h.street() != null) {
+                        String subdistrict = h.above().isEmpty()
+                                ? null
+                                : h.above().get(h.above().size() - 1).code();
+                        return new AddressCandidate(
+                                h.street().code(),
+                                h.street().name(),
+                                h.street().kind().name(),
+                                path,
+                                subdistrict,
+                                h.street().code(),
+                                h.score());
+                    }
+                    return new AddressCandidate(
+                            h.unit().code(),
+                            h.unit().name(),
+                            h.unit().kind().name(),
+                            path,
+                            h.unit().code(),
+                            null,
+                            h.score());
+                })
+                .toList();
     }
 
     /** The unit, its descendants and its 街道's streets and zones as a GeoJSON FeatureCollection. */

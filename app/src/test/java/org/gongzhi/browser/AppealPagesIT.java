@@ -31,9 +31,17 @@ class AppealPagesIT extends InTheBrowser {
                     .first()
                     .click();
             p.fill("textarea[name=content]", "二里庄小区北门外机动车长期乱停放，堵塞消防通道，请尽快处理。");
-            p.fill("input[name=address]", "学院路二里庄小区北门");
-            p.locator("#unitCode-text").pressSequentially("二里庄");
-            p.locator("#unitCode-options [role=option]", text("二里庄社区")).first().click();
+            // The address names its place: Enter looks it up, the best candidate comes first, a click confirms it.
+            p.fill("input[name=address]", "学院路二里庄一区三号楼北侧");
+            p.locator("input[name=address]").press("Enter");
+            assertThat(p.url()).endsWith("/appeals/new");
+            var best = p.locator(".address-candidates button.candidate").first();
+            assertThat(best.innerText()).contains("3号楼").contains("二里庄一区");
+            assertThat(p.evaluate("document.activeElement.classList.contains('candidate')"))
+                    .isEqualTo(true);
+            Browsers.shot(p, "appeal-intake-address-desktop");
+            best.click();
+            assertThat(p.locator("#unitCode-text").inputValue()).isEqualTo("3号楼");
             Browsers.shot(p, "appeal-intake-desktop");
             p.locator("form.intake button[type=submit]").click();
             assertThat(p.url()).matches(".*/appeals/[0-9a-f-]{36}$");
@@ -58,6 +66,17 @@ class AppealPagesIT extends InTheBrowser {
                     .contains("派单");
             String detail = p.url();
             Browsers.shot(p, "appeal-dispatched-desktop");
+
+            // The same caller again: their earlier appeal shows as soon as the number is typed, masked.
+            p.navigate(browsers.url("/appeals/new"));
+            p.fill("input[name=reporterPhone]", "13911112222");
+            p.locator("input[name=reporterPhone]").press("Tab");
+            p.locator(".caller-history div.result").waitFor();
+            assertThat(p.locator(".caller-history").innerText())
+                    .contains("机动车乱停放")
+                    .contains("二里庄小区北门外机动车长期乱停放")
+                    .doesNotContain("赵六");
+            Browsers.shot(p, "appeal-intake-caller-desktop");
 
             // Acting on a page read before someone else's change says so and changes nothing.
             p.navigate(detail);

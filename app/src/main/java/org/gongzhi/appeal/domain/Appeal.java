@@ -30,9 +30,15 @@ import org.gongzhi.shared.Violation;
 public final class Appeal {
 
     /** Where the appeal is, as located in the territory; all null for the coordination queue. */
-    public record Place(UUID districtId, UUID subdistrictId, UUID communityId, UUID gridId, UUID unitId) {
+    public record Place(
+            UUID districtId, UUID subdistrictId, UUID communityId, UUID gridId, UUID unitId, String streetCode) {
 
-        public static final Place NOWHERE = new Place(null, null, null, null, null);
+        public static final Place NOWHERE = new Place(null, null, null, null, null, null);
+
+        /** The same place on the 街巷 with this code (or none). */
+        public Place onStreet(String code) {
+            return new Place(districtId, subdistrictId, communityId, gridId, unitId, code);
+        }
 
         /** The unit that answers for the place: the deepest one known. */
         public UUID accountable() {

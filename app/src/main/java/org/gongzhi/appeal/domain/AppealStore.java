@@ -58,11 +58,11 @@ public class AppealStore {
         var reporter = intake.reporter();
         jdbc.sql("insert into appeal.appeal (id, tracking_code, token_hash, channel, type, category_code,"
                         + " category_version, urgency, content, address, latitude, longitude, district_id,"
-                        + " subdistrict_id, community_id, grid_id, unit_id, reporter_name, reporter_phone,"
-                        + " phone_lookup, anonymous, resident_id, registered_by, work_order_number, body_hash, coordinator_id,"
+                        + " subdistrict_id, community_id, grid_id, unit_id, street_code, reporter_name,"
+                        + " reporter_phone, phone_lookup, anonymous, resident_id, registered_by, work_order_number, body_hash, coordinator_id,"
                         + " state, registered_at, updated_at, synthetic, version) values (:id, :code, :token, :channel, :type,"
                         + " :category, :categoryVersion, :urgency, :content, :address, :lat, :lng, :district,"
-                        + " :subdistrict, :community, :grid, :unit, :name, :phone, :lookup, :anonymous, :resident,"
+                        + " :subdistrict, :community, :grid, :unit, :street, :name, :phone, :lookup, :anonymous, :resident,"
                         + " :registeredBy, :workOrder, :bodyHash, :coordinator, :state, :at, :at, :synthetic, 0)")
                 .param("id", a.id())
                 .param("code", a.trackingCode())
@@ -81,6 +81,7 @@ public class AppealStore {
                 .param("community", place.communityId())
                 .param("grid", place.gridId())
                 .param("unit", place.unitId())
+                .param("street", place.streetCode())
                 .param("name", reporter.nameCipher())
                 .param("phone", reporter.phoneCipher())
                 .param("lookup", reporter.phoneLookup())
@@ -365,7 +366,8 @@ public class AppealStore {
                 uuid(rs, "subdistrict_id"),
                 uuid(rs, "community_id"),
                 uuid(rs, "grid_id"),
-                uuid(rs, "unit_id"));
+                uuid(rs, "unit_id"),
+                rs.getString("street_code"));
         var reporter = new Appeal.Reporter(
                 rs.getString("reporter_name"),
                 rs.getString("reporter_phone"),

@@ -63,6 +63,8 @@ class AppealPages {
     private final Notices notices;
     private final Permissions may;
     private final org.gongzhi.organization.OrganizationQueries organisations;
+    private final org.gongzhi.territory.TerritoryQueries territory;
+    private final org.gongzhi.platform.AccessScopes scopes;
 
     AppealPages(
             AppealQueries queries,
@@ -72,8 +74,12 @@ class AppealPages {
             FormChecks forms,
             Notices notices,
             Permissions may,
-            org.gongzhi.organization.OrganizationQueries organisations) {
+            org.gongzhi.organization.OrganizationQueries organisations,
+            org.gongzhi.territory.TerritoryQueries territory,
+            org.gongzhi.platform.AccessScopes scopes) {
         this.organisations = organisations;
+        this.territory = territory;
+        this.scopes = scopes;
         this.queries = queries;
         this.management = management;
         this.categories = categories;
@@ -389,6 +395,24 @@ class AppealPages {
         return intakePage(model, form);
     }
 
+    /** The caller's earlier appeals while they are on the line: the number comes in the body, never the URL. */
+    @PostMapping("/appeals/new/caller-history")
+    String callerHistory(@RequestParam(required = false) String reporterPhone, Model model) {
+        model.addAttribute("callers", queries.earlierByPhone(reporterPhone, 10));
+        return "appeal/intake-lookups :: callers";
+    }
+
+    /** The places the address names, for the operator to confirm one (text in the body: it may be a home). */
+    @PostMapping("/appeals/new/address-candidates")
+    String addressCandidates(@RequestParam(required = false) String address, Model model) {
+        may.require(AppealPermission.READ);
+        Violations v = new Violations();
+        String text = org.gongzhi.shared.Text.checkLine(address, "address", false, 200, v);
+        v.throwIfAny();
+        model.addAttribute("places", territory.addressCandidates(text, territory.within(scopes.current()), 8));
+        return "appeal/intake-lookups :: places";
+    }
+
     private String intakePage(Model model, IntakeForm form) {
         may.require(AppealPermission.READ);
         model.addAttribute("form", form);
@@ -420,6 +444,8 @@ class AppealPages {
             String address,
             String unitCode,
             String unitCodeText,
+            String streetCode,
+            String streetName,
             String reporterName,
             String reporterPhone,
             String anonymous,
@@ -433,6 +459,8 @@ class AppealPages {
                     null,
                     null,
                     Urgency.ORDINARY.name(),
+                    null,
+                    null,
                     null,
                     null,
                     null,
@@ -455,6 +483,7 @@ class AppealPages {
                     null,
                     null,
                     unitCode,
+                    streetCode,
                     reporterName,
                     reporterPhone,
                     "true".equals(anonymous) || "on".equals(anonymous),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gongzhi.territory.Location;
+import org.gongzhi.territory.StreetKind;
 import org.gongzhi.territory.TerritoryImported;
 import org.gongzhi.territory.UnitId;
 import org.gongzhi.territory.UnitKind;
@@ -39,7 +40,8 @@ public class LocateIndex {
         this.checkEveryNanos = checkEvery.toNanos();
     }
 
-    record UnitHit(
+    /** A unit as the index holds it. */
+    public record UnitHit(
             UUID id, String code, String name, UnitKind kind, UUID parentId, LocalDate validFrom, LocalDate validTo) {
         boolean validOn(LocalDate day) {
             return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
@@ -55,7 +57,16 @@ public class LocateIndex {
             long checkedAt,
             SpatialIndex<UnitHit> units,
             Map<UUID, UnitHit> all,
-            SpatialIndex<Location.ZoneRef> zones) {}
+            SpatialIndex<Location.ZoneRef> zones,
+            StreetLines<StreetHit> streets,
+            Map<UUID, StreetHit> streetsById,
+            AddressIndex addresses) {}
+
+    /** A 街巷 as the index holds it. */
+    public record StreetHit(UUID id, String code, String name, StreetKind kind, UUID subdistrictId) {}
+
+    /** A unit or street an address names, with the units above it (the 街道 first) and its score. */
+    public record AddressHit(UnitHit unit, StreetHit street, List<UnitHit> above, double score) {}
 
     /**
      * What contains the point. Every level of the answer comes from one chain of parents: the deepest unit whose
@@ -128,7 +139,15 @@ public class LocateIndex {
             }
             long seen = revision.current();
             if (s != null && s.revision() == seen) {
-                s = new Snapshot(seen, System.nanoTime(), s.units(), s.all(), s.zones());
+                s = new Snapshot(
+                        seen,
+                        System.nanoTime(),
+                        s.units(),
+                        s.all(),
+                        s.zones(),
+                        s.streets(),
+                        s.streetsById(),
+                        s.addresses());
             } else {
                 s = build(seen);
             }
@@ -163,6 +182,79 @@ public class LocateIndex {
                         new Location.ZoneRef(
                                 rs.getString("code"), ZoneKind.valueOf(rs.getString("kind")), rs.getString("name"))))
                 .list();
-        return new Snapshot(seen, System.nanoTime(), SpatialIndex.of(units), Map.copyOf(all), SpatialIndex.of(zones));
+        List<SpatialIndex.Entry<StreetHit>> streets = jdbc.sql("select id, code, kind, name, subdistrict_id, geometry"
+                        + " from territory.overlay_feature where layer = 'STREET'")
+                .query((rs, n) -> new SpatialIndex.Entry<>(
+                        StoredGeometry.parse(rs.getString("geometry")),
+                        new StreetHit(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("code"),
+                                rs.getString("name"),
+                                StreetKind.valueOf(rs.getString("kind")),
+                                rs.getObject("subdistrict_id", UUID.class))))
+                .list();
+        Map<UUID, StreetHit> streetsById = new HashMap<>();
+        List<AddressIndex.Entry> names = new ArrayList<>();
+        for (UnitHit u : all.values()) {
+            if (u.kind() != UnitKind.DISTRICT) {
+                names.add(new AddressIndex.Entry(u.id(), u.name(), u.kind().ordinal(), u.parentId()));
+            }
+        }
+        for (SpatialIndex.Entry<StreetHit> e : streets) {
+            StreetHit street = e.value();
+            streetsById.put(street.id(), street);
+            names.add(new AddressIndex.Entry(
+                    street.id(), street.name(), UnitKind.COMMUNITY.ordinal(), street.subdistrictId()));
+        }
+        return new Snapshot(
+                seen,
+                System.nanoTime(),
+                SpatialIndex.of(units),
+                Map.copyOf(all),
+                SpatialIndex.of(zones),
+                StreetLines.of(streets),
+                Map.copyOf(streetsById),
+                new AddressIndex(names));
+    }
+
+    /** The 街巷 nearest the point within {@code maxMetres}, with its distance in metres. */
+    public Optional<StreetLines.Nearest<StreetHit>> nearestStreet(double lat, double lng, double maxMetres) {
+        return current().streets().nearest(lat, lng, maxMetres);
+    }
+
+    /**
+     * The units valid on {@code today} and the streets an address names, best first; only units and streets whose
+     * 街道 (for a street) or which themselves (for a unit) {@code within} holds, unless it is null. At most
+     * {@code limit}.
+     */
+    public List<AddressHit> addresses(String text, java.util.Set<UUID> within, int limit, LocalDate today) {
+        Snapshot s = current();
+        List<AddressHit> hits = new ArrayList<>();
+        for (AddressIndex.Match m : s.addresses()
+                .find(
+                        text,
+                        e -> {
+                            StreetHit street = s.streetsById().get(e.id());
+                            if (street != null) {
+                                return within == null || within.contains(street.subdistrictId());
+                            }
+                            UnitHit unit = s.all().get(e.id());
+                            return unit.validOn(today) && (within == null || within.contains(unit.id()));
+                        },
+                        limit)) {
+            StreetHit street = s.streetsById().get(m.entry().id());
+            UnitHit unit = street == null ? s.all().get(m.entry().id()) : null;
+            List<UnitHit> above = new ArrayList<>();
+            UUID up = street != null ? street.subdistrictId() : unit.parentId();
+            for (UnitHit u = up == null ? null : s.all().get(up);
+                    u != null;
+                    u = u.parentId() == null ? null : s.all().get(u.parentId())) {
+                if (u.kind() != UnitKind.DISTRICT) {
+                    above.add(0, u);
+                }
+            }
+            hits.add(new AddressHit(unit, street, List.copyOf(above), m.score()));
+        }
+        return hits;
     }
 }

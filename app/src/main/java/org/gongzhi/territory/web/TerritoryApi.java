@@ -69,6 +69,25 @@ class TerritoryApi {
                 q, kind == null ? java.util.Set.of() : kind, inScope ? queries.within(scopes.current()) : null, limit);
     }
 
+    /** Address text to look up, up to 200 characters; at most {@code limit} (1–20) candidates. */
+    record AddressLookup(String text, Integer limit) {}
+
+    @PostMapping("/address-candidates")
+    @Operation(
+            summary = "The units and streets an address names, best first, for the operator to confirm",
+            description = "The text travels in the body (an address with a phone is personal data, so never in a"
+                    + " URL). Chinese-aware: full/half width, Chinese or Arabic numerals and generic endings (社区,"
+                    + " 小区 …) do not matter; a place whose surroundings are named too ranks higher. Only places in"
+                    + " the signed-in account's scope. unitCode is what to register as the place, streetCode the"
+                    + " street when the candidate is one.")
+    List<org.gongzhi.territory.AddressCandidate> addressCandidates(@RequestBody AddressLookup lookup) {
+        org.gongzhi.shared.Violations v = new org.gongzhi.shared.Violations();
+        String text = org.gongzhi.shared.Text.checkLine(lookup.text(), "text", false, 200, v);
+        v.throwIfAny();
+        return queries.addressCandidates(
+                text, queries.within(scopes.current()), lookup.limit() == null ? 8 : lookup.limit());
+    }
+
     @GetMapping("/units/{code}")
     @Operation(summary = "One unit, its lineage and former names")
     ResponseEntity<Map<String, Object>> unit(@PathVariable String code) {
