@@ -22,7 +22,7 @@ class AppealAuditObjects implements AuditObjects {
 
     @Override
     public Set<String> types() {
-        return Set.of("appeal", "appeal-category");
+        return Set.of("appeal", "appeal-category", "appeal-knowledge");
     }
 
     @Override
@@ -32,6 +32,14 @@ class AppealAuditObjects implements AuditObjects {
             List<UUID> uuids = AuditObjects.uuids(ids);
             if (!uuids.isEmpty()) {
                 jdbc.sql("select id, tracking_code from appeal.appeal where id = any(:ids)")
+                        .param("ids", uuids.toArray(UUID[]::new))
+                        .query((rs, n) -> named.put(rs.getString(1), new Named(rs.getString(2), null)))
+                        .list();
+            }
+        } else if (type.equals("appeal-knowledge")) {
+            List<UUID> uuids = AuditObjects.uuids(ids);
+            if (!uuids.isEmpty()) {
+                jdbc.sql("select id, title from appeal.knowledge_article where id = any(:ids)")
                         .param("ids", uuids.toArray(UUID[]::new))
                         .query((rs, n) -> named.put(rs.getString(1), new Named(rs.getString(2), null)))
                         .list();
@@ -65,6 +73,13 @@ class AppealAuditObjects implements AuditObjects {
                             .param("code", text.strip().toUpperCase(java.util.Locale.ROOT))
                             .query(String.class)
                             .list());
+        }
+        if (type.equals("appeal-knowledge")) {
+            return Set.copyOf(jdbc.sql("select id::text from appeal.knowledge_article where strpos(title, :text) > 0"
+                            + " limit 200")
+                    .param("text", text.strip())
+                    .query(String.class)
+                    .list());
         }
         return Set.of();
     }

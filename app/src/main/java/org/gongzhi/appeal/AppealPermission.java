@@ -43,6 +43,9 @@ public final class AppealPermission {
     /** Editing the categories. */
     public static final Permission EDIT_CATEGORIES = Permission.of("appeal.category.edit", Set.of("STREET_ADMIN"));
 
+    /** Editing the knowledge base (咨询即答 answers and legal routes). */
+    public static final Permission EDIT_KNOWLEDGE = Permission.of("appeal.knowledge.edit", Set.of("STREET_ADMIN"));
+
     public static final List<Permission> ALL = List.of(
             REGISTER_HOTLINE,
             REGISTER_COMMUNITY,
@@ -52,7 +55,8 @@ public final class AppealPermission {
             VERIFY,
             READ,
             VIEW_CONTACT,
-            EDIT_CATEGORIES);
+            EDIT_CATEGORIES,
+            EDIT_KNOWLEDGE);
 
     private AppealPermission() {}
 

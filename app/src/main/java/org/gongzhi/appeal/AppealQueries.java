@@ -50,6 +50,9 @@ public class AppealQueries {
     private final org.gongzhi.platform.ActorResolver actors;
     private final Clock clock;
 
+    private final java.time.Duration repeatWindow;
+    private final double repeatRadius;
+
     AppealQueries(
             AppealStore store,
             CategoryStore categories,
@@ -59,7 +62,13 @@ public class AppealQueries {
             Permissions may,
             org.gongzhi.platform.AccessScopes scopes,
             org.gongzhi.platform.ActorResolver actors,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${gongzhi.appeal.repeat-window:P7D}")
+                    java.time.Duration repeatWindow,
+            @org.springframework.beans.factory.annotation.Value("${gongzhi.appeal.repeat-radius:200}")
+                    double repeatRadius) {
+        this.repeatWindow = repeatWindow;
+        this.repeatRadius = repeatRadius;
         this.store = store;
         this.categories = categories;
         this.territory = territory;
@@ -135,6 +144,17 @@ public class AppealQueries {
         return org.gongzhi.shared.PhoneNumber.isValid(number)
                 ? java.util.Optional.of(org.gongzhi.shared.PhoneNumber.parse(number))
                 : java.util.Optional.empty();
+    }
+
+    /**
+     * The appeals linked to {@code id} as its repeats (重复件), whose reporters are told what it comes to — for the
+     * platform's own work only (403 {@code identity.forbidden} for anyone else).
+     */
+    public List<AppealId> repeatsOf(AppealId id) {
+        if (!scopes.current().roles().contains(org.gongzhi.platform.AccessScope.PLATFORM_ROLE)) {
+            throw DomainException.forbidden("identity.forbidden");
+        }
+        return store.repeatsOf(id.value()).stream().map(AppealId::new).toList();
     }
 
     /** The actions the acting person may take on the appeal now: allowed in its state and permitted to them. */
@@ -230,22 +250,56 @@ public class AppealQueries {
      * — for the 12345 operator (403 without {@link AppealPermission#REGISTER_HOTLINE}). An unreadable number finds
      * nothing.
      */
-    public List<CallerAppeal> earlierByPhone(String phone, int limit) {
+    public List<AppealBrief> earlierByPhone(String phone, int limit) {
         may.require(AppealPermission.REGISTER_HOTLINE);
         String number = ContactPhone.normalise(phone);
         if (number == null) {
             return List.of();
         }
         return store.byPhoneLookup(cipher.lookupHash(PHONE, number), Math.max(1, Math.min(limit, 20))).stream()
-                .map(a -> new CallerAppeal(
-                        new AppealId(a.id()),
-                        a.trackingCode(),
-                        a.registeredAt(),
-                        a.intake().type(),
-                        categoryName(a),
-                        a.state(),
-                        summary(a.intake().content())))
+                .map(this::brief)
                 .toList();
+    }
+
+    /**
+     * 重复件 candidates for the appeal: open appeals of the same category registered within {@code
+     * gongzhi.appeal.repeat-window} (7 days unless configured) before it and within {@code
+     * gongzhi.appeal.repeat-radius} metres (200) of its point — or in the same 社区 when either has no point — that the
+     * acting person may read; nearest in time first, at most 5. None for an appeal without a category.
+     */
+    public List<AppealBrief> possibleRepeats(AppealId id) {
+        Appeal a = readable(id);
+        if (a.categoryCode() == null) {
+            return List.of();
+        }
+        return store.repeatCandidates(a, repeatWindow, repeatRadius).stream()
+                .filter(c ->
+                        a.intake().latitude() == null || c.intake().latitude() == null || metres(a, c) <= repeatRadius)
+                .filter(this::mayRead)
+                .limit(5)
+                .map(this::brief)
+                .toList();
+    }
+
+    private static double metres(Appeal a, Appeal b) {
+        double lat1 = Math.toRadians(a.intake().latitude());
+        double lat2 = Math.toRadians(b.intake().latitude());
+        double dLat = lat2 - lat1;
+        double dLng = Math.toRadians(b.intake().longitude() - a.intake().longitude());
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
+        return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private AppealBrief brief(Appeal a) {
+        return new AppealBrief(
+                new AppealId(a.id()),
+                a.trackingCode(),
+                a.registeredAt(),
+                a.intake().type(),
+                categoryName(a),
+                a.state(),
+                summary(a.intake().content()));
     }
 
     private static String summary(String content) {

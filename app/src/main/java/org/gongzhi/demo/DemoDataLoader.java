@@ -33,6 +33,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountManagement accounts;
     private final TransactionTemplate transaction;
     private final TransactionLocks locks;
+    private final org.gongzhi.appeal.KnowledgeBase knowledge;
 
     DemoDataLoader(
             TerritoryManagement territory,
@@ -42,7 +43,9 @@ class DemoDataLoader implements ApplicationRunner {
             TransactionTemplate transaction,
             TransactionLocks locks,
             org.gongzhi.dispatch.DispatchDirectory directory,
-            org.gongzhi.organization.OrganizationQueries organisationQueries) {
+            org.gongzhi.organization.OrganizationQueries organisationQueries,
+            org.gongzhi.appeal.KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
         this.directory = directory;
         this.organisationQueries = organisationQueries;
         this.territory = territory;
@@ -75,6 +78,10 @@ class DemoDataLoader implements ApplicationRunner {
                 log.info(
                         "Demo dispatch directory loaded: {} rules",
                         directory.list(null).size());
+            }
+            if (knowledge.list(true).isEmpty()) {
+                DemoKnowledge.load(knowledge);
+                log.info("Demo knowledge base loaded: {} articles", DemoKnowledge.ARTICLES.size());
             }
         });
     }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Texts the reporter (a mobile number only; landlines and anonymous appeals without a number get none): the tracking
- * code when the appeal is registered, and a word when it is answered. One text per appeal and kind, recorded before it
+ * code when the appeal is registered, the original's code when it is linked as a repeat, and a word when it — or the
+ * original it repeats — is answered. One text per appeal and kind, recorded before it
  * is sent in the same transaction; the audit trail records that it went, never the number.
  */
 @Component
@@ -49,12 +50,22 @@ class ReporterTexts {
         text(e.appeal(), "registered");
     }
 
+    /** The answer goes to the reporters of the repeats too: their matter was handled as this one. */
     @ApplicationModuleListener
     void on(AppealEvent.Answered e) {
         text(e.appeal(), "answered");
+        for (AppealId repeat : appeals.repeatsOf(e.appeal())) {
+            text(repeat, "answered");
+        }
     }
 
-    private void text(AppealId appeal, String kind) {
+    /** A repeat's reporter learns that their matter is handled with the original, and under which code. */
+    @ApplicationModuleListener
+    void on(AppealEvent.LinkedAsRepeat e) {
+        text(e.appeal(), "linked", appeals.clock(e.original()).trackingCode());
+    }
+
+    private void text(AppealId appeal, String kind, Object... more) {
         appeals.reporterMobile(appeal).ifPresent(mobile -> {
             if (!store.firstText(appeal.value(), kind, Instant.now(clock))) {
                 return;
@@ -63,7 +74,11 @@ class ReporterTexts {
             sms.send(
                     mobile,
                     messages.getMessage(
-                            "notification.text." + kind, new Object[] {code}, java.util.Locale.SIMPLIFIED_CHINESE));
+                            "notification.text." + kind,
+                            java.util.stream.Stream.concat(
+                                            java.util.stream.Stream.of(code), java.util.Arrays.stream(more))
+                                    .toArray(),
+                            java.util.Locale.SIMPLIFIED_CHINESE));
             audit.record(
                     AuditRecord.created("notification.text.sent", "appeal", appeal.toString(), Map.of("kind", kind)));
         });

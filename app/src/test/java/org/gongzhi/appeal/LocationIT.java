@@ -83,6 +83,18 @@ class LocationIT {
                 .isEqualTo(street.get(0).path("code").asString());
         assertThat(street.get(0).path("unitCode").asString()).isEqualTo(XUEYUANLU);
 
+        // Community staff find places in their own 社区 only.
+        RequestPostProcessor worker = Staff.as(
+                "erlizhuang.worker",
+                Set.of(territory.requireByCode(ERLIZHUANG).id().value()),
+                Role.COMMUNITY_WORKER);
+        JsonNode own = calls.read(
+                calls.send(post("/api/v1/territory/address-candidates"), worker, Map.of("text", "二里庄二区3号楼")));
+        assertThat(own.get(0).path("path").toString()).contains("二里庄二区");
+        JsonNode elsewhere =
+                calls.read(calls.send(post("/api/v1/territory/address-candidates"), worker, Map.of("text", "石油大院社区")));
+        assertThat(elsewhere.toString()).doesNotContain("石油大院");
+
         var tooLong =
                 calls.send(post("/api/v1/territory/address-candidates"), operator(), Map.of("text", "路".repeat(201)));
         assertThat(tooLong.getStatus()).isEqualTo(400);

@@ -47,13 +47,18 @@ class CrossScopeMatrixIT {
             "GET /territory/overlays/{code}",
             // The appeal categories are public, like the 12345 catalogue they mirror.
             "GET /api/v1/appeal-categories/{code}",
-            "GET /api/v1/appeal-categories/{code}/versions");
+            "GET /api/v1/appeal-categories/{code}/versions",
+            // The knowledge base answers the same questions wherever they are asked; any staff member reads it.
+            "GET /api/v1/knowledge-articles/{id}");
 
     /**
      * Settings of the whole installation, not of a place: any street administrator edits them (the issue says so), so
      * there is no other scope to refuse.
      */
-    static final Set<String> INSTALLATION_WIDE = Set.of("PUT /api/v1/appeal-categories/{code}");
+    static final Set<String> INSTALLATION_WIDE = Set.of(
+            "PUT /api/v1/appeal-categories/{code}",
+            "PUT /api/v1/knowledge-articles/{id}",
+            "PUT /api/v1/knowledge-articles/{id}/active");
 
     @Autowired
     MockMvc mvc;

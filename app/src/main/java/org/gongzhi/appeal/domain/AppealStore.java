@@ -334,6 +334,46 @@ public class AppealStore {
                 .list();
     }
 
+    /**
+     * Open appeals (not final, not repeats themselves) of {@code a}'s category registered in {@code window} before it,
+     * whose point lies in the box of {@code metres} around {@code a}'s — or, when either has no point, in the same
+     * 社区; newest first, at most 50. The caller measures the exact distance.
+     */
+    public List<Appeal> repeatCandidates(Appeal a, java.time.Duration window, double metres) {
+        Double lat = a.intake().latitude();
+        Double lng = a.intake().longitude();
+        double dLat = lat == null ? 0 : Math.toDegrees(metres / 6_371_008.8);
+        double dLng = lat == null ? 0 : dLat / Math.max(0.01, Math.cos(Math.toRadians(lat)));
+        return jdbc.sql("select * from appeal.appeal where id <> :id and category_code = :category"
+                        + " and repeat_of is null and state not in ('VOIDED', 'CLOSED')"
+                        + " and registered_at between :from and :to"
+                        + " and ((cast(:lat as double precision) is not null and latitude between :latMin and :latMax"
+                        + " and longitude between :lngMin and :lngMax)"
+                        + " or ((cast(:lat as double precision) is null or latitude is null)"
+                        + " and community_id = :community))"
+                        + " order by registered_at desc limit 50")
+                .param("id", a.id())
+                .param("category", a.categoryCode())
+                .param("from", Timestamp.from(a.registeredAt().minus(window)))
+                .param("to", Timestamp.from(a.registeredAt()))
+                .param("lat", lat)
+                .param("latMin", lat == null ? 0 : lat - dLat)
+                .param("latMax", lat == null ? 0 : lat + dLat)
+                .param("lngMin", lng == null ? 0 : lng - dLng)
+                .param("lngMax", lng == null ? 0 : lng + dLng)
+                .param("community", a.intake().place().communityId())
+                .query(AppealStore::row)
+                .list();
+    }
+
+    /** The ids of the appeals linked to {@code original} as its repeats, oldest first. */
+    public List<UUID> repeatsOf(UUID original) {
+        return jdbc.sql("select id from appeal.appeal where repeat_of = :original order by registered_at")
+                .param("original", original)
+                .query(UUID.class)
+                .list();
+    }
+
     public boolean trackingCodeTaken(String code) {
         return jdbc.sql("select exists (select 1 from appeal.appeal where tracking_code = :code)")
                 .param("code", code)

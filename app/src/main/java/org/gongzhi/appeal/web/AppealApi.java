@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongFunction;
 import org.gongzhi.appeal.AppealAction;
+import org.gongzhi.appeal.AppealBrief;
 import org.gongzhi.appeal.AppealId;
 import org.gongzhi.appeal.AppealManagement;
 import org.gongzhi.appeal.AppealQueries;
 import org.gongzhi.appeal.AppealView;
-import org.gongzhi.appeal.CallerAppeal;
 import org.gongzhi.appeal.EmergencyService;
 import org.gongzhi.appeal.RegisterAppeal;
 import org.gongzhi.appeal.RegisteredAppeal;
@@ -168,8 +168,18 @@ class AppealApi {
     @Operation(
             summary = "A caller's earlier appeals, by their number (12345 operators)",
             description = "The number travels in the body and is matched by its keyed hash; at most 10, newest first.")
-    List<CallerAppeal> callerHistory(@RequestBody Caller caller) {
+    List<AppealBrief> callerHistory(@RequestBody Caller caller) {
         return queries.earlierByPhone(caller.phone(), 10);
+    }
+
+    @GetMapping("/{id}/possible-repeats")
+    @Operation(
+            summary = "Open appeals this one may repeat (重复件 candidates)",
+            description = "Same category, registered within gongzhi.appeal.repeat-window (7 days) before it, within"
+                    + " gongzhi.appeal.repeat-radius metres (200) of its point or in the same 社区 when either has no"
+                    + " point; at most 5, newest first.")
+    List<AppealBrief> possibleRepeats(@PathVariable UUID id) {
+        return queries.possibleRepeats(new AppealId(id));
     }
 
     // ---------------------------------------------------------------- lifecycle actions

@@ -18,9 +18,12 @@ import org.gongzhi.appeal.AppealQueries;
 import org.gongzhi.appeal.AppealState;
 import org.gongzhi.appeal.AppealType;
 import org.gongzhi.appeal.AppealView;
+import org.gongzhi.appeal.ArticleKind;
 import org.gongzhi.appeal.CategoryCatalogue;
 import org.gongzhi.appeal.Channel;
 import org.gongzhi.appeal.EmergencyService;
+import org.gongzhi.appeal.KnowledgeArticle;
+import org.gongzhi.appeal.KnowledgeBase;
 import org.gongzhi.appeal.RegisterAppeal;
 import org.gongzhi.appeal.RegisteredAppeal;
 import org.gongzhi.appeal.Routing;
@@ -65,6 +68,7 @@ class AppealPages {
     private final org.gongzhi.organization.OrganizationQueries organisations;
     private final org.gongzhi.territory.TerritoryQueries territory;
     private final org.gongzhi.platform.AccessScopes scopes;
+    private final KnowledgeBase knowledge;
 
     AppealPages(
             AppealQueries queries,
@@ -76,7 +80,9 @@ class AppealPages {
             Permissions may,
             org.gongzhi.organization.OrganizationQueries organisations,
             org.gongzhi.territory.TerritoryQueries territory,
-            org.gongzhi.platform.AccessScopes scopes) {
+            org.gongzhi.platform.AccessScopes scopes,
+            KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
         this.organisations = organisations;
         this.territory = territory;
         this.scopes = scopes;
@@ -217,6 +223,16 @@ class AppealPages {
         model.addAttribute("services", EmergencyService.values());
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("mayViewContact", queries.mayViewContact(new AppealId(id)));
+        String asked = appeal.content() + (appeal.categoryName() == null ? "" : " " + appeal.categoryName());
+        if (actions.contains(AppealAction.ANSWER_AT_INTAKE)) {
+            model.addAttribute("answers", knowledge.search(asked, ArticleKind.ANSWER, 3));
+        }
+        if (actions.contains(AppealAction.REFER_TO_LEGAL_ROUTE)) {
+            model.addAttribute("routes", knowledge.search(asked, ArticleKind.LEGAL_ROUTE, 3));
+        }
+        if (actions.contains(AppealAction.LINK_AS_REPEAT)) {
+            model.addAttribute("repeats", queries.possibleRepeats(new AppealId(id)));
+        }
         Routing directory = routing.getIfAvailable();
         if (directory != null
                 && (actions.contains(AppealAction.DISPATCH) || actions.contains(AppealAction.REDISPATCH))
@@ -287,9 +303,18 @@ class AppealPages {
                         f.get("categoryCode"),
                         FormChecks.choice(Urgency.class, "urgency", f.get("urgency"), new Violations()));
             case VOID -> management.invalidate(id, v, f.get("reason"));
-            case ANSWER_AT_INTAKE -> management.answerAtIntake(id, v, f.get("answer"));
-            case REFER_TO_LEGAL_ROUTE -> management.referToLegalRoute(id, v, f.get("route"));
-            case LINK_AS_REPEAT -> management.linkAsRepeat(id, v, original(f.get("original")), f.get("reason"));
+            case ANSWER_AT_INTAKE -> management.answerAtIntake(id, v, orArticle(f.get("answer"), f.get("article")));
+            case REFER_TO_LEGAL_ROUTE ->
+                management.referToLegalRoute(id, v, orArticle(f.get("route"), f.get("article")));
+            case LINK_AS_REPEAT ->
+                management.linkAsRepeat(
+                        id,
+                        v,
+                        original(
+                                f.get("original") == null || f.get("original").isBlank()
+                                        ? f.get("suggestedOriginal")
+                                        : f.get("original")),
+                        f.get("reason"));
             case HAND_OFF_EMERGENCY ->
                 management.handOffEmergency(
                         id, v, choice(EmergencyService.class, "service", f.get("service")), f.get("note"));
@@ -321,6 +346,18 @@ class AppealPages {
             case REWORK -> management.rework(id, v, f.get("reason"));
             case REGISTER -> throw DomainException.invalid("form.choose");
         }
+    }
+
+    /** The text typed, or else the knowledge-base article chosen: its answer and the rule it rests on. */
+    private String orArticle(String typed, String article) {
+        if ((typed != null && !typed.isBlank()) || article == null || article.isBlank()) {
+            return typed;
+        }
+        Violations v = new Violations();
+        UUID id = FormChecks.id("article", article, v);
+        v.throwIfAny();
+        KnowledgeArticle a = knowledge.require(id);
+        return a.source().isEmpty() ? a.answer() : a.answer() + "（" + a.source() + "）";
     }
 
     private static boolean yes(Map<String, String> f, String field) {

@@ -92,7 +92,15 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/report", "/report/done", "/track")
                         .permitAll()
-                        .requestMatchers("/api/v1/appeals", "/api/v1/appeals/**", "/api/v1/inbox/**")
+                        .requestMatchers(
+                                "/api/v1/appeals",
+                                "/api/v1/appeals/**",
+                                "/api/v1/inbox/**",
+                                "/api/v1/knowledge-articles",
+                                "/api/v1/knowledge-articles/**")
+                        .authenticated()
+                        // Any staff member registering an appeal confirms its place from the address.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/territory/address-candidates")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/appeals", "/appeals/**", "/settings/**")
                         .authenticated()
