@@ -147,7 +147,9 @@ class WorkPagesIT extends InTheBrowser {
                         "/organizations/new",
                         "/organizations/" + university + "/edit",
                         "/organizations/import",
-                        "/territory/import"));
+                        "/territory/import",
+                        "/settings/knowledge",
+                        "/settings/knowledge?q=暖气几号来"));
         check("wujiaochang.community", List.of("/workbench", "/responsibility-lists/" + list));
         check("auditor", List.of("/workbench", "/audit"));
         check("secadmin", List.of("/admin/accounts", "/admin/accounts/new"));
@@ -157,6 +159,37 @@ class WorkPagesIT extends InTheBrowser {
                         .filter(e -> !e.contains("status of 4"))
                         .toList())
                 .isEmpty();
+    }
+
+    @Test
+    void an_editor_finds_an_answer_in_the_callers_words_and_adds_one() {
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page p = desktop.newPage();
+            browsers.signIn(p, "xueyuanlu.street-admin", null);
+            p.navigate(browsers.url("/settings/knowledge"));
+            p.fill("input[name=q]", "暖气几号来");
+            p.locator("form.filters button[type=submit]").click();
+            assertThat(p.locator("table.data tbody tr").first().innerText()).contains("集中供暖时间和室温标准");
+
+            p.locator("label", text("法定途径")).locator("input").check();
+            p.fill("input[name=title]", "拆迁补偿争议");
+            p.fill("textarea[name=questions]", "拆迁补偿不合理");
+            p.fill("textarea[name=answer]", "对征收补偿决定不服的，可以依法申请行政复议，也可以依法提起行政诉讼。");
+            p.fill("input[name=source]", "《国有土地上房屋征收与补偿条例》第二十六条");
+            p.locator("section form.stacked button[type=submit]").click();
+            assertThat(p.locator(".notice").innerText()).contains("已新增“拆迁补偿争议”");
+            p.navigate(browsers.url("/settings/knowledge?q="
+                    + java.net.URLEncoder.encode("我家拆迁补偿太低了", java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(p.locator("table.data tbody tr").first().innerText()).contains("拆迁补偿争议");
+            Browsers.shot(p, "knowledge-desktop");
+
+            // An empty answer is refused beside its field, and what was typed stays.
+            p.navigate(browsers.url("/settings/knowledge"));
+            p.fill("input[name=title]", "空白答复");
+            p.locator("section form.stacked button[type=submit]").click();
+            assertThat(p.locator("label.invalid", text("答复")).innerText()).contains("不能为空");
+            assertThat(p.locator("input[name=title]").inputValue()).isEqualTo("空白答复");
+        }
     }
 
     /** The checks can fail: a page with an unlabelled input and an image without text is refused. */
