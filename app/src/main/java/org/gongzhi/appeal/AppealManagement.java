@@ -513,7 +513,13 @@ public class AppealManagement {
                 && c.latitude() != null
                 && c.longitude() != null
                 && v.list().isEmpty()) {
-            street = territory.nearestStreet(c.latitude(), c.longitude()).orElse(null);
+            // Only a street of the 街道 the point lies in: a road owned by the neighbour is not this case's.
+            street = territory
+                    .nearestStreet(
+                            c.latitude(),
+                            c.longitude(),
+                            at.subdistrictId() == null ? null : new org.gongzhi.territory.UnitId(at.subdistrictId()))
+                    .orElse(null);
         }
         return street == null ? at : at.onStreet(street.code());
     }

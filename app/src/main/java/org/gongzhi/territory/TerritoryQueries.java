@@ -196,11 +196,12 @@ public class TerritoryQueries {
     }
 
     /**
-     * The 街巷 nearest the point (WGS84 degrees) within {@code gongzhi.territory.nearest-street} metres (50 unless
-     * configured), if any.
+     * The 街巷 of {@code subdistrict} ({@code null}: of any 街道) nearest the point (WGS84 degrees) within {@code
+     * gongzhi.territory.nearest-street} metres (50 unless configured), if any.
      */
-    public Optional<NearbyStreet> nearestStreet(double latitude, double longitude) {
-        return index.nearestStreet(latitude, longitude, nearestStreetMetres)
+    public Optional<NearbyStreet> nearestStreet(double latitude, double longitude, UnitId subdistrict) {
+        return index.nearestStreet(
+                        latitude, longitude, nearestStreetMetres, subdistrict == null ? null : subdistrict.value())
                 .map(n -> new NearbyStreet(
                         n.street().code(),
                         n.street().name(),

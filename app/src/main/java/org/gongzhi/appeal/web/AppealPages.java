@@ -303,9 +303,11 @@ class AppealPages {
                         f.get("categoryCode"),
                         FormChecks.choice(Urgency.class, "urgency", f.get("urgency"), new Violations()));
             case VOID -> management.invalidate(id, v, f.get("reason"));
-            case ANSWER_AT_INTAKE -> management.answerAtIntake(id, v, orArticle(f.get("answer"), f.get("article")));
+            case ANSWER_AT_INTAKE ->
+                management.answerAtIntake(id, v, orArticle(f.get("answer"), f.get("article"), ArticleKind.ANSWER));
             case REFER_TO_LEGAL_ROUTE ->
-                management.referToLegalRoute(id, v, orArticle(f.get("route"), f.get("article")));
+                management.referToLegalRoute(
+                        id, v, orArticle(f.get("route"), f.get("article"), ArticleKind.LEGAL_ROUTE));
             case LINK_AS_REPEAT ->
                 management.linkAsRepeat(
                         id,
@@ -349,7 +351,7 @@ class AppealPages {
     }
 
     /** The text typed, or else the knowledge-base article chosen: its answer and the rule it rests on. */
-    private String orArticle(String typed, String article) {
+    private String orArticle(String typed, String article, ArticleKind kind) {
         if ((typed != null && !typed.isBlank()) || article == null || article.isBlank()) {
             return typed;
         }
@@ -357,6 +359,10 @@ class AppealPages {
         UUID id = FormChecks.id("article", article, v);
         v.throwIfAny();
         KnowledgeArticle a = knowledge.require(id);
+        if (!a.active() || a.kind() != kind) {
+            throw DomainException.invalid(
+                    List.of(org.gongzhi.shared.Violation.of("article", "appeal.knowledge.not-offered")));
+        }
         return a.source().isEmpty() ? a.answer() : a.answer() + "（" + a.source() + "）";
     }
 

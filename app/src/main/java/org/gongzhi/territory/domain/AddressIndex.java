@@ -38,6 +38,9 @@ public final class AddressIndex {
     private static final Pattern NUMERAL = Pattern.compile("[零〇一二两三四五六七八九十百]+(?=号|栋|幢|座|楼|单元|区|层|室|期|排|条|网格)");
 
     private static final Pattern IGNORED = Pattern.compile("[\\p{Z}\\s\\p{P}\\p{S}]+");
+    private static final Pattern DIGIT_BREAK = Pattern.compile("(?<=\\d)[\\p{Z}\\s\\p{P}\\p{S}]+(?=\\d)");
+    /** An invisible separator (U+2063): no name contains it, and it is not punctuation. */
+    private static final String SEPARATOR = "\u2063";
 
     private static final double FOUND_AT_LEAST = 0.5;
     private static final double SUBSUMED = 0.5;
@@ -156,7 +159,8 @@ public final class AddressIndex {
                 in++;
             }
         }
-        return (double) in / pairs.size();
+        // One shared pair is chance (八里庄 is not 二里庄): a partial name needs two.
+        return in < 2 ? 0 : (double) in / pairs.size();
     }
 
     /** A name without its generic ending (unless nothing would be left), in the compared form. */
@@ -172,7 +176,9 @@ public final class AddressIndex {
     /** NFKC lower case, no spaces or punctuation, Chinese numerals as digits. */
     static String normalise(String text) {
         String k = Text.key(text == null ? "" : text);
-        k = IGNORED.matcher(k == null ? "" : k).replaceAll("");
+        // Punctuation between two numbers keeps them apart (5、6号楼 is not 56号楼); elsewhere it goes.
+        k = DIGIT_BREAK.matcher(k == null ? "" : k).replaceAll(SEPARATOR);
+        k = IGNORED.matcher(k).replaceAll("");
         Matcher m = NUMERAL.matcher(k);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -218,8 +218,15 @@ public class LocateIndex {
     }
 
     /** The 街巷 nearest the point within {@code maxMetres}, with its distance in metres. */
-    public Optional<StreetLines.Nearest<StreetHit>> nearestStreet(double lat, double lng, double maxMetres) {
-        return current().streets().nearest(lat, lng, maxMetres);
+    public Optional<StreetLines.Nearest<StreetHit>> nearestStreet(
+            double lat, double lng, double maxMetres, UUID subdistrict) {
+        return current()
+                .streets()
+                .nearest(
+                        lat,
+                        lng,
+                        maxMetres,
+                        s -> subdistrict == null || s.subdistrictId().equals(subdistrict));
     }
 
     /**

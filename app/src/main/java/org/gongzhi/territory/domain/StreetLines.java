@@ -52,6 +52,12 @@ public final class StreetLines<T> {
 
     /** The street nearest the point (WGS84 degrees) no farther than {@code maxMetres}, if any. */
     public Optional<Nearest<T>> nearest(double lat, double lng, double maxMetres) {
+        return nearest(lat, lng, maxMetres, street -> true);
+    }
+
+    /** The nearest street that {@code allowed} accepts, no farther than {@code maxMetres}. */
+    public Optional<Nearest<T>> nearest(
+            double lat, double lng, double maxMetres, java.util.function.Predicate<T> allowed) {
         double metresPerDegreeLat = Math.toRadians(Earth.RADIUS);
         double metresPerDegreeLng = metresPerDegreeLat * Math.cos(Math.toRadians(lat));
         double reachLat = maxMetres / metresPerDegreeLat;
@@ -59,6 +65,9 @@ public final class StreetLines<T> {
         Nearest<T> best = null;
         for (Line<T> line : lines) {
             Envelope env = line.envelope();
+            if (!allowed.test(line.value())) {
+                continue;
+            }
             if (lng < env.getMinX() - reachLng
                     || lng > env.getMaxX() + reachLng
                     || lat < env.getMinY() - reachLat

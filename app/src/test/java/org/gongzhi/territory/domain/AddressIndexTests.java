@@ -56,6 +56,13 @@ class AddressIndexTests {
     }
 
     @Test
+    void punctuationBetweenNumbersKeepsThemApart() {
+        assertThat(find("二里庄一区5、13号楼")).first().isEqualTo(ONE_THIRTEEN);
+        assertThat(AddressIndex.normalise("5、6号楼")).doesNotContain("56号楼");
+        assertThat(find("二里庄一区1-3号楼")).doesNotContain(ONE_THIRTEEN);
+    }
+
+    @Test
     void genericEndingsDoNotMatter() {
         assertThat(find("石油大院东门")).containsExactly(OIL);
         assertThat(find("二里庄小区门口")).first().isEqualTo(ERLIZHUANG);
@@ -75,7 +82,9 @@ class AddressIndexTests {
 
     @Test
     void partialNamesCountWhenHalfTheirPairsAreThere() {
-        assertThat(AddressIndex.coverage("石油大院", "石油院")).isEqualTo(1.0 / 3);
+        assertThat(AddressIndex.coverage("石油大院", "石油院")).isZero();
+        assertThat(AddressIndex.coverage("二里庄", "八里庄3号楼")).isZero();
+        assertThat(find("八里庄3号楼")).doesNotContain(ERLIZHUANG);
         assertThat(find("石油院")).isEmpty();
         assertThat(AddressIndex.coverage("二里庄南", "二里庄")).isEqualTo(2.0 / 3);
     }

@@ -49,5 +49,12 @@ class StreetLinesTests {
     void theNearerOfTwoWins() {
         double east = 116.33 - 10 / (METRES_PER_DEGREE * Math.cos(Math.toRadians(40)));
         assertThat(streets.nearest(40.0, east, 500).orElseThrow().street()).isEqualTo("north-south");
+        // A street the caller does not accept (another 街道's) is passed over for the next nearest.
+        assertThat(streets.nearest(40.0, east, 1000, s -> !s.equals("north-south"))
+                        .orElseThrow()
+                        .street())
+                .isEqualTo("east-west");
+        assertThat(streets.nearest(40.0, east, 500, s -> !s.equals("north-south")))
+                .isEmpty();
     }
 }
