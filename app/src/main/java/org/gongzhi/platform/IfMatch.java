@@ -1,6 +1,7 @@
 package org.gongzhi.platform;
 
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.ErrorKind;
@@ -19,8 +20,24 @@ public final class IfMatch {
     private IfMatch() {}
 
     /**
+     * Runs {@code change} with the version the header names (see {@link #expectedVersion}) and answers the domain's
+     * stale-version conflict {@code staleCode} — thrown when the stored version moved, before or during the change —
+     * as 412: the precondition the client sent no longer holds. Other refusals pass through unchanged.
+     */
+    public static <T> T change(
+            String header, long current, String missingCode, String staleCode, LongFunction<T> change) {
+        long expected = expectedVersion(header, current, missingCode);
+        try {
+            return change.apply(expected);
+        } catch (DomainException e) {
+            throw e.code().equals(staleCode) ? e.as(ErrorKind.PRECONDITION_FAILED) : e;
+        }
+    }
+
+    /**
      * The version the request may change: {@code current} when the header matches it, else the first strong tag's
-     * version, or -1 (no version) when the header holds only weak tags. A missing header is 428 with {@code missingCode}; one that is not a list of entity tags is 400 with it.
+     * version, or -1 (no version) when the header holds only weak tags. A missing header is 428 with {@code
+     * missingCode}; one that is not a list of entity tags is 400 with it.
      */
     public static long expectedVersion(String header, long current, String missingCode) {
         if (header == null || header.isBlank()) {

@@ -25,7 +25,6 @@ import org.gongzhi.platform.ActorResolver;
 import org.gongzhi.platform.IdempotentRequests;
 import org.gongzhi.platform.IfMatch;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.ErrorKind;
 import org.gongzhi.shared.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -448,13 +447,8 @@ class AppealApi {
 
     /** Runs an action with the version If-Match names: 428 without it, 412 when it is stale. */
     private ResponseEntity<AppealView> act(UUID id, String ifMatch, LongFunction<AppealView> action) {
-        long current = queries.version(new AppealId(id));
-        long expected = IfMatch.expectedVersion(ifMatch, current, "appeal.version.missing");
-        try {
-            return withTag(action.apply(expected));
-        } catch (DomainException e) {
-            throw e.code().equals("appeal.version.stale") ? e.as(ErrorKind.PRECONDITION_FAILED) : e;
-        }
+        return withTag(IfMatch.change(
+                ifMatch, queries.version(new AppealId(id)), "appeal.version.missing", "appeal.version.stale", action));
     }
 
     private static ResponseEntity<AppealView> withTag(AppealView view) {

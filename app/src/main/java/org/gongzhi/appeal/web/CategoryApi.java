@@ -7,8 +7,6 @@ import org.gongzhi.appeal.CategoryCatalogue;
 import org.gongzhi.appeal.CategoryDetails;
 import org.gongzhi.appeal.CategoryView;
 import org.gongzhi.platform.IfMatch;
-import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.ErrorKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,13 +59,12 @@ class CategoryApi {
             @PathVariable String code,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody CategoryDetails details) {
-        long current = catalogue.require(code).version();
-        long expected = IfMatch.expectedVersion(ifMatch, current, "appeal.category.version.missing");
-        try {
-            CategoryView c = catalogue.revise(code, expected > Integer.MAX_VALUE ? -1 : (int) expected, details);
-            return ResponseEntity.ok().eTag("\"" + c.version() + "\"").body(c);
-        } catch (DomainException e) {
-            throw e.code().equals("appeal.category.version.stale") ? e.as(ErrorKind.PRECONDITION_FAILED) : e;
-        }
+        CategoryView c = IfMatch.change(
+                ifMatch,
+                catalogue.require(code).version(),
+                "appeal.category.version.missing",
+                "appeal.category.version.stale",
+                expected -> catalogue.revise(code, expected > Integer.MAX_VALUE ? -1 : (int) expected, details));
+        return ResponseEntity.ok().eTag("\"" + c.version() + "\"").body(c);
     }
 }

@@ -12,7 +12,6 @@ import org.gongzhi.appeal.KnowledgeArticle;
 import org.gongzhi.appeal.KnowledgeBase;
 import org.gongzhi.platform.IfMatch;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.ErrorKind;
 import org.gongzhi.shared.Violation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,13 +94,12 @@ class KnowledgeApi {
     }
 
     private ResponseEntity<KnowledgeArticle> versioned(UUID id, String ifMatch, LongFunction<KnowledgeArticle> change) {
-        long current = knowledge.require(id).version();
-        long expected = IfMatch.expectedVersion(ifMatch, current, "appeal.knowledge.version.missing");
-        try {
-            return tagged(change.apply(expected));
-        } catch (DomainException e) {
-            throw e.code().equals("appeal.knowledge.version.stale") ? e.as(ErrorKind.PRECONDITION_FAILED) : e;
-        }
+        return tagged(IfMatch.change(
+                ifMatch,
+                knowledge.require(id).version(),
+                "appeal.knowledge.version.missing",
+                "appeal.knowledge.version.stale",
+                change));
     }
 
     private static ResponseEntity<KnowledgeArticle> tagged(KnowledgeArticle a) {

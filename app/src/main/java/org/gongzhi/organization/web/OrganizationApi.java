@@ -21,7 +21,6 @@ import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.IfMatch;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.ErrorKind;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -105,14 +104,13 @@ class OrganizationApi {
             @PathVariable UUID id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OrganisationDetails details) {
-        long current = queries.require(new OrganisationId(id)).version();
-        long expected = IfMatch.expectedVersion(ifMatch, current, "organization.version.missing");
-        try {
-            OrganisationView o = management.revise(new OrganisationId(id), expected, details);
-            return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(o);
-        } catch (DomainException e) {
-            throw e.code().equals("organization.version.stale") ? e.as(ErrorKind.PRECONDITION_FAILED) : e;
-        }
+        OrganisationView o = IfMatch.change(
+                ifMatch,
+                queries.require(new OrganisationId(id)).version(),
+                "organization.version.missing",
+                "organization.version.stale",
+                expected -> management.revise(new OrganisationId(id), expected, details));
+        return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(o);
     }
 
     @GetMapping(value = "/organizations/export", produces = XLSX_VALUE)
