@@ -282,13 +282,11 @@ public class AppealQueries {
     }
 
     private static double metres(Appeal a, Appeal b) {
-        double lat1 = Math.toRadians(a.intake().latitude());
-        double lat2 = Math.toRadians(b.intake().latitude());
-        double dLat = lat2 - lat1;
-        double dLng = Math.toRadians(b.intake().longitude() - a.intake().longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
-        return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+        return org.gongzhi.shared.GreatCircle.metres(
+                a.intake().latitude(),
+                a.intake().longitude(),
+                b.intake().latitude(),
+                b.intake().longitude());
     }
 
     private AppealBrief brief(Appeal a) {

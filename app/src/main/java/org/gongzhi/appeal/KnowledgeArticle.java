@@ -20,4 +20,10 @@ public record KnowledgeArticle(
         Instant updatedAt,
         boolean synthetic,
         long version,
-        double score) {}
+        double score) {
+
+    /** The answer as the reporter is given it: with the rule it rests on in brackets, when there is one. */
+    public String answerWithSource() {
+        return source == null || source.isEmpty() ? answer : answer + "（" + source + "）";
+    }
+}

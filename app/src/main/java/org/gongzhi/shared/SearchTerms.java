@@ -29,6 +29,9 @@ public final class SearchTerms {
             "怎么", "怎样", "如何", "什么", "哪些", "哪里", "为什么", "可以", "能", "能否", "要", "想", "问", "一下", "这个", "那个", "这", "那", "就",
             "都", "也", "还", "又", "把", "被", "给", "对", "从", "到", "让", "找", "谁");
 
+    private static final java.util.regex.Pattern NOT_A_LETTER_OR_DIGIT =
+            java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]");
+
     private static final Analyzer ANALYZER = new SmartChineseAnalyzer(stopWords());
 
     private SearchTerms() {}
@@ -50,7 +53,7 @@ public final class SearchTerms {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                String t = term.toString().replaceAll("[^\\p{L}\\p{N}]", "");
+                String t = NOT_A_LETTER_OR_DIGIT.matcher(term).replaceAll("");
                 if (!t.isEmpty()) {
                     terms.add(t);
                 }

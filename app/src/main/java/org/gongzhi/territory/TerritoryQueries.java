@@ -228,11 +228,14 @@ public class TerritoryQueries {
      * The units (社区, 小区/院落, 楼栋 …) and 街巷 an address typed in Chinese names, best first, for the operator to
      * confirm: full- and half-width forms, Chinese and Arabic numerals and the generic endings of names (社区, 小区 …)
      * do not matter, and a place whose surroundings are named too ranks higher. Only units within {@code within}
-     * ({@code null}: anywhere) and streets of the 街道 in it; at most {@code limit} (1–20). Text up to 200 characters
-     * is read.
+     * ({@code null}: anywhere) and streets of the 街道 in it; at most {@code limit} (1–20). Text of more than 200
+     * characters or with control characters is refused (400 naming {@code text}); blank text finds nothing.
      */
     public List<AddressCandidate> addressCandidates(String text, java.util.Set<UnitId> within, int limit) {
-        String t = text == null ? "" : text.length() > 200 ? text.substring(0, 200) : text;
+        org.gongzhi.shared.Violations v = new org.gongzhi.shared.Violations();
+        String checked = org.gongzhi.shared.Text.checkLine(text, "text", false, 200, v);
+        v.throwIfAny();
+        String t = checked == null ? "" : checked;
         java.util.Set<UUID> ids =
                 within == null ? null : within.stream().map(UnitId::value).collect(java.util.stream.Collectors.toSet());
         return index.addresses(t, ids, Math.max(1, Math.min(20, limit)), LocalDate.now(clock)).stream()

@@ -169,7 +169,7 @@ class LocationIT {
                 + share * (c.get(1).get(0).asDouble() - c.get(0).get(0).asDouble());
         double lat = c.get(0).get(1).asDouble()
                 + share * (c.get(1).get(1).asDouble() - c.get(0).get(1).asDouble());
-        double metresPerDegree = Math.toRadians(6_371_008.8) * Math.cos(Math.toRadians(lat));
+        double metresPerDegree = org.gongzhi.shared.GreatCircle.METRES_PER_DEGREE * Math.cos(Math.toRadians(lat));
         return new double[] {lat, lng + metres / metresPerDegree};
     }
 }

@@ -342,7 +342,7 @@ public class AppealStore {
     public List<Appeal> repeatCandidates(Appeal a, java.time.Duration window, double metres) {
         Double lat = a.intake().latitude();
         Double lng = a.intake().longitude();
-        double dLat = lat == null ? 0 : Math.toDegrees(metres / 6_371_008.8);
+        double dLat = lat == null ? 0 : metres / org.gongzhi.shared.GreatCircle.METRES_PER_DEGREE;
         double dLng = lat == null ? 0 : dLat / Math.max(0.01, Math.cos(Math.toRadians(lat)));
         return jdbc.sql("select * from appeal.appeal where id <> :id and category_code = :category"
                         + " and repeat_of is null and state not in ('VOIDED', 'CLOSED')"

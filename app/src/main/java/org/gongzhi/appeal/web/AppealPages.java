@@ -363,7 +363,7 @@ class AppealPages {
             throw DomainException.invalid(
                     List.of(org.gongzhi.shared.Violation.of("article", "appeal.knowledge.not-offered")));
         }
-        return a.source().isEmpty() ? a.answer() : a.answer() + "（" + a.source() + "）";
+        return a.answerWithSource();
     }
 
     private static boolean yes(Map<String, String> f, String field) {
@@ -449,10 +449,7 @@ class AppealPages {
     @PostMapping("/appeals/new/address-candidates")
     String addressCandidates(@RequestParam(required = false) String address, Model model) {
         may.require(AppealPermission.READ);
-        Violations v = new Violations();
-        String text = org.gongzhi.shared.Text.checkLine(address, "address", false, 200, v);
-        v.throwIfAny();
-        model.addAttribute("places", territory.addressCandidates(text, territory.within(scopes.current()), 8));
+        model.addAttribute("places", territory.addressCandidates(address, territory.within(scopes.current()), 8));
         return "appeal/intake-lookups :: places";
     }
 

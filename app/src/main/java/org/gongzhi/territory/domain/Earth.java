@@ -11,7 +11,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class Earth {
 
-    static final double RADIUS = 6_371_008.8;
+    static final double RADIUS = org.gongzhi.shared.GreatCircle.EARTH_RADIUS_METRES;
 
     private Earth() {}
 
@@ -59,12 +59,6 @@ public final class Earth {
     }
 
     static double distance(Coordinate a, Coordinate b) {
-        double lat1 = Math.toRadians(a.y);
-        double lat2 = Math.toRadians(b.y);
-        double dLat = lat2 - lat1;
-        double dLng = Math.toRadians(b.x - a.x);
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
-        return 2 * RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
+        return org.gongzhi.shared.GreatCircle.metres(a.y, a.x, b.y, b.x);
     }
 }

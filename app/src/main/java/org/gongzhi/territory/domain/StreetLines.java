@@ -58,7 +58,7 @@ public final class StreetLines<T> {
     /** The nearest street that {@code allowed} accepts, no farther than {@code maxMetres}. */
     public Optional<Nearest<T>> nearest(
             double lat, double lng, double maxMetres, java.util.function.Predicate<T> allowed) {
-        double metresPerDegreeLat = Math.toRadians(Earth.RADIUS);
+        double metresPerDegreeLat = org.gongzhi.shared.GreatCircle.METRES_PER_DEGREE;
         double metresPerDegreeLng = metresPerDegreeLat * Math.cos(Math.toRadians(lat));
         double reachLat = maxMetres / metresPerDegreeLat;
         double reachLng = maxMetres / Math.max(metresPerDegreeLng, 1e-9);

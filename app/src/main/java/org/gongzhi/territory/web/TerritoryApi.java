@@ -81,11 +81,8 @@ class TerritoryApi {
                     + " the signed-in account's scope. unitCode is what to register as the place, streetCode the"
                     + " street when the candidate is one.")
     List<org.gongzhi.territory.AddressCandidate> addressCandidates(@RequestBody AddressLookup lookup) {
-        org.gongzhi.shared.Violations v = new org.gongzhi.shared.Violations();
-        String text = org.gongzhi.shared.Text.checkLine(lookup.text(), "text", false, 200, v);
-        v.throwIfAny();
         return queries.addressCandidates(
-                text, queries.within(scopes.current()), lookup.limit() == null ? 8 : lookup.limit());
+                lookup.text(), queries.within(scopes.current()), lookup.limit() == null ? 8 : lookup.limit());
     }
 
     @GetMapping("/units/{code}")
