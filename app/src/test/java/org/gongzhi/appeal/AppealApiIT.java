@@ -12,69 +12,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.identity.Role;
-import org.gongzhi.support.AppealCalls;
+import org.gongzhi.support.AppealTest;
 import org.gongzhi.support.Concurrently;
 import org.gongzhi.support.PlatformTest;
 import org.gongzhi.support.Staff;
 import org.gongzhi.support.TestClock;
-import org.gongzhi.territory.TerritoryQueries;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appeals over the API: the lifecycle with If-Match (428, 412, 409), registration's bad input refused with nothing
  * written, 12345 work orders and Idempotency-Key replayed, tracking by code and token, and races decided once.
  */
 @PlatformTest
-class AppealApiIT {
+class AppealApiIT extends AppealTest {
 
-    static final String ERLIZHUANG = "110108010005";
     static final String ENFORCEMENT = "海淀区城市管理综合行政执法局学院路执法队";
     static final String POLICE = "海淀分局学院路派出所";
     static final String WATER = "北京市自来水集团海淀营业所";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TerritoryQueries territory;
-
-    final JsonMapper json = JsonMapper.shared();
-
-    AppealCalls calls;
-
-    @org.junit.jupiter.api.BeforeEach
-    void calls() {
-        calls = new AppealCalls(mvc, jdbc, dispatcher());
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.reset();
-    }
-
-    UUID xueyuanlu() {
-        return territory.requireByCode("110108010").id().value();
-    }
-
-    RequestPostProcessor dispatcher() {
-        return Staff.as("xueyuanlu.dispatcher", Set.of(xueyuanlu()), Role.STREET_ADMIN);
-    }
-
-    long count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
 
     static Map<String, Object> hotline(String workOrder, String content) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();

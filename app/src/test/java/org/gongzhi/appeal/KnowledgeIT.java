@@ -10,15 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import org.gongzhi.identity.Role;
 import org.gongzhi.support.AppealCalls;
+import org.gongzhi.support.AppealTest;
 import org.gongzhi.support.PlatformTest;
 import org.gongzhi.support.Staff;
 import org.gongzhi.support.TestSms;
-import org.gongzhi.territory.TerritoryQueries;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
@@ -27,40 +23,11 @@ import tools.jackson.databind.JsonNode;
  * from it and closed without dispatch, a legal route given, and repeats found nearby, linked and told.
  */
 @PlatformTest
-class KnowledgeIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TerritoryQueries territory;
-
-    AppealCalls calls;
-
-    @BeforeEach
-    void calls() {
-        calls = new AppealCalls(mvc, jdbc, admin());
-    }
-
-    RequestPostProcessor admin() {
-        return Staff.as(
-                "xueyuanlu.kb", Set.of(territory.requireByCode("110108010").id().value()), Role.STREET_ADMIN);
-    }
+class KnowledgeIT extends AppealTest {
 
     RequestPostProcessor worker() {
         return Staff.as(
-                "erlizhuang.kb",
-                Set.of(territory.requireByCode("110108010005").id().value()),
-                Role.COMMUNITY_WORKER);
-    }
-
-    long articles() {
-        return jdbc.sql("select count(*) from appeal.knowledge_article")
-                .query(Long.class)
-                .single();
+                "erlizhuang.kb", Set.of(territory.requireByCode(ERLIZHUANG).id().value()), Role.COMMUNITY_WORKER);
     }
 
     JsonNode search(String q, String kind) throws Exception {
@@ -96,26 +63,27 @@ class KnowledgeIT {
         var refused = calls.send(post("/api/v1/knowledge-articles"), worker(), draft);
         assertThat(refused.getStatus()).isEqualTo(403);
 
-        var created = calls.send(post("/api/v1/knowledge-articles"), admin(), draft);
+        var created = calls.send(post("/api/v1/knowledge-articles"), dispatcher(), draft);
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
         assertThat(created.getHeader("ETag")).isEqualTo("\"0\"");
         String id = calls.read(created).path("id").asString();
         assertThat(search("老年餐桌几点开饭", null).get(0).path("id").asString()).isEqualTo(id);
 
         draft.put("answer", "二里庄社区老年餐桌每日11:00至13:30供应午餐。");
-        assertThat(calls.send(put("/api/v1/knowledge-articles/" + id), admin(), draft)
+        assertThat(calls.send(put("/api/v1/knowledge-articles/" + id), dispatcher(), draft)
                         .getStatus())
                 .isEqualTo(428);
-        var revised = calls.send(put("/api/v1/knowledge-articles/" + id).header("If-Match", "\"0\""), admin(), draft);
+        var revised =
+                calls.send(put("/api/v1/knowledge-articles/" + id).header("If-Match", "\"0\""), dispatcher(), draft);
         assertThat(revised.getStatus()).as(revised.getContentAsString()).isEqualTo(200);
         assertThat(revised.getHeader("ETag")).isEqualTo("\"1\"");
-        assertThat(calls.send(put("/api/v1/knowledge-articles/" + id).header("If-Match", "\"0\""), admin(), draft)
+        assertThat(calls.send(put("/api/v1/knowledge-articles/" + id).header("If-Match", "\"0\""), dispatcher(), draft)
                         .getStatus())
                 .isEqualTo(412);
 
         var retired = calls.send(
                 put("/api/v1/knowledge-articles/" + id + "/active").header("If-Match", "\"1\""),
-                admin(),
+                dispatcher(),
                 Map.of("active", false));
         assertThat(retired.getStatus()).as(retired.getContentAsString()).isEqualTo(200);
         assertThat(search("老年餐桌几点开饭", null).toString()).doesNotContain(id);
@@ -130,13 +98,13 @@ class KnowledgeIT {
 
     @Test
     void a_bad_article_names_every_field_and_writes_nothing() throws Exception {
-        long before = articles();
+        long before = count("appeal.knowledge_article");
         Map<String, Object> bad = new LinkedHashMap<>();
         bad.put("title", "标".repeat(101));
         bad.put("answer", " ");
         bad.put("categoryCode", "X9999");
         bad.put("source", "依".repeat(201));
-        var r = calls.send(post("/api/v1/knowledge-articles"), admin(), bad);
+        var r = calls.send(post("/api/v1/knowledge-articles"), dispatcher(), bad);
         assertThat(r.getStatus()).isEqualTo(400);
         assertThat(r.getContentAsString())
                 .contains(
@@ -145,7 +113,7 @@ class KnowledgeIT {
                         "\"location\":\"answer\"",
                         "\"location\":\"categoryCode\"",
                         "\"location\":\"source\"");
-        assertThat(articles()).isEqualTo(before);
+        assertThat(count("appeal.knowledge_article")).isEqualTo(before);
     }
 
     Map<String, Object> walkIn(String type, String content) {
@@ -153,23 +121,25 @@ class KnowledgeIT {
         m.put("channel", "WALK_IN");
         m.put("type", type);
         m.put("content", content);
-        m.put("unitCode", "110108010005");
+        m.put("unitCode", ERLIZHUANG);
         return m;
     }
 
     @Test
     void a_consultation_is_answered_from_the_knowledge_base_on_the_page_and_closed_without_dispatch() throws Exception {
-        JsonNode registered =
-                calls.read(calls.send(post("/api/v1/appeals"), admin(), walkIn("CONSULTATION", "居民咨询：今年暖气几号开始供？")));
+        JsonNode registered = calls.read(
+                calls.send(post("/api/v1/appeals"), dispatcher(), walkIn("CONSULTATION", "居民咨询：今年暖气几号开始供？")));
         String id = registered.path("appeal").path("id").asString();
         String article = search("暖气几号开始", "ANSWER").get(0).path("id").asString();
         long version = registered.path("appeal").path("version").asLong();
-        var page = mvc.perform(get("/appeals/" + id).with(admin())).andReturn().getResponse();
+        var page = mvc.perform(get("/appeals/" + id).with(dispatcher()))
+                .andReturn()
+                .getResponse();
         assertThat(page.getContentAsString()).contains("集中供暖时间和室温标准", "value=\"" + article + "\"");
 
         var answered = mvc.perform(
                         post("/appeals/" + id + "/act")
-                                .with(admin())
+                                .with(dispatcher())
                                 .with(org.springframework.security.test.web.servlet.request
                                         .SecurityMockMvcRequestPostProcessors.csrf())
                                 .param("action", "ANSWER_AT_INTAKE")
@@ -179,10 +149,10 @@ class KnowledgeIT {
                 .andReturn()
                 .getResponse();
         assertThat(answered.getStatus()).isEqualTo(302);
-        JsonNode closed = calls.read(calls.send(get("/api/v1/appeals/" + id), admin(), null));
+        JsonNode closed = calls.read(calls.send(get("/api/v1/appeals/" + id), dispatcher(), null));
         assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
         assertThat(closed.path("handler").isNull()).isTrue();
-        JsonNode timeline = calls.read(calls.send(get("/api/v1/appeals/" + id + "/timeline"), admin(), null));
+        JsonNode timeline = calls.read(calls.send(get("/api/v1/appeals/" + id + "/timeline"), dispatcher(), null));
         assertThat(timeline.get(timeline.size() - 1).path("reason").asString())
                 .contains("11月15日")
                 .contains("北京市供热采暖管理办法");
@@ -198,31 +168,32 @@ class KnowledgeIT {
         first.put("latitude", lat);
         first.put("longitude", lng);
         first.put("reporterPhone", "13900000001");
-        JsonNode original = calls.read(calls.send(post("/api/v1/appeals"), admin(), first));
+        JsonNode original = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), first));
         String originalId = original.path("appeal").path("id").asString();
 
         Map<String, Object> second = new LinkedHashMap<>(first);
         second.put("content", "餐馆油烟太大，窗户都不敢开。");
         second.put("latitude", lat + 0.0009); // 100 m north
         second.put("reporterPhone", "13900000002");
-        JsonNode repeat = calls.read(calls.send(post("/api/v1/appeals"), admin(), second));
+        JsonNode repeat = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), second));
         String repeatId = repeat.path("appeal").path("id").asString();
 
         Map<String, Object> far = new LinkedHashMap<>(first);
         far.put("latitude", lat + 0.0027); // 300 m north
         far.put("reporterPhone", "13900000003");
-        String farId = calls.read(calls.send(post("/api/v1/appeals"), admin(), far))
+        String farId = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), far))
                 .path("appeal")
                 .path("id")
                 .asString();
 
         JsonNode suggested =
-                calls.read(calls.send(get("/api/v1/appeals/" + repeatId + "/possible-repeats"), admin(), null));
+                calls.read(calls.send(get("/api/v1/appeals/" + repeatId + "/possible-repeats"), dispatcher(), null));
         assertThat(suggested.toString()).contains(originalId).doesNotContain(farId);
-        JsonNode fromFar = calls.read(calls.send(get("/api/v1/appeals/" + farId + "/possible-repeats"), admin(), null));
+        JsonNode fromFar =
+                calls.read(calls.send(get("/api/v1/appeals/" + farId + "/possible-repeats"), dispatcher(), null));
         assertThat(fromFar.toString()).doesNotContain(originalId);
 
-        var linked = calls.act(repeatId, "repeat-of", admin(), Map.of("original", originalId, "reason", "同一餐馆油烟"));
+        var linked = calls.act(repeatId, "repeat-of", dispatcher(), Map.of("original", originalId, "reason", "同一餐馆油烟"));
         assertThat(linked.getStatus()).as(linked.getContentAsString()).isEqualTo(200);
         AppealCalls.await(
                 "the repeat's reporter is told",
@@ -231,14 +202,15 @@ class KnowledgeIT {
                                 .contains(original.path("appeal")
                                         .path("trackingCode")
                                         .asString()));
-        assertThat(calls.read(calls.send(get("/api/v1/appeals/" + originalId + "/possible-repeats"), admin(), null))
+        assertThat(calls.read(calls.send(
+                                get("/api/v1/appeals/" + originalId + "/possible-repeats"), dispatcher(), null))
                         .toString())
                 .doesNotContain(repeatId);
 
         // The original's answer goes to both reporters.
-        calls.act(originalId, "accept", admin(), Map.of());
-        calls.act(originalId, "dispatch", admin(), Map.of());
-        String handler = calls.read(calls.send(get("/api/v1/appeals/" + originalId), admin(), null))
+        calls.act(originalId, "accept", dispatcher(), Map.of());
+        calls.act(originalId, "dispatch", dispatcher(), Map.of());
+        String handler = calls.read(calls.send(get("/api/v1/appeals/" + originalId), dispatcher(), null))
                 .path("handler")
                 .path("name")
                 .asString();

@@ -6,15 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.Map;
 import java.util.Set;
 import org.gongzhi.identity.Role;
-import org.gongzhi.support.AppealCalls;
+import org.gongzhi.support.AppealTest;
 import org.gongzhi.support.PlatformTest;
 import org.gongzhi.support.Staff;
-import org.gongzhi.territory.TerritoryQueries;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,34 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * configured distance, a street alone to its 街道, and unknown or mismatched streets refused with nothing written.
  */
 @PlatformTest
-class LocationIT {
+class LocationIT extends AppealTest {
 
-    static final String XUEYUANLU = "110108010";
     static final String XUEYUAN_ROAD = "110108010S001";
-    static final String ERLIZHUANG = "110108010005";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TerritoryQueries territory;
-
-    AppealCalls calls;
-
-    @BeforeEach
-    void calls() {
-        calls = new AppealCalls(mvc, jdbc, operator());
-    }
-
-    RequestPostProcessor operator() {
-        return Staff.as(
-                "xueyuanlu.operator",
-                Set.of(territory.requireByCode(XUEYUANLU).id().value()),
-                Role.STREET_ADMIN);
-    }
 
     static Map<String, Object> walkIn(String content) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -62,14 +32,10 @@ class LocationIT {
         return m;
     }
 
-    long appeals() {
-        return jdbc.sql("select count(*) from appeal.appeal").query(Long.class).single();
-    }
-
     @Test
     void an_address_names_its_building_first_and_the_street_candidate_carries_its_subdistrict() throws Exception {
         JsonNode found = calls.read(calls.send(
-                post("/api/v1/territory/address-candidates"), operator(), Map.of("text", "北京市海淀区学院路街道二里庄一区三号楼2单元")));
+                post("/api/v1/territory/address-candidates"), dispatcher(), Map.of("text", "北京市海淀区学院路街道二里庄一区三号楼2单元")));
         assertThat(found.get(0).path("kind").asString()).isEqualTo("BUILDING");
         assertThat(found.get(0).path("name").asString()).isEqualTo("3号楼");
         assertThat(found.get(0).path("path").toString()).contains("二里庄社区", "二里庄一区");
@@ -77,7 +43,7 @@ class LocationIT {
                 .isEqualTo(found.get(0).path("code").asString());
 
         JsonNode street = calls.read(
-                calls.send(post("/api/v1/territory/address-candidates"), operator(), Map.of("text", "二里庄胡同东口")));
+                calls.send(post("/api/v1/territory/address-candidates"), dispatcher(), Map.of("text", "二里庄胡同东口")));
         assertThat(street.get(0).path("kind").asString()).isEqualTo("ALLEY");
         assertThat(street.get(0).path("streetCode").asString())
                 .isEqualTo(street.get(0).path("code").asString());
@@ -96,7 +62,7 @@ class LocationIT {
         assertThat(elsewhere.toString()).doesNotContain("石油大院");
 
         var tooLong =
-                calls.send(post("/api/v1/territory/address-candidates"), operator(), Map.of("text", "路".repeat(201)));
+                calls.send(post("/api/v1/territory/address-candidates"), dispatcher(), Map.of("text", "路".repeat(201)));
         assertThat(tooLong.getStatus()).isEqualTo(400);
         assertThat(tooLong.getContentAsString()).contains("\"text\"");
     }
@@ -107,7 +73,7 @@ class LocationIT {
         Map<String, Object> body = walkIn("学院路人行道上共享单车堆放");
         body.put("latitude", near[0]);
         body.put("longitude", near[1]);
-        JsonNode on = calls.read(calls.send(post("/api/v1/appeals"), operator(), body))
+        JsonNode on = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), body))
                 .path("appeal");
         assertThat(on.path("streetName").asString()).isEqualTo("学院路");
         assertThat(on.path("subdistrict").path("name").asString()).isEqualTo("学院路街道");
@@ -115,7 +81,7 @@ class LocationIT {
         double[] far = offStreet(XUEYUAN_ROAD, 0.7, 120);
         body.put("latitude", far[0]);
         body.put("longitude", far[1]);
-        JsonNode off = calls.read(calls.send(post("/api/v1/appeals"), operator(), body))
+        JsonNode off = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), body))
                 .path("appeal");
         assertThat(off.path("streetName").isNull()).isTrue();
     }
@@ -124,7 +90,7 @@ class LocationIT {
     void a_street_alone_places_the_appeal_in_its_subdistrict() throws Exception {
         Map<String, Object> body = walkIn("成府路路灯不亮");
         body.put("streetCode", "110108010S002");
-        JsonNode appeal = calls.read(calls.send(post("/api/v1/appeals"), operator(), body))
+        JsonNode appeal = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), body))
                 .path("appeal");
         assertThat(appeal.path("streetName").asString()).isEqualTo("成府路");
         assertThat(appeal.path("subdistrict").path("name").asString()).isEqualTo("学院路街道");
@@ -133,10 +99,10 @@ class LocationIT {
 
     @Test
     void an_unknown_street_or_one_of_another_subdistrict_is_refused_and_nothing_is_written() throws Exception {
-        long before = appeals();
+        long before = count("appeal.appeal");
         Map<String, Object> unknown = walkIn("路面坑洼");
         unknown.put("streetCode", "110108010S999");
-        var r = calls.send(post("/api/v1/appeals"), operator(), unknown);
+        var r = calls.send(post("/api/v1/appeals"), dispatcher(), unknown);
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(400);
         assertThat(r.getContentAsString()).contains("streetCode", "110108010S999");
 
@@ -149,10 +115,10 @@ class LocationIT {
                         .findFirst()
                         .orElseThrow()
                         .code());
-        var r2 = calls.send(post("/api/v1/appeals"), operator(), elsewhere);
+        var r2 = calls.send(post("/api/v1/appeals"), dispatcher(), elsewhere);
         assertThat(r2.getStatus()).as(r2.getContentAsString()).isEqualTo(400);
         assertThat(r2.getContentAsString()).contains("streetCode");
-        assertThat(appeals()).isEqualTo(before);
+        assertThat(count("appeal.appeal")).isEqualTo(before);
     }
 
     /**

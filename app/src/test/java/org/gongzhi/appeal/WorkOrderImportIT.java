@@ -7,48 +7,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.gongzhi.identity.Role;
+import org.gongzhi.support.AppealTest;
 import org.gongzhi.support.PlatformTest;
-import org.gongzhi.support.Staff;
-import org.gongzhi.territory.TerritoryQueries;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 12345 work orders imported all or nothing, by their usual column names, idempotent by number. */
 @PlatformTest
-class WorkOrderImportIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TerritoryQueries territory;
-
-    RequestPostProcessor operator() {
-        return Staff.as(
-                "xueyuanlu.operator",
-                Set.of(territory.requireByCode("110108010").id().value()),
-                Role.STREET_ADMIN);
-    }
-
-    long appeals() {
-        return jdbc.sql("select count(*) from appeal.appeal").query(Long.class).single();
-    }
+class WorkOrderImportIT extends AppealTest {
 
     static byte[] workbook(List<String> header, List<List<String>> rows) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -69,7 +42,7 @@ class WorkOrderImportIT {
     MockHttpServletResponse upload(byte[] xlsx) throws Exception {
         return mvc.perform(multipart("/api/v1/appeals/import")
                         .file(new MockMultipartFile("file", "12345.xlsx", "application/octet-stream", xlsx))
-                        .with(operator())
+                        .with(dispatcher())
                         .accept(MediaType.APPLICATION_JSON))
                 .andReturn()
                 .getResponse();
@@ -95,7 +68,7 @@ class WorkOrderImportIT {
 
     @Test
     void a_workbook_with_one_bad_row_imports_nothing_and_names_each_fault() throws Exception {
-        long before = appeals();
+        long before = count("appeal.appeal");
         String n = "I" + UUID.randomUUID().toString().substring(0, 8);
         List<List<String>> rows = new ArrayList<>();
         rows.add(row(n + "1", "投诉", "机动车乱停放", "门口乱停车", "否"));
@@ -114,7 +87,7 @@ class WorkOrderImportIT {
                         "rows[3].content",
                         "rows[3].urgent",
                         "rows[4].workOrderNumber");
-        assertThat(appeals()).isEqualTo(before);
+        assertThat(count("appeal.appeal")).isEqualTo(before);
     }
 
     @Test
@@ -131,11 +104,11 @@ class WorkOrderImportIT {
         String n = "J" + UUID.randomUUID().toString().substring(0, 8);
         List<List<String>> rows =
                 List.of(row(n + "1", "投诉", "机动车乱停放", "门口乱停车", "否"), row(n + "2", "求助", "E0402", "自来水管破裂，水流到路上", "是"));
-        long before = appeals();
+        long before = count("appeal.appeal");
         var first = upload(workbook(HEADER, rows));
         assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(200);
         assertThat(first.getContentAsString()).contains("\"created\":2").contains("\"unchanged\":0");
-        assertThat(appeals()).isEqualTo(before + 2);
+        assertThat(count("appeal.appeal")).isEqualTo(before + 2);
         assertThat(jdbc.sql("select urgency from appeal.appeal where work_order_number = :n")
                         .param("n", n + "2")
                         .query(String.class)
@@ -143,20 +116,20 @@ class WorkOrderImportIT {
                 .isEqualTo("EMERGENCY");
         var again = upload(workbook(HEADER, rows));
         assertThat(again.getContentAsString()).contains("\"created\":0").contains("\"unchanged\":2");
-        assertThat(appeals()).isEqualTo(before + 2);
+        assertThat(count("appeal.appeal")).isEqualTo(before + 2);
 
         String json = "[{\"工单编号\":\"" + n + "1\",\"来电号码\":\"13811112222\",\"诉求人\":\"李四\",\"诉求类型\":\"投诉\","
                 + "\"问题分类\":\"机动车乱停放\",\"诉求内容\":\"门口乱停车，改了内容\",\"事发地址\":\"学院路二里庄\","
                 + "\"社区编码\":\"110108010005\",\"是否紧急\":\"否\"}]";
         var changed = mvc.perform(post("/api/v1/appeals/import")
-                        .with(operator())
+                        .with(dispatcher())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json))
                 .andReturn()
                 .getResponse();
         assertThat(changed.getStatus()).isEqualTo(422);
         var objects = mvc.perform(post("/api/v1/appeals/import")
-                        .with(operator())
+                        .with(dispatcher())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"工单编号\":\"" + n + "9\",\"来电号码\":\"13811112222\",\"诉求类型\":\"投诉\","
                                 + "\"诉求内容\":{\"x\":1},\"社区编码\":110108010005}]"))
@@ -167,6 +140,6 @@ class WorkOrderImportIT {
         assertThat(changed.getContentAsString())
                 .contains("rows[1].workOrderNumber")
                 .contains("appeal.work-order.changed");
-        assertThat(appeals()).isEqualTo(before + 2);
+        assertThat(count("appeal.appeal")).isEqualTo(before + 2);
     }
 }

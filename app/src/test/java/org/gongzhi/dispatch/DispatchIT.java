@@ -12,57 +12,19 @@ import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.identity.Role;
 import org.gongzhi.support.AppealCalls;
+import org.gongzhi.support.AppealTest;
 import org.gongzhi.support.PlatformTest;
 import org.gongzhi.support.Staff;
 import org.gongzhi.support.TestClock;
-import org.gongzhi.territory.TerritoryQueries;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dispatch directory (most specific rule wins, 直派 to a 街道 copies the district, no rule → the coordination queue)
  * and the clocks: a passed deadline raises exactly one 督办, a met or moved one none.
  */
 @PlatformTest
-class DispatchIT {
-
-    static final String ERLIZHUANG = "110108010005";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TerritoryQueries territory;
-
-    final JsonMapper json = JsonMapper.shared();
-
-    AppealCalls calls;
-
-    @org.junit.jupiter.api.BeforeEach
-    void calls() {
-        calls = new AppealCalls(mvc, jdbc, dispatcher());
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.reset();
-    }
-
-    RequestPostProcessor dispatcher() {
-        return Staff.as(
-                "xueyuanlu.dispatcher",
-                Set.of(territory.requireByCode("110108010").id().value()),
-                Role.STREET_ADMIN);
-    }
+class DispatchIT extends AppealTest {
 
     JsonNode preview(String category, String unit) throws Exception {
         var r = calls.send(

@@ -7,50 +7,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.gongzhi.identity.Role;
 import org.gongzhi.support.AppealCalls;
+import org.gongzhi.support.AppealTest;
 import org.gongzhi.support.PlatformTest;
-import org.gongzhi.support.Staff;
 import org.gongzhi.support.TestSms;
-import org.gongzhi.territory.TerritoryQueries;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Inbox notices for the units an appeal concerns, and texts to its reporter, each once. */
 @PlatformTest
-class NotificationIT {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TerritoryQueries territory;
-
-    final JsonMapper json = JsonMapper.shared();
-
-    AppealCalls calls;
-
-    @org.junit.jupiter.api.BeforeEach
-    void calls() {
-        calls = new AppealCalls(mvc, jdbc, dispatcher());
-    }
-
-    RequestPostProcessor dispatcher() {
-        return Staff.as(
-                "xueyuanlu.dispatcher",
-                Set.of(territory.requireByCode("110108010").id().value()),
-                Role.STREET_ADMIN);
-    }
+class NotificationIT extends AppealTest {
 
     JsonNode register(String phone) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
