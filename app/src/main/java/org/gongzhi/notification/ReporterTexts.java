@@ -2,17 +2,26 @@ package org.gongzhi.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gongzhi.appeal.AppealEvent;
 import org.gongzhi.appeal.AppealId;
 import org.gongzhi.appeal.AppealQueries;
+import org.gongzhi.appeal.Closure;
 import org.gongzhi.identity.SmsSender;
 import org.gongzhi.notification.domain.NoticeStore;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.shared.PhoneNumber;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Texts the reporter (a mobile number only; landlines and anonymous appeals without a number get none): the tracking
@@ -29,6 +38,7 @@ class ReporterTexts {
     private final MessageSource messages;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
     ReporterTexts(
             NoticeStore store,
@@ -36,7 +46,10 @@ class ReporterTexts {
             SmsSender sms,
             MessageSource messages,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
         this.appeals = appeals;
         this.sms = sms;
@@ -53,9 +66,36 @@ class ReporterTexts {
     /** The answer goes to the reporters of the repeats too: their matter was handled as this one. */
     @ApplicationModuleListener
     void on(AppealEvent.Answered e) {
-        text(e.appeal(), "answered");
-        for (AppealId repeat : appeals.repeatsOf(e.appeal())) {
-            text(repeat, "answered");
+        answered(e.appeal(), true);
+    }
+
+    /**
+     * An original closed at intake (咨询即答, 告知法定途径) answered its own reporter on the spot; its repeats' reporters
+     * are texted.
+     */
+    @ApplicationModuleListener
+    void on(AppealEvent.Closed e) {
+        if (e.closure() == Closure.ANSWERED_AT_INTAKE || e.closure() == Closure.LEGAL_ROUTE) {
+            answered(e.appeal(), false);
+        }
+    }
+
+    /**
+     * Texts the answer to the original's reporter (when {@code toOriginal}) and to its repeats' reporters: each number
+     * once, however many of the appeals it reported, and each text in a transaction of its own, so a failure part-way
+     * leaves those sent recorded and a retry sends only the rest.
+     */
+    private void answered(AppealId original, boolean toOriginal) {
+        Set<PhoneNumber> told = new HashSet<>();
+        List<AppealId> all = new ArrayList<>();
+        all.add(original);
+        all.addAll(appeals.repeatsOf(original));
+        for (AppealId appeal : all) {
+            var mobile = appeals.reporterMobile(appeal);
+            if (mobile.isEmpty() || !told.add(mobile.get()) || (appeal.equals(original) && !toOriginal)) {
+                continue;
+            }
+            separately.executeWithoutResult(status -> text(appeal, "answered"));
         }
     }
 

@@ -207,6 +207,16 @@ class KnowledgeIT extends AppealTest {
                         .toString())
                 .doesNotContain(repeatId);
 
+        // The original's own reporter calls again: linked too, but told the answer once.
+        Map<String, Object> again = new LinkedHashMap<>(first);
+        again.put("content", "还是油烟的事，再催一下。");
+        String againId = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), again))
+                .path("appeal")
+                .path("id")
+                .asString();
+        calls.act(againId, "repeat-of", dispatcher(), Map.of("original", originalId));
+        AppealCalls.await("the second call is linked and told", () -> TestSms.sentTo("13900000001") == 3);
+
         // The original's answer goes to both reporters.
         calls.act(originalId, "accept", dispatcher(), Map.of());
         calls.act(originalId, "dispatch", dispatcher(), Map.of());
@@ -224,5 +234,29 @@ class KnowledgeIT extends AppealTest {
                         .contains(repeat.path("appeal").path("trackingCode").asString()));
         assertThat(TestSms.last("13900000001"))
                 .contains(original.path("appeal").path("trackingCode").asString());
+        assertThat(TestSms.sentTo("13900000001")).isEqualTo(4);
+    }
+
+    @Test
+    void the_repeats_of_a_consultation_answered_at_intake_are_told_the_answer() throws Exception {
+        Map<String, Object> first = walkIn("CONSULTATION", "集中供暖几号开始？");
+        first.put("categoryCode", "L0201");
+        first.put("reporterPhone", "13900000011");
+        String originalId = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), first))
+                .path("appeal")
+                .path("id")
+                .asString();
+        Map<String, Object> second = new LinkedHashMap<>(first);
+        second.put("reporterPhone", "13900000012");
+        JsonNode repeat = calls.read(calls.send(post("/api/v1/appeals"), dispatcher(), second));
+        String repeatId = repeat.path("appeal").path("id").asString();
+        calls.act(repeatId, "repeat-of", dispatcher(), Map.of("original", originalId));
+        AppealCalls.await("the repeat is linked and told", () -> TestSms.sentTo("13900000012") == 2);
+
+        var answered = calls.act(originalId, "answer-at-intake", dispatcher(), Map.of("answer", "11月15日开始供暖。"));
+        assertThat(answered.getStatus()).as(answered.getContentAsString()).isEqualTo(200);
+        AppealCalls.await("the repeat's reporter hears the answer", () -> TestSms.sentTo("13900000012") == 3);
+        assertThat(TestSms.last("13900000012"))
+                .contains(repeat.path("appeal").path("trackingCode").asString());
     }
 }
