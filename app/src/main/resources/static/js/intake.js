@@ -97,5 +97,10 @@
         streetShown.querySelector('[data-clear-street]').addEventListener('click', function () {
             showStreet('', '');
         });
+        // A unit typed or picked by hand is not the confirmed address any more: the street goes with it.
+        var unitText = form.querySelector('.picker input[name="unitCode"]').closest('.picker')
+            .querySelector('.picker-text');
+        unitText.addEventListener('input', function () { showStreet('', ''); });
+        unitText.closest('.picker').addEventListener('picked', function () { showStreet('', ''); });
     }
 })();

@@ -121,6 +121,23 @@ class LocationIT extends AppealTest {
         assertThat(count("appeal.appeal")).isEqualTo(before);
     }
 
+    @Test
+    void the_form_says_beside_the_street_why_it_was_refused() throws Exception {
+        var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/appeals")
+                        .with(dispatcher())
+                        .param("channel", "WALK_IN")
+                        .param("type", "COMPLAINT")
+                        .param("content", "路面坑洼")
+                        .param("streetCode", "110108010S999")
+                        .param("streetName", "不存在的路"))
+                .andReturn()
+                .getResponse();
+        assertThat(page.getStatus()).isEqualTo(400);
+        assertThat(page.getContentAsString())
+                .contains("class=\"picked-street invalid\"")
+                .contains("没有编码为 110108010S999 的街巷。");
+    }
+
     /**
      * A point {@code metres} east of the street, at {@code share} of the way along its first segment (WGS84 degrees,
      * latitude first).

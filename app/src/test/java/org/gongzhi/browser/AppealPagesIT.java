@@ -31,7 +31,21 @@ class AppealPagesIT extends InTheBrowser {
                     .first()
                     .click();
             p.fill("textarea[name=content]", "二里庄小区北门外机动车长期乱停放，堵塞消防通道，请尽快处理。");
+            // A street candidate fills the 街道 and the street; changing the unit by hand lets the street go.
+            p.fill("input[name=address]", "二里庄胡同东口");
+            p.locator("input[name=address]").press("Enter");
+            p.locator(".address-candidates button.candidate", text("二里庄胡同"))
+                    .first()
+                    .click();
+            assertThat(p.locator(".picked-street").innerText()).contains("二里庄胡同");
+            assertThat(p.locator("#unitCode-text").inputValue()).isEqualTo("学院路街道");
+            p.locator("#unitCode-text").pressSequentially("二");
+            assertThat(p.locator(".picked-street").isHidden()).isTrue();
+            assertThat(p.locator("input[name=streetCode]").inputValue()).isEmpty();
+            p.locator("#unitCode-text").fill("");
+
             // The address names its place: Enter looks it up, the best candidate comes first, a click confirms it.
+            p.evaluate("document.querySelector('.address-candidates div.result').remove()");
             p.fill("input[name=address]", "学院路二里庄一区三号楼北侧");
             p.locator("input[name=address]").press("Enter");
             assertThat(p.url()).endsWith("/appeals/new");
