@@ -247,8 +247,8 @@ public class AppealQueries {
 
     /**
      * A caller's earlier appeals, newest first (at most {@code limit}, 1–20), found by the keyed hash of their number
-     * — for the 12345 operator (403 without {@link AppealPermission#REGISTER_HOTLINE}). An unreadable number finds
-     * nothing.
+     * — for the 12345 operator (403 without {@link AppealPermission#REGISTER_HOTLINE}), and only those they may read. An
+     * unreadable number finds nothing.
      */
     public List<AppealBrief> earlierByPhone(String phone, int limit) {
         may.require(AppealPermission.REGISTER_HOTLINE);
@@ -256,7 +256,10 @@ public class AppealQueries {
         if (number == null) {
             return List.of();
         }
-        return store.byPhoneLookup(cipher.lookupHash(PHONE, number), Math.max(1, Math.min(limit, 20))).stream()
+        // Only appeals the operator may read: a caller's appeals elsewhere are another area's business.
+        return store.byPhoneLookup(cipher.lookupHash(PHONE, number), 200).stream()
+                .filter(this::mayRead)
+                .limit(Math.max(1, Math.min(limit, 20)))
                 .map(this::brief)
                 .toList();
     }

@@ -453,6 +453,15 @@ class AppealApiIT extends AppealTest {
         assertThat(calls.read(r).size()).isGreaterThanOrEqualTo(1);
         assertThat(calls.read(r).get(0).path("summary").asString()).isEqualTo("楼道堆物严重");
         assertThat(r.getContentAsString()).doesNotContain("13912345678");
+
+        // Another 街道's operator does not see them: the caller's appeals here are not theirs to read.
+        var elsewhere = Staff.as(
+                "dongzhimen.dispatcher",
+                Set.of(territory.requireByCode("110101008").id().value()),
+                Role.STREET_ADMIN);
+        var none = calls.send(post("/api/v1/appeals/caller-history"), elsewhere, Map.of("phone", "139-1234-5678"));
+        assertThat(none.getStatus()).isEqualTo(200);
+        assertThat(none.getContentAsString()).doesNotContain("楼道堆物严重");
     }
 
     @Test
