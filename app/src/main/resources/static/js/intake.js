@@ -16,7 +16,8 @@
         section.setAttribute('aria-busy', 'true');
         return fetch(path, {method: 'POST', body: body, credentials: 'same-origin'})
             .then(function (r) {
-                if (!r.ok) { throw new Error(String(r.status)); }
+                // A refused text (400) comes back as a fragment that says why; anything else is a failed look-up.
+                if (!r.ok && r.status !== 400) { throw new Error(String(r.status)); }
                 return r.text();
             })
             .then(function (html) {

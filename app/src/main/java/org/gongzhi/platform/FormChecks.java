@@ -147,11 +147,15 @@ public class FormChecks {
         }
         Map<String, String> errors = messages.byField(refusal.violations(), locale);
         model.addAttribute(errorsAttribute, errors);
+        // A rule the request as a whole breaks (422) often names a field the form does not show (the appeal's type,
+        // its state): its reasons go at the top, not "see below" with nothing below.
         model.addAttribute(
                 problemAttribute,
                 errors.isEmpty()
                         ? source.getMessage(refusal.code(), refusal.args().toArray(), refusal.code(), locale)
-                        : source.getMessage("form.problems", new Object[] {errors.size()}, locale));
+                        : refusal.kind() == ErrorKind.UNPROCESSABLE
+                                ? String.join(" ", errors.values())
+                                : source.getMessage("form.problems", new Object[] {errors.size()}, locale));
         return switch (refusal.kind()) {
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;

@@ -37,7 +37,7 @@ public final class IfMatch {
     /**
      * The version the request may change: {@code current} when the header matches it, else the first strong tag's
      * version, or -1 (no version) when the header holds only weak tags. A missing header is 428 with {@code
-     * missingCode}; one that is not a list of entity tags is 400 with it.
+     * missingCode}; one that is not a list of entity tags is 400 {@code if-match.malformed}.
      */
     public static long expectedVersion(String header, long current, String missingCode) {
         if (header == null || header.isBlank()) {
@@ -51,7 +51,7 @@ public final class IfMatch {
         for (String part : header.split(",")) {
             String tag = part.strip();
             if (!TAG.matcher(tag).matches()) {
-                throw DomainException.invalid(missingCode);
+                throw DomainException.invalid("if-match.malformed");
             }
             var strong = STRONG.matcher(tag);
             if (strong.matches()) {

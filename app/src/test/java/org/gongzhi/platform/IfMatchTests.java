@@ -31,6 +31,15 @@ class IfMatchTests {
     }
 
     @Test
+    void aHeaderThatIsNoEntityTagIs400SayingSo() {
+        assertThatThrownBy(() -> IfMatch.change("garbage", 3, "x.missing", "x.stale", v -> v))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
+                    assertThat(e.code()).isEqualTo("if-match.malformed");
+                });
+    }
+
+    @Test
     void theStaleConflictBecomes412AndOtherRefusalsPassThrough() {
         assertThatThrownBy(() -> IfMatch.change("\"2\"", 3, "x.missing", "x.stale", v -> {
                     throw DomainException.conflict("x.stale", v, 3);

@@ -447,9 +447,16 @@ class AppealPages {
 
     /** The places the address names, for the operator to confirm one (text in the body: it may be a home). */
     @PostMapping("/appeals/new/address-candidates")
-    String addressCandidates(@RequestParam(required = false) String address, Model model) {
+    String addressCandidates(
+            @RequestParam(required = false) String address, Model model, Locale locale, HttpServletResponse response) {
         may.require(AppealPermission.READ);
-        model.addAttribute("places", territory.addressCandidates(address, territory.within(scopes.current()), 8));
+        try {
+            model.addAttribute("places", territory.addressCandidates(address, territory.within(scopes.current()), 8));
+        } catch (DomainException e) {
+            // Text the look-up refuses (too long, invisible characters) is said where the places would be.
+            response.setStatus(forms.show(e, model, locale));
+            model.addAttribute("places", List.of());
+        }
         return "appeal/intake-lookups :: places";
     }
 

@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CategoryApi {
 
     private final CategoryCatalogue catalogue;
+    private final org.gongzhi.platform.Permissions may;
 
-    CategoryApi(CategoryCatalogue catalogue) {
+    CategoryApi(CategoryCatalogue catalogue, org.gongzhi.platform.Permissions may) {
         this.catalogue = catalogue;
+        this.may = may;
     }
 
     @GetMapping
@@ -59,6 +61,8 @@ class CategoryApi {
             @PathVariable String code,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody CategoryDetails details) {
+        // Who may not edit at all hears 403, whatever their If-Match says.
+        may.require(org.gongzhi.appeal.AppealPermission.EDIT_CATEGORIES);
         CategoryView c = IfMatch.change(
                 ifMatch,
                 catalogue.require(code).version(),

@@ -32,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class KnowledgeApi {
 
     private final KnowledgeBase knowledge;
+    private final org.gongzhi.platform.Permissions may;
 
-    KnowledgeApi(KnowledgeBase knowledge) {
+    KnowledgeApi(KnowledgeBase knowledge, org.gongzhi.platform.Permissions may) {
         this.knowledge = knowledge;
+        this.may = may;
     }
 
     @GetMapping
@@ -94,6 +96,8 @@ class KnowledgeApi {
     }
 
     private ResponseEntity<KnowledgeArticle> versioned(UUID id, String ifMatch, LongFunction<KnowledgeArticle> change) {
+        // Who may not edit at all hears 403, whatever their If-Match says.
+        may.require(org.gongzhi.appeal.AppealPermission.EDIT_KNOWLEDGE);
         return tagged(IfMatch.change(
                 ifMatch,
                 knowledge.require(id).version(),

@@ -125,11 +125,22 @@ class KnowledgePages {
             @RequestParam(required = false) String id,
             @RequestParam(required = false) String version,
             @RequestParam(required = false) String active,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
             RedirectAttributes next) {
-        KnowledgeArticle a = knowledge.setActive(id(id), version(version), "true".equals(active));
-        notices.next(
-                next, a.active() ? "appeal.knowledge.restored-notice" : "appeal.knowledge.retired-notice", a.title());
-        return "redirect:/settings/knowledge";
+        try {
+            KnowledgeArticle a = knowledge.setActive(id(id), version(version), "true".equals(active));
+            notices.next(
+                    next,
+                    a.active() ? "appeal.knowledge.restored-notice" : "appeal.knowledge.retired-notice",
+                    a.title());
+            return "redirect:/settings/knowledge";
+        } catch (DomainException e) {
+            // Read before someone else's change: the list as it is now, the reason at the top.
+            response.setStatus(forms.refusal(e, model, locale));
+            return page(null, ArticleForm.blank(), model);
+        }
     }
 
     private static UUID id(String text) {
