@@ -857,10 +857,26 @@ public class AppealManagement {
         });
     }
 
-    /** 延期审批: approved moves the resolution deadline on by the extension asked for, on the work calendar. */
+    /**
+     * 延期审批: approved moves the resolution deadline on by the extension asked for, on the work calendar. Whoever
+     * asked for the extension may not decide it (422 {@code appeal.extension.own-request}): an approval is a second
+     * person's.
+     */
     public AppealView decideExtension(AppealId id, long expectedVersion, boolean approved, String reason) {
         return change(id, expectedVersion, AppealAction.DECIDE_EXTENSION, (a, now) -> {
             String r = approved ? optional(reason, "reason") : required(reason, "reason");
+            String requester = store.steps(a.id()).stream()
+                    .filter(step -> step.action() == AppealAction.REQUEST_EXTENSION)
+                    .reduce((first, last) -> last)
+                    .map(AppealStore.StoredStep::actor)
+                    .orElse(null);
+            if (a.extensionRequested() != null && actors.current().name().equals(requester)) {
+                throw new DomainException(
+                        ErrorKind.UNPROCESSABLE,
+                        "appeal.extension.own-request",
+                        List.of(),
+                        List.of(Violation.of("approved", "appeal.extension.own-request")));
+            }
 
             Instant due = approved && a.extensionRequested() != null
                     ? calendars.due(a.resolutionDue(), TimeLimit.parse(a.extensionRequested()))

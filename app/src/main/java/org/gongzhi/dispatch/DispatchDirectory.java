@@ -10,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.gongzhi.appeal.CategoryCatalogue;
 import org.gongzhi.appeal.CategoryView;
 import org.gongzhi.appeal.Named;
@@ -19,6 +21,8 @@ import org.gongzhi.dispatch.domain.RuleStore;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationQueries;
+import org.gongzhi.platform.AccessScope;
+import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.platform.ActorResolver;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
@@ -44,7 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DispatchDirectory implements Routing {
 
-    private static final int MAX_CO_HANDLERS = 10;
+    /** The most co-handlers a rule may name. */
+    public static final int MAX_CO_HANDLERS = 10;
 
     private final RuleStore rules;
     private final org.gongzhi.appeal.AppealQueries appeals;
@@ -55,6 +60,7 @@ public class DispatchDirectory implements Routing {
     private final AuditTrail audit;
     private final ActorResolver actors;
     private final Clock clock;
+    private final AccessScopes scopes;
 
     DispatchDirectory(
             RuleStore rules,
@@ -65,7 +71,8 @@ public class DispatchDirectory implements Routing {
             Permissions may,
             AuditTrail audit,
             ActorResolver actors,
-            Clock clock) {
+            Clock clock,
+            AccessScopes scopes) {
         this.rules = rules;
         this.appeals = appeals;
         this.categories = categories;
@@ -75,6 +82,7 @@ public class DispatchDirectory implements Routing {
         this.audit = audit;
         this.actors = actors;
         this.clock = clock;
+        this.scopes = scopes;
     }
 
     @Override
@@ -148,17 +156,22 @@ public class DispatchDirectory implements Routing {
     }
 
     /**
-     * The active rules on {@code unitCode} and every unit below it (all of them without a code), by unit code and
-     * category pattern.
+     * The active rules on {@code unitCode} and every unit below it (on every unit without a code), by unit code and
+     * category pattern; only those on units in the acting person's scope.
      */
     public List<RuleView> list(String unitCode) {
         String code = Text.stripToNull(unitCode);
+        AccessScope scope = scopes.current();
         List<UUID> units = code == null
                 ? territory.subdistricts().stream()
                         .flatMap(s -> territory.subtree(s.code()).stream())
                         .map(UnitId::value)
                         .toList()
                 : territory.subtree(code).stream().map(UnitId::value).toList();
+        if (!scope.everything()) {
+            Set<UUID> mine = territory.within(scope).stream().map(UnitId::value).collect(Collectors.toSet());
+            units = units.stream().filter(mine::contains).toList();
+        }
         return rules.activeOn(units).stream()
                 .map(this::view)
                 .sorted(Comparator.comparing(RuleView::unitCode)

@@ -48,15 +48,18 @@ public class Inbox {
                 notices.unread(to.everything(), to.organisations(), to.units(), reader));
     }
 
-    /** Marks a notice read for the acting person; 404 when it is not in their inbox. */
+    /**
+     * Marks a notice read for the acting person and answers the appeal it is about; 404 {@code
+     * notification.not-found} when it is not in their inbox.
+     */
     @Transactional
-    public void markRead(long id) {
+    public UUID markRead(long id) {
         may.require(NotificationPermission.READ_INBOX);
         var to = recipients();
-        if (!notices.visible(id, to.everything(), to.organisations(), to.units())) {
-            throw DomainException.notFound("notification.not-found");
-        }
+        UUID appeal = notices.appealOf(id, to.everything(), to.organisations(), to.units())
+                .orElseThrow(() -> DomainException.notFound("notification.not-found"));
         notices.markRead(id, actors.current().name());
+        return appeal;
     }
 
     private record Recipients(boolean everything, List<UUID> organisations, List<UUID> units) {}

@@ -183,6 +183,38 @@ class AppealApiIT extends AppealTest {
     }
 
     @Test
+    void an_extension_is_decided_by_someone_other_than_who_asked_for_it() throws Exception {
+        String id = register(hotline(number(), "小区内路灯不亮，夜间出行不便。"))
+                .path("appeal")
+                .path("id")
+                .asString();
+        ok(calls.act(id, "accept", dispatcher(), Map.of()));
+        // The 街道办事处 handles it itself: its administrator signs, responds and asks for more time.
+        ok(calls.act(id, "dispatch", dispatcher(), Map.of("handlerId", calls.organisation("学院路街道办事处"))));
+        ok(calls.act(id, "sign", dispatcher(), null));
+        ok(calls.act(id, "response", dispatcher(), Map.of("note", "已联系诉求人")));
+        JsonNode asked =
+                ok(calls.act(id, "extension-request", dispatcher(), Map.of("extension", "3wd", "reason", "需等待灯具到货")));
+
+        var own = calls.act(id, "extension-decision", dispatcher(), Map.of("approved", true));
+        assertThat(own.getStatus()).as(own.getContentAsString()).isEqualTo(422);
+        JsonNode refusal = calls.read(own);
+        assertThat(refusal.path("code").asString()).isEqualTo("appeal.extension.own-request");
+        assertThat(refusal.path("errors").get(0).path("location").asString()).isEqualTo("approved");
+        JsonNode unchanged = calls.read(calls.send(get("/api/v1/appeals/" + id), dispatcher(), null));
+        assertThat(unchanged.path("version").asLong())
+                .isEqualTo(asked.path("version").asLong());
+        assertThat(unchanged.path("resolutionDue").asString())
+                .isEqualTo(asked.path("resolutionDue").asString());
+
+        var supervisor = org.gongzhi.support.Staff.as(
+                "xueyuanlu.supervisor", java.util.Set.of(xueyuanlu()), org.gongzhi.identity.Role.STREET_ADMIN);
+        JsonNode decided = ok(calls.act(id, "extension-decision", supervisor, Map.of("approved", true)));
+        assertThat(decided.path("resolutionDue").asString())
+                .isNotEqualTo(asked.path("resolutionDue").asString());
+    }
+
+    @Test
     void an_action_needs_the_current_version_and_a_state_that_allows_it() throws Exception {
         String id =
                 register(hotline(number(), "路灯不亮")).path("appeal").path("id").asString();

@@ -186,6 +186,7 @@ class CrossScopeMatrixIT {
                 .query(Long.class)
                 .single();
         attempts.put("POST /api/v1/inbox/{id}/read", new Attempt("/api/v1/inbox/" + notice + "/read", null, null));
+        attempts.put("POST /inbox/{id}/open", new Attempt("/inbox/" + notice + "/open", "", null));
         // A resident's own appeal is theirs alone: staff of any place get nothing.
         attempts.put("GET /resident/appeals/{code}", new Attempt("/resident/appeals/261130ABCDEF", null, null));
         // An appeal in 学院路 (二里庄): every endpoint on it refuses another 街道's staff without naming anything.

@@ -76,14 +76,15 @@ public class NoticeStore {
                 .single();
     }
 
-    public boolean visible(long id, boolean everything, List<UUID> organisations, List<UUID> units) {
-        return jdbc.sql("select exists (select 1 from notification.notice where id = :id and " + VISIBLE + ")")
+    /** The appeal a notice is about, when the notice is addressed to the recipients given. */
+    public java.util.Optional<UUID> appealOf(long id, boolean everything, List<UUID> organisations, List<UUID> units) {
+        return jdbc.sql("select appeal_id from notification.notice where id = :id and " + VISIBLE)
                 .param("id", id)
                 .param("everything", everything)
                 .param("organisations", organisations.toArray(UUID[]::new))
                 .param("units", units.toArray(UUID[]::new))
-                .query(Boolean.class)
-                .single();
+                .query(UUID.class)
+                .optional();
     }
 
     public void markRead(long id, String reader) {
