@@ -116,6 +116,14 @@ public class AppealManagement {
      * 409 {@code appeal.work-order.changed}.
      */
     public RegisteredAppeal register(RegisterAppeal command) {
+        return register(command, false);
+    }
+
+    /**
+     * As {@link #register(RegisterAppeal)}, flagging the appeal {@code synthetic} when it is demo content: shown as
+     * such, and its reporter is never texted.
+     */
+    public RegisteredAppeal register(RegisterAppeal command, boolean synthetic) {
         Permission permission = command.channel() == null ? null : AppealPermission.registering(command.channel());
         if (command.channel() != null && permission == null) {
             throw DomainException.forbidden(
@@ -147,7 +155,7 @@ public class AppealManagement {
                 return new RegisteredAppeal(queries.view(existing.get()), null, true);
             }
         }
-        return persist(command, checked, coordinator, null, List.of());
+        return persist(command, checked, coordinator, null, List.of(), synthetic);
     }
 
     /**
@@ -212,7 +220,8 @@ public class AppealManagement {
                 checked,
                 checked.place().accountable() == null ? area : null,
                 submission.residentId(),
-                cleaned);
+                cleaned,
+                false);
     }
 
     /**
@@ -320,7 +329,8 @@ public class AppealManagement {
                     p.checked(),
                     p.checked().place().accountable() != null ? null : coordinator,
                     null,
-                    List.of());
+                    List.of(),
+                    false);
         }
         return new WorkOrdersImported(accepted.size(), unchanged);
     }
@@ -358,11 +368,12 @@ public class AppealManagement {
             Checked checked,
             UUID coordinator,
             UUID residentId,
-            List<PhotoCleaner.Photo> photos) {
-        Instant now = Instant.now(clock);
+            List<PhotoCleaner.Photo> photos,
+            boolean synthetic) {
+        Instant now = now();
         String token = TrackingCodes.token();
         String code = freshCode(now);
-        Actor actor = actors.current();
+        Actor actor = actor();
         var reporter = checked.reporter();
         var intake = new Appeal.Intake(
                 command.channel(),
@@ -383,7 +394,7 @@ public class AppealManagement {
                 checked.workOrderNumber(),
                 checked.bodyHash(),
                 coordinator,
-                false);
+                synthetic);
         Appeal appeal = Appeal.register(
                 UUID.randomUUID(),
                 code,
@@ -829,9 +840,9 @@ public class AppealManagement {
         Appeal a = load(id);
         requireAllowed(a, AppealAction.NOTE);
         String r = required(text, "text");
-        Instant now = Instant.now(clock);
+        Instant now = now();
         Appeal.Step step = a.note(r, now);
-        store.append(a.id(), step, actors.current(), now);
+        store.append(a.id(), step, actor(), now);
         audit.record(new AuditRecord(
                 AppealAction.NOTE.auditCode(), "appeal", a.id().toString(), null, Map.of("state", a.state())));
         events.publishEvent(new AppealEvent.Noted(id, now));
@@ -870,7 +881,7 @@ public class AppealManagement {
                     .reduce((first, last) -> last)
                     .map(AppealStore.StoredStep::actor)
                     .orElse(null);
-            if (a.extensionRequested() != null && actors.current().name().equals(requester)) {
+            if (a.extensionRequested() != null && actor().name().equals(requester)) {
                 throw new DomainException(
                         ErrorKind.UNPROCESSABLE,
                         "appeal.extension.own-request",
@@ -986,6 +997,35 @@ public class AppealManagement {
         Appeal.Step apply(Appeal appeal, Instant now);
     }
 
+    /** History being written (synthetic data): the instant and the person each step is recorded with. */
+    private record Replay(Instant at, Actor actor) {}
+
+    private static final ThreadLocal<Replay> REPLAY = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} as {@code actor} at {@code at}: every step it takes is timed and signed so, the clocks run from
+     * there and the events carry that time. Only for writing synthetic history ({@link SyntheticAppeals}); the audit
+     * trail still records when, and by what, it was written.
+     */
+    <T> T replaying(Instant at, Actor actor, java.util.function.Supplier<T> work) {
+        REPLAY.set(new Replay(at, actor));
+        try {
+            return work.get();
+        } finally {
+            REPLAY.remove();
+        }
+    }
+
+    private Instant now() {
+        Replay r = REPLAY.get();
+        return r != null ? r.at() : Instant.now(clock);
+    }
+
+    private Actor actor() {
+        Replay r = REPLAY.get();
+        return r != null ? r.actor() : actors.current();
+    }
+
     private AppealView change(AppealId id, long expectedVersion, AppealAction action, Change change) {
         Appeal a = load(id);
         requireAllowed(a, action);
@@ -993,13 +1033,13 @@ public class AppealManagement {
             throw DomainException.conflict("appeal.version.stale", expectedVersion, a.version());
         }
         Map<String, Object> before = summary(a);
-        Instant now = Instant.now(clock);
+        Instant now = now();
         Appeal.Step step = change.apply(a, now);
         if (!store.update(a)) {
             // Someone else changed it between the read and the write.
             throw DomainException.conflict("appeal.version.stale", expectedVersion, expectedVersion + 1);
         }
-        store.append(a.id(), step, actors.current(), now);
+        store.append(a.id(), step, actor(), now);
         audit.record(new AuditRecord(action.auditCode(), "appeal", a.id().toString(), before, summary(a)));
         events.publishEvent(event(a, step, now));
         return queries.view(load(id));

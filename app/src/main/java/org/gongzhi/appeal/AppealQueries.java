@@ -137,7 +137,8 @@ public class AppealQueries {
         }
         Appeal a = store.find(id.value()).orElseThrow(() -> DomainException.notFound("appeal.not-found"));
         String cipherText = a.intake().reporter().phoneCipher();
-        if (cipherText == null) {
+        if (cipherText == null || a.intake().synthetic()) {
+            // Demo appeals carry made-up numbers that may belong to someone: nobody is ever texted about them.
             return java.util.Optional.empty();
         }
         String number = cipher.decrypt(PHONE, cipherText);

@@ -1,5 +1,8 @@
 package org.gongzhi.demo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.gongzhi.identity.AccountManagement;
 import org.gongzhi.organization.OrganizationManagement;
 import org.gongzhi.platform.TransactionLocks;
@@ -34,6 +37,9 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final TransactionLocks locks;
     private final org.gongzhi.appeal.KnowledgeBase knowledge;
+    private final org.gongzhi.appeal.SyntheticAppeals synthetic;
+    private final java.time.Clock clock;
+    private final int appealsPerSubdistrict;
 
     DemoDataLoader(
             TerritoryManagement territory,
@@ -44,8 +50,15 @@ class DemoDataLoader implements ApplicationRunner {
             TransactionLocks locks,
             org.gongzhi.dispatch.DispatchDirectory directory,
             org.gongzhi.organization.OrganizationQueries organisationQueries,
-            org.gongzhi.appeal.KnowledgeBase knowledge) {
+            org.gongzhi.appeal.KnowledgeBase knowledge,
+            org.gongzhi.appeal.SyntheticAppeals synthetic,
+            java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${gongzhi.demo-data.appeals-per-subdistrict:0}")
+                    int appealsPerSubdistrict) {
         this.knowledge = knowledge;
+        this.synthetic = synthetic;
+        this.clock = clock;
+        this.appealsPerSubdistrict = appealsPerSubdistrict;
         this.directory = directory;
         this.organisationQueries = organisationQueries;
         this.territory = territory;
@@ -84,5 +97,40 @@ class DemoDataLoader implements ApplicationRunner {
                 log.info("Demo knowledge base loaded: {} articles", DemoKnowledge.ARTICLES.size());
             }
         });
+        if (appealsPerSubdistrict > 0) {
+            appeals();
+        }
+    }
+
+    /**
+     * A month of synthetic appeals in the three 街道, once, after the rest is in (they need the directory). A failure
+     * leaves the platform running without them and says so.
+     */
+    private void appeals() {
+        List<String> subdistricts =
+                List.of(DemoTerritory.XUEYUANLU, DemoTerritory.DONGZHIMEN, DemoTerritory.WUJIAOCHANG);
+        try {
+            transaction.executeWithoutResult(status -> {
+                locks.lock("demo-data", "appeals");
+                if (synthetic.any()) {
+                    return;
+                }
+                long started = System.nanoTime();
+                Instant to = Instant.now(clock);
+                var written = synthetic.write(new org.gongzhi.appeal.SyntheticAppeals.Plan(
+                        subdistricts,
+                        to.minus(Duration.ofDays(30)),
+                        to,
+                        appealsPerSubdistrict * subdistricts.size(),
+                        20_261_130L));
+                log.info(
+                        "Demo appeals written: {} over the last 30 days in {} ms, by state {}",
+                        written.count(),
+                        (System.nanoTime() - started) / 1_000_000,
+                        written.byState());
+            });
+        } catch (RuntimeException e) {
+            log.error("Demo appeals could not be written; the platform runs without them", e);
+        }
     }
 }

@@ -120,4 +120,118 @@ class AppealPagesIT extends InTheBrowser {
         }
         assertThat(failures).isEmpty();
     }
+
+    /**
+     * The acceptance journey: a 12345 call goes to the police station by the directory, the station objects, the
+     * street re-dispatches to the 居委会, which signs, responds and asks for more time; the street approves, the
+     * 居委会 answers, the operator enters the caller's follow-up and closes it. Each person works from their inbox or
+     * work list in their own browser.
+     */
+    @Test
+    void one_appeal_goes_from_the_operator_through_objection_and_an_approved_extension_to_closure() {
+        try (BrowserContext street = browsers.desktop();
+                BrowserContext police = browsers.desktop();
+                BrowserContext community = browsers.phone()) {
+            Page s = street.newPage();
+            browsers.signIn(s, "xueyuanlu.street-admin", null);
+            s.navigate(browsers.url("/appeals/new"));
+            s.fill("input[name=reporterPhone]", "139 2222 3333");
+            s.fill("input[name=workOrderNumber]", "GD" + System.nanoTime());
+            s.locator("#categoryCode-text").pressSequentially("养犬");
+            s.locator("#categoryCode-options [role=option]", text("违规养犬"))
+                    .first()
+                    .click();
+            s.fill("textarea[name=content]", "二里庄社区3号楼有住户遛狗不牵绳，已吓到老人孩子，请管一管。");
+            s.locator("#unitCode-text").pressSequentially("二里庄社");
+            s.locator("#unitCode-options [role=option]", text("二里庄社区")).first().click();
+            s.locator("form.intake button[type=submit]").click();
+            String code = s.locator(".notice").innerText().replaceAll("(?s).*查询码 ([0-9A-Z]+).*", "$1");
+            String detail = s.url();
+            act(s, "ACCEPT", null, null);
+            act(s, "DISPATCH", null, null);
+            assertThat(s.locator("dl.facts").innerText()).contains("海淀分局学院路派出所");
+
+            // The police station finds the new work order in its inbox and objects.
+            Page p = police.newPage();
+            browsers.signIn(p, "xueyuanlu.department", null);
+            p.navigate(browsers.url("/inbox"));
+            p.locator("li.unread", text(code)).locator("button").click();
+            p.waitForURL(detail);
+            act(p, "OBJECT", "reason", "小区内文明养犬由居委会和物业劝导，不属派出所执法范围");
+            assertThat(p.locator("h1 .state").innerText()).isEqualTo("退单待审");
+            Browsers.shot(p, "journey-objected-desktop");
+
+            // The street reviews the objection from its inbox and sends it to the 居委会.
+            s.navigate(browsers.url("/inbox"));
+            s.locator("li.unread", text(code)).locator("button").click();
+            s.locator("#action-REDISPATCH summary").click();
+            s.locator("#redispatch-handler-text").pressSequentially("二里庄社区居委");
+            s.locator("#redispatch-handler-options [role=option]", text("二里庄社区居委会"))
+                    .first()
+                    .click();
+            s.fill("#action-REDISPATCH textarea[name=reason]", "文明养犬劝导由居委会首接");
+            s.locator("#action-REDISPATCH button[type=submit]").click();
+            assertThat(s.locator("dl.facts").innerText()).contains("二里庄社区居委会");
+
+            // The community worker, on a phone, signs, responds and asks for five more working days.
+            Page c = community.newPage();
+            browsers.signIn(c, "xueyuanlu.community", null);
+            c.navigate(browsers.url("/appeals/work"));
+            c.locator("a", text(code)).first().click();
+            act(c, "SIGN", null, null);
+            act(c, "RESPOND", "note", "已电话联系诉求人，约定上门了解情况");
+            String dueBefore = c.locator("dl.facts").innerText();
+            act(c, "REQUEST_EXTENSION", "reason", "需与物业共同入户劝导，并组织文明养犬宣传");
+            assertThat(c.locator("main").innerText()).contains("延期 5wd 待审批");
+            // The worker may not approve their own request: the action is not offered to them.
+            assertThat(c.locator("details.action summary").allInnerTexts()).doesNotContain("审批延期");
+            Browsers.fitsThePhone(c, "appeal detail (community worker)");
+            Browsers.shot(c, "journey-extension-requested-phone");
+
+            // The street approves; the deadline moves on.
+            s.navigate(detail);
+            act(s, "DECIDE_EXTENSION", null, null);
+            assertThat(s.locator("dl.facts").innerText()).isNotEqualTo(dueBefore);
+            assertThat(s.locator("ol.timeline").innerText()).contains("同意延期 5wd，办理时限延至");
+
+            c.navigate(detail);
+            act(c, "ANSWER", "result", "已会同物业入户劝导，住户承诺遛狗牵绳；楼内张贴文明养犬提示。");
+            assertThat(c.locator("h1 .state").innerText()).isEqualTo("已答复");
+
+            // The operator calls the resident back and closes the case.
+            s.navigate(detail);
+            s.locator("#action-FOLLOW_UP summary").click();
+            s.locator("#action-FOLLOW_UP input[name=resolved][value=true]").check();
+            s.locator("#action-FOLLOW_UP select[name=satisfaction]").selectOption("SATISFIED");
+            s.fill("#action-FOLLOW_UP textarea[name=comment]", "诉求人表示已解决，满意");
+            s.locator("#action-FOLLOW_UP button[type=submit]").click();
+            act(s, "CLOSE", null, null);
+            assertThat(s.locator("h1 .state").innerText()).isEqualTo("已结案");
+            assertThat(s.locator("ol.timeline").innerText())
+                    .contains("受理")
+                    .contains("立案")
+                    .contains("派单")
+                    .contains("退单")
+                    .contains("改派")
+                    .contains("签收")
+                    .contains("响应")
+                    .contains("申请延期")
+                    .contains("审批延期")
+                    .contains("答复")
+                    .contains("回访")
+                    .contains("结案");
+            Browsers.shot(s, "journey-closed-desktop");
+        }
+    }
+
+    /** Opens an action on the appeal page, fills its one text field when given, and submits it. */
+    private static void act(Page p, String action, String field, String text) {
+        p.locator("#action-" + action + " summary").click();
+        if (field != null) {
+            p.fill("#action-" + action + " textarea[name=" + field + "]", text);
+        }
+        p.locator("#action-" + action + " button[type=submit]").click();
+        assertThat(p.locator(".notice").innerText()).as(action).isNotBlank();
+        assertThat(p.locator(".form-problem").count()).as(action).isZero();
+    }
 }

@@ -61,6 +61,10 @@ class DefaultRunIT {
                     assertThat(db.get("fsync")).isEqualTo("on");
                     assertThat(db.get("synchronous_commit")).isEqualTo("on");
                     assertThat(db.get("full_page_writes")).isEqualTo("on");
+                    // A month of synthetic appeals in many states, all flagged synthetic, is there at once.
+                    assertThat(Long.parseLong(db.get("synthetic appeals"))).isGreaterThanOrEqualTo(150);
+                    assertThat(Long.parseLong(db.get("appeal states"))).isGreaterThanOrEqualTo(10);
+                    assertThat(db.get("real appeals")).isEqualTo("0");
                 } else {
                     sawNotReady |= readiness == 503;
                     Thread.sleep(100);
@@ -128,6 +132,16 @@ class DefaultRunIT {
             try (ResultSet rs = c.createStatement().executeQuery("select count(*) from identity.account")) {
                 rs.next();
                 found.put("accounts", rs.getString(1));
+            }
+            for (var q : Map.of(
+                            "synthetic appeals", "select count(*) from appeal.appeal where synthetic",
+                            "real appeals", "select count(*) from appeal.appeal where not synthetic",
+                            "appeal states", "select count(distinct state) from appeal.appeal")
+                    .entrySet()) {
+                try (ResultSet rs = c.createStatement().executeQuery(q.getValue())) {
+                    rs.next();
+                    found.put(q.getKey(), rs.getString(1));
+                }
             }
             try (ResultSet rs = c.createStatement().executeQuery("select count(*) from spring_session")) {
                 rs.next();

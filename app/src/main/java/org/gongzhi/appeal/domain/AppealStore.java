@@ -381,6 +381,13 @@ public class AppealStore {
                 .single();
     }
 
+    /** Whether any synthetic (demo) appeal is stored. */
+    public boolean anySynthetic() {
+        return jdbc.sql("select exists (select 1 from appeal.appeal where synthetic)")
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The timeline, oldest first. */
     @SuppressWarnings("unchecked")
     public List<StoredStep> steps(UUID appeal) {

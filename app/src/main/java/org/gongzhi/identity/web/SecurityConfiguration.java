@@ -102,7 +102,7 @@ class SecurityConfiguration {
                         // Any staff member registering an appeal confirms its place from the address.
                         .requestMatchers(HttpMethod.POST, "/api/v1/territory/address-candidates")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/appeals", "/appeals/**", "/settings/**")
+                        .requestMatchers(HttpMethod.POST, "/appeals", "/appeals/**", "/settings/**", "/inbox/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())

@@ -76,6 +76,18 @@ public class Formats {
         return at == null ? MISSING : MINUTES.format(at.atZone(clock.getZone()));
     }
 
+    /** An instant written in ISO 8601 (as event details keep it), to the minute in the installation's zone. */
+    public String isoDateTime(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return MISSING;
+        }
+        try {
+            return dateTime(Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     /** An instant to the second in the installation's zone, for records whose order within a minute matters. */
     public String timestamp(Instant at) {
         return at == null ? MISSING : SECONDS.format(at.atZone(clock.getZone()));
