@@ -323,6 +323,62 @@ public class AppealQueries {
      * be read starts from the beginning. 403 without {@link AppealPermission#READ}.
      */
     public AppealPage list(AppealFilter filter, String cursor, int limit) {
+        int n = Math.max(1, Math.min(limit, MAX_PAGE));
+        List<Appeal> found = found(filter, cursor, n + 1);
+        boolean more = found.size() > n;
+        List<Appeal> page = more ? found.subList(0, n) : found;
+        String next = null;
+        if (more) {
+            Appeal last = page.get(page.size() - 1);
+            next = (filter.mine() ? last.resolutionDue() : last.registeredAt()) + "~" + last.id();
+        }
+        return new AppealPage(rows(page), next);
+    }
+
+    /** The most appeals the map shows at once. */
+    public static final int MAX_MARKERS = 2_000;
+
+    /**
+     * The appeals matching {@code filter} for the map, newest first, at most {@link #MAX_MARKERS}: each with its
+     * point (WGS84 degrees) when it has one and the code of its 社区 (else its 街道) to place it by otherwise. 403
+     * without {@link AppealPermission#READ}.
+     */
+    public List<AppealMarker> markers(AppealFilter filter) {
+        List<Appeal> found = found(filter, null, MAX_MARKERS);
+        Map<UnitId, UnitView> places = territory.units(found.stream()
+                .map(a -> placeOf(a))
+                .filter(java.util.Objects::nonNull)
+                .map(UnitId::new)
+                .distinct()
+                .toList());
+        Instant now = Instant.now(clock);
+        Map<String, String> categoryNames = new java.util.HashMap<>();
+        return found.stream()
+                .map(a -> {
+                    UUID placeId = placeOf(a);
+                    UnitView place = placeId == null ? null : places.get(new UnitId(placeId));
+                    return new AppealMarker(
+                            new AppealId(a.id()),
+                            a.trackingCode(),
+                            a.intake().latitude(),
+                            a.intake().longitude(),
+                            place == null ? null : place.code(),
+                            a.categoryCode() == null
+                                    ? null
+                                    : categoryNames.computeIfAbsent(
+                                            a.categoryCode() + "/" + a.categoryVersion(), k -> categoryName(a)),
+                            a.state(),
+                            a.light(now));
+                })
+                .toList();
+    }
+
+    private static UUID placeOf(Appeal a) {
+        var p = a.intake().place();
+        return p.communityId() != null ? p.communityId() : p.subdistrictId();
+    }
+
+    private List<Appeal> found(AppealFilter filter, String cursor, int limit) {
         may.require(AppealPermission.READ);
         var scope = scopes.current();
         List<UUID> units = scope.everything()
@@ -347,9 +403,8 @@ public class AppealQueries {
                 afterId = null;
             }
         }
-        int n = Math.max(1, Math.min(limit, MAX_PAGE));
         var zone = clock.getZone();
-        List<Appeal> found = store.list(new AppealStore.ListQuery(
+        return store.list(new AppealStore.ListQuery(
                 scope.everything(),
                 units,
                 List.copyOf(organisations),
@@ -366,15 +421,7 @@ public class AppealQueries {
                 Instant.now(clock),
                 afterTime,
                 afterId,
-                n + 1));
-        boolean more = found.size() > n;
-        List<Appeal> page = more ? found.subList(0, n) : found;
-        String next = null;
-        if (more) {
-            Appeal last = page.get(page.size() - 1);
-            next = (filter.mine() ? last.resolutionDue() : last.registeredAt()) + "~" + last.id();
-        }
-        return new AppealPage(rows(page), next);
+                limit));
     }
 
     private List<AppealRow> rows(List<Appeal> appeals) {

@@ -103,12 +103,18 @@ class AppealPagesIT extends InTheBrowser {
             assertThat(p.locator("details.action summary").allInnerTexts()).doesNotContain("签收");
             assertThat(p.locator("h1 .state").innerText()).isEqualTo("已派单");
 
-            for (String path : List.of("/appeals", "/appeals/new", "/appeals/work", detail)) {
+            for (String path : List.of("/appeals", "/appeals/new", "/appeals/work", "/appeals/map", detail)) {
                 String name = path.replaceAll("^https?://[^/]+", "")
                         .replaceAll("[^a-z0-9]+", "-")
                         .replaceAll("-[0-9a-f]{8}-.*", "-id");
                 p.setViewportSize(1280, 900);
                 p.navigate(path.startsWith("http") ? path : browsers.url(path));
+                if (path.equals("/appeals/map")) {
+                    // The appeals just registered are counted on their 社区, in the table under the map too.
+                    p.locator("#map[data-ready=true]").waitFor();
+                    assertThat(p.locator("#map-counts tbody").innerText()).contains("二里庄社区");
+                    assertThat(p.locator(".count-badge").count()).isPositive();
+                }
                 collect(failures, () -> Browsers.accessible(p, path + " (desktop)"));
                 collect(failures, () -> Browsers.readable(p, path + " (desktop)"));
                 Browsers.shot(p, "pages/appeal" + name + "-desktop");

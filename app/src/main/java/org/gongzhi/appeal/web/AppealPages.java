@@ -126,16 +126,7 @@ class AppealPages {
             String after,
             boolean mine,
             Model model) {
-        Violations ignored = new Violations();
-        AppealFilter filter = new AppealFilter(
-                FormChecks.choice(AppealState.class, "state", state, ignored),
-                category,
-                FormChecks.choice(Channel.class, "channel", channel, ignored),
-                null,
-                FormChecks.choice(TrafficLight.class, "light", light, ignored),
-                FormChecks.date("from", from, ignored),
-                FormChecks.date("to", to, ignored),
-                mine);
+        AppealFilter filter = filter(state, category, channel, light, from, to, mine);
         model.addAttribute("page", queries.list(filter, after, 50));
         model.addAttribute("filter", filter);
         model.addAttribute("mine", mine);
@@ -152,6 +143,21 @@ class AppealPages {
         put(kept, "to", to);
         model.addAttribute("kept", kept);
         return "appeal/list";
+    }
+
+    /** The list's filter from the query string; a value that cannot be read filters nothing. */
+    static AppealFilter filter(
+            String state, String category, String channel, String light, String from, String to, boolean mine) {
+        Violations ignored = new Violations();
+        return new AppealFilter(
+                FormChecks.choice(AppealState.class, "state", state, ignored),
+                category,
+                FormChecks.choice(Channel.class, "channel", channel, ignored),
+                null,
+                FormChecks.choice(TrafficLight.class, "light", light, ignored),
+                FormChecks.date("from", from, ignored),
+                FormChecks.date("to", to, ignored),
+                mine);
     }
 
     private static void put(Map<String, String> kept, String name, String value) {

@@ -1,0 +1,137 @@
+package org.gongzhi.appeal.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.gongzhi.appeal.AppealExports;
+import org.gongzhi.appeal.AppealMarker;
+import org.gongzhi.appeal.AppealQueries;
+import org.gongzhi.platform.AccessScopes;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitView;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The appeal list seen otherwise: on the territory map (/appeals/map, markers from /appeals/markers) and as a
+ * watermarked, audited .xlsx (/appeals/export), both with the list's filters and within the viewer's scope.
+ */
+@Controller
+class AppealListViews {
+
+    /** The .xlsx media type. */
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final AppealQueries queries;
+    private final AppealExports exports;
+    private final TerritoryQueries territory;
+    private final AccessScopes scopes;
+    private final Clock clock;
+
+    AppealListViews(
+            AppealQueries queries,
+            AppealExports exports,
+            TerritoryQueries territory,
+            AccessScopes scopes,
+            Clock clock) {
+        this.queries = queries;
+        this.exports = exports;
+        this.territory = territory;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /** The list as filtered, as a watermarked .xlsx (see {@link AppealExports}); audited. */
+    @GetMapping("/appeals/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String light,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exports.export(AppealPages.filter(state, category, channel, light, from, to, false), out);
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("appeals-" + LocalDate.now(clock) + ".xlsx")
+                                .build()
+                                .toString())
+                .body(out.toByteArray());
+    }
+
+    /**
+     * The map: the viewer's area drawn from the territory's GeoJSON, each appeal with a point as a marker coloured by
+     * its traffic light, the others counted on their 社区.
+     */
+    @GetMapping("/appeals/map")
+    String map(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String light,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String root,
+            Model model) {
+        UnitView area = root != null && !root.isBlank()
+                ? territory.unitByCode(root.strip()).orElse(null)
+                : territory.homeUnit(scopes.current()).orElse(null);
+        if (area == null) {
+            area = territory.subdistricts().stream().findFirst().orElse(null);
+        }
+        model.addAttribute("area", area);
+        model.addAttribute("subdistricts", territory.subdistricts());
+        model.addAttribute("filter", AppealPages.filter(state, category, channel, light, from, to, false));
+        String query = query(state, category, channel, light, from, to);
+        String suffix = query.isEmpty() ? "" : "?" + query;
+        model.addAttribute("listLink", "/appeals" + suffix);
+        model.addAttribute("maxMarkers", AppealQueries.MAX_MARKERS);
+        model.addAttribute("states", org.gongzhi.appeal.AppealState.values());
+        model.addAttribute("lights", org.gongzhi.appeal.TrafficLight.values());
+        model.addAttribute("markersLink", "/appeals/markers" + suffix);
+        return "appeal/map";
+    }
+
+    /** The markers of the map page, as JSON: at most {@link AppealQueries#MAX_MARKERS}, newest first. */
+    @GetMapping(value = "/appeals/markers", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<AppealMarker> markers(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String light,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return queries.markers(AppealPages.filter(state, category, channel, light, from, to, false));
+    }
+
+    /** The filter as a query string for the markers request, only what was set. */
+    private static String query(String... values) {
+        String[] names = {"state", "category", "channel", "light", "from", "to"};
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null && !values[i].isBlank()) {
+                q.append(q.isEmpty() ? "" : "&")
+                        .append(names[i])
+                        .append('=')
+                        .append(java.net.URLEncoder.encode(values[i].strip(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return q.toString();
+    }
+}

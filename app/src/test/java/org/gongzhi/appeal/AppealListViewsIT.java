@@ -1,0 +1,123 @@
+package org.gongzhi.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.gongzhi.identity.Role;
+import org.gongzhi.support.AppealTest;
+import org.gongzhi.support.Staff;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The appeal list as a workbook and on the map: only what the viewer may read, the filter applied, the watermark
+ * naming who took it and when, no reporter's name or number anywhere, and every export audited.
+ */
+class AppealListViewsIT extends AppealTest {
+
+    String register(String unitCode, String content, Double latitude, Double longitude) throws Exception {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("channel", "WALK_IN");
+        body.put("type", "COMPLAINT");
+        body.put("categoryCode", "E0601");
+        body.put("content", content);
+        body.put("reporterName", "钱多多");
+        body.put("reporterPhone", "13712345678");
+        if (latitude != null) {
+            body.put("latitude", latitude);
+            body.put("longitude", longitude);
+        } else {
+            body.put("unitCode", unitCode);
+        }
+        boolean here = unitCode == null || unitCode.startsWith(XUEYUANLU);
+        var who = here
+                ? dispatcher()
+                : Staff.as(
+                        "dongzhimen.dispatcher",
+                        Set.of(territory.requireByCode("110101008").id().value()),
+                        Role.STREET_ADMIN);
+        var r = calls.send(post("/api/v1/appeals"), who, body);
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        return calls.read(r).path("appeal").path("trackingCode").asString();
+    }
+
+    @Test
+    void the_export_holds_what_the_viewer_may_read_with_a_watermark_and_no_personal_data() throws Exception {
+        String mine = register(ERLIZHUANG, "二里庄社区晚上广场舞音响太响，影响休息。", null, null);
+        String theirs = register("110101008004", "胡家园社区楼下商户夜间噪声扰民。", null, null);
+        long audited = jdbc.sql("select count(*) from platform.audit_event where action = 'appeal.exported'")
+                .query(Long.class)
+                .single();
+
+        var r = mvc.perform(get("/appeals/export").param("category", "E06").with(dispatcher()))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        assertThat(r.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(r.getHeader("Content-Disposition")).contains("attachment").contains(".xlsx");
+
+        List<String> cells = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
+            var sheets = wb.getSheets().toList();
+            assertThat(sheets).extracting(s -> s.getName()).containsExactly("诉求台账", "导出说明");
+            List<Row> rows = sheets.get(0).read();
+            assertThat(rows.get(0).getCellText(0))
+                    .contains("xueyuanlu.dispatcher")
+                    .contains("E06")
+                    .contains("仅限工作使用");
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("查询码");
+            for (Row row : rows.subList(2, rows.size())) {
+                codes.add(row.getCellText(0));
+                assertThat(row.getCellText(4))
+                        .as("category of %s", row.getCellText(0))
+                        .isIn("噪声扰民", "违规养犬", "群租房", "动物尸体", "违法排污");
+                row.stream().forEach(c -> cells.add(c == null ? "" : c.getText()));
+            }
+            assertThat(sheets.get(1).read().get(0).getCellText(0)).contains("xueyuanlu.dispatcher");
+        }
+        assertThat(codes).contains(mine).doesNotContain(theirs);
+        assertThat(String.join("|", cells))
+                .doesNotContain("钱多多")
+                .doesNotContain("13712345678")
+                .doesNotContain("137****5678");
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'appeal.exported'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(audited + 1);
+
+        // Signed out: nothing.
+        var anonymous = mvc.perform(get("/appeals/export")).andReturn().getResponse();
+        assertThat(anonymous.getStatus()).isIn(302, 401, 403);
+        assertThat(anonymous.getContentAsString()).doesNotStartWith("PK").doesNotContain("二里庄");
+    }
+
+    @Test
+    void the_map_places_appeals_by_point_or_by_community_within_the_viewers_scope() throws Exception {
+        String placed = register(null, "学院路上井盖附近噪声很大。", 39.99731, 116.35521);
+        String counted = register(ERLIZHUANG, "二里庄社区工地夜间施工噪声。", null, null);
+        String theirs = register("110101008004", "胡家园社区夜间装修噪声。", null, null);
+
+        var r = mvc.perform(get("/appeals/markers").param("category", "E0601").with(dispatcher()))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        JsonNode markers = json.readTree(r.getContentAsString());
+        Map<String, JsonNode> byCode = new java.util.HashMap<>();
+        markers.forEach(m -> byCode.put(m.path("trackingCode").asString(), m));
+        assertThat(byCode).containsKeys(placed, counted).doesNotContainKey(theirs);
+        assertThat(byCode.get(placed).path("latitude").asDouble()).isEqualTo(39.99731);
+        assertThat(byCode.get(placed).path("unitCode").asString()).startsWith(XUEYUANLU);
+        assertThat(byCode.get(counted).path("latitude").isNull()).isTrue();
+        assertThat(byCode.get(counted).path("unitCode").asString()).isEqualTo(ERLIZHUANG);
+        assertThat(r.getContentAsString()).doesNotContain("钱多多").doesNotContain("1371234");
+    }
+}
