@@ -43,8 +43,10 @@ class TimerConfiguration {
             ObjectProvider<Task<?>> tasks,
             @Value("${gongzhi.timers.enabled:true}") boolean enabled,
             @Value("${gongzhi.timers.polling-interval:PT10S}") Duration polling,
-            @Value("${gongzhi.timers.threads:4}") int threads) {
-        return new TimerRunner(dataSource, List.copyOf(tasks.orderedStream().toList()), enabled, polling, threads);
+            @Value("${gongzhi.timers.threads:4}") int threads,
+            @Value("${gongzhi.timers.node-name:}") String nodeName) {
+        return new TimerRunner(
+                dataSource, List.copyOf(tasks.orderedStream().toList()), enabled, polling, threads, nodeName);
     }
 
     /** Runs the scheduler between the application being ready and its shutdown. */
@@ -54,10 +56,20 @@ class TimerConfiguration {
         private final Scheduler scheduler;
         private volatile boolean running;
 
-        TimerRunner(DataSource dataSource, List<Task<?>> tasks, boolean enabled, Duration polling, int threads) {
+        TimerRunner(
+                DataSource dataSource,
+                List<Task<?>> tasks,
+                boolean enabled,
+                Duration polling,
+                int threads,
+                String nodeName) {
             this.enabled = enabled;
-            this.scheduler = Scheduler.create(dataSource, tasks)
-                    .tableName(TABLE)
+            var builder = Scheduler.create(dataSource, tasks);
+            if (nodeName != null && !nodeName.isBlank()) {
+                // Which node picked a timer shows in the table (picked_by); the host name otherwise.
+                builder = builder.schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(nodeName));
+            }
+            this.scheduler = builder.tableName(TABLE)
                     .threads(threads)
                     .pollingInterval(polling)
                     .shutdownMaxWait(Duration.ofSeconds(5))
