@@ -384,12 +384,16 @@ public class AppealManagement {
                 command.latitude(),
                 command.longitude(),
                 checked.place(),
-                new Appeal.Reporter(
-                        reporter.nameCipher(),
-                        reporter.phoneCipher(),
-                        reporter.phoneLookup(),
-                        reporter.anonymous(),
-                        residentId),
+                // Demo content keeps no number at all: a made-up one may be somebody's, and would show as their
+                // history, or be opened and called.
+                synthetic
+                        ? new Appeal.Reporter(null, null, null, true, residentId)
+                        : new Appeal.Reporter(
+                                reporter.nameCipher(),
+                                reporter.phoneCipher(),
+                                reporter.phoneLookup(),
+                                reporter.anonymous(),
+                                residentId),
                 actor.name(),
                 checked.workOrderNumber(),
                 checked.bodyHash(),
@@ -876,11 +880,7 @@ public class AppealManagement {
     public AppealView decideExtension(AppealId id, long expectedVersion, boolean approved, String reason) {
         return change(id, expectedVersion, AppealAction.DECIDE_EXTENSION, (a, now) -> {
             String r = approved ? optional(reason, "reason") : required(reason, "reason");
-            String requester = store.steps(a.id()).stream()
-                    .filter(step -> step.action() == AppealAction.REQUEST_EXTENSION)
-                    .reduce((first, last) -> last)
-                    .map(AppealStore.StoredStep::actor)
-                    .orElse(null);
+            String requester = queries.extensionRequester(a);
             if (a.extensionRequested() != null && actor().name().equals(requester)) {
                 throw new DomainException(
                         ErrorKind.UNPROCESSABLE,

@@ -164,7 +164,10 @@ public class AppealQueries {
         Set<AppealAction> out = EnumSet.noneOf(AppealAction.class);
         for (AppealAction action : AppealAction.values()) {
             if (action.allowedIn(a.state()) && mayTake(a, action)) {
-                if (action == AppealAction.DECIDE_EXTENSION && a.extensionRequested() == null) {
+                if (action == AppealAction.DECIDE_EXTENSION
+                        && (a.extensionRequested() == null
+                                || actors.current().name().equals(extensionRequester(a)))) {
+                    // Nothing to decide, or the person asked for it themselves: an approval is a second person's.
                     continue;
                 }
                 if (action == AppealAction.REQUEST_EXTENSION && a.extensionRequested() != null) {
@@ -174,6 +177,15 @@ public class AppealQueries {
             }
         }
         return out;
+    }
+
+    /** Who asked for the extension waiting on the appeal (its latest 延期申请), or null. */
+    String extensionRequester(Appeal a) {
+        return store.steps(a.id()).stream()
+                .filter(step -> step.action() == AppealAction.REQUEST_EXTENSION)
+                .reduce((first, last) -> last)
+                .map(AppealStore.StoredStep::actor)
+                .orElse(null);
     }
 
     /**
@@ -433,7 +445,13 @@ public class AppealQueries {
                 .map(UnitId::new)
                 .distinct()
                 .toList());
-        Map<UUID, String> handlers = new java.util.HashMap<>();
+        // One query for the handlers' names of the whole page.
+        Map<UUID, String> handlers = organisations.names(appeals.stream()
+                .map(Appeal::handlerId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .map(OrganisationId::new)
+                .toList());
         Map<String, String> categoryNames = new java.util.HashMap<>();
         Instant now = Instant.now(clock);
         return appeals.stream()
@@ -454,9 +472,7 @@ public class AppealQueries {
                             summary(a.intake().content()),
                             place == null ? null : place.name(),
                             a.state(),
-                            a.handlerId() == null
-                                    ? null
-                                    : handlers.computeIfAbsent(a.handlerId(), this::organisationName),
+                            a.handlerId() == null ? null : handlers.get(a.handlerId()),
                             a.resolutionDue(),
                             a.light(now),
                             a.intake().synthetic());
@@ -681,9 +697,6 @@ public class AppealQueries {
         if (a.categoryCode() == null) {
             return null;
         }
-        return categories
-                .version(a.categoryCode(), a.categoryVersion())
-                .map(CategoryView::name)
-                .orElse(null);
+        return categories.name(a.categoryCode(), a.categoryVersion());
     }
 }

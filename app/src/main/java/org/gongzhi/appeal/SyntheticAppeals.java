@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 街道 given, each taken through the real lifecycle (the same façade, the same rules, deadlines on the work calendar,
  * the dispatch directory) at instants spread over that period, as far as the time since registration allows — so
  * older appeals are mostly closed and recent ones still open, some late, some objected, extended, suspended or
- * reworked. Every appeal is flagged synthetic (its reporter is never texted) and every step is signed by a
+ * reworked. Every appeal is flagged synthetic and kept anonymous — no name or number is stored, so none can be
+ * somebody's, shown as their history or texted — and every step is signed by a
  * {@code synthetic-…} actor. The same seed gives the same history. Only the platform itself may run it (403 {@code
  * identity.forbidden} otherwise).
  */
@@ -444,7 +445,7 @@ public class SyntheticAppeals {
         }
     }
 
-    /** A made-up mobile number for the {@code n}-th appeal; never texted (see the class comment). */
+    /** A number to pass the hotline's form check with; synthetic appeals do not keep it (see the class comment). */
     private static String phone(int n) {
         return String.format("1390000%04d", n % 10_000);
     }

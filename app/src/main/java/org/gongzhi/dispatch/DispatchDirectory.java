@@ -122,9 +122,10 @@ public class DispatchDirectory implements Routing {
 
     /**
      * Where an appeal of {@code categoryCode} at the unit {@code unitCode} would go; 404 {@code
-     * dispatch.unit-unknown} or {@code appeal.category.unknown} when either is unknown.
+     * dispatch.unit-unknown} or {@code appeal.category.unknown} when either is unknown; 403 for anyone but staff.
      */
     public RoutePreview preview(String categoryCode, String unitCode) {
+        may.require(DispatchPermission.READ_DIRECTORY);
         CategoryView category = categories.require(categoryCode);
         UnitView unit = territory
                 .unitByCode(Text.stripToNull(unitCode) == null ? "" : unitCode.strip())
@@ -160,6 +161,7 @@ public class DispatchDirectory implements Routing {
      * category pattern; only those on units in the acting person's scope.
      */
     public List<RuleView> list(String unitCode) {
+        may.require(DispatchPermission.READ_DIRECTORY);
         String code = Text.stripToNull(unitCode);
         AccessScope scope = scopes.current();
         List<UUID> units = code == null

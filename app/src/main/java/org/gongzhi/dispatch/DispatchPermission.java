@@ -14,7 +14,10 @@ public final class DispatchPermission {
     /** Reading supervisions (督办) of the places and organisations in scope. */
     public static final Permission READ_SUPERVISIONS = Permission.of("dispatch.supervision.read", Set.of());
 
-    public static final List<Permission> ALL = List.of(EDIT_DIRECTORY, READ_SUPERVISIONS);
+    /** Reading the directory and its "where would this go" preview: any staff member, not residents or visitors. */
+    public static final Permission READ_DIRECTORY = Permission.of("dispatch.directory.read", Set.of());
+
+    public static final List<Permission> ALL = List.of(EDIT_DIRECTORY, READ_SUPERVISIONS, READ_DIRECTORY);
 
     private DispatchPermission() {}
 

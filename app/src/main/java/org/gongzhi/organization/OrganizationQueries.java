@@ -84,6 +84,20 @@ public class OrganizationQueries {
         return organisations.findById(id.value()).map(o -> views(List.of(o)).get(0));
     }
 
+    /** The names of the organisations given, by id, in one query; unknown ids are left out. */
+    public java.util.Map<UUID, String> names(Collection<OrganisationId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, name from organization.organisation where id = any(:ids)")
+                .param("ids", ids.stream().map(OrganisationId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put((UUID) rs.getObject(1), rs.getString(2));
+                });
+        return names;
+    }
+
     public OrganisationView require(OrganisationId id) {
         return organisation(id).orElseThrow(() -> DomainException.notFound("organization.not-found", id));
     }

@@ -209,6 +209,13 @@ class AppealApiIT extends AppealTest {
 
         var supervisor = org.gongzhi.support.Staff.as(
                 "xueyuanlu.supervisor", java.util.Set.of(xueyuanlu()), org.gongzhi.identity.Role.STREET_ADMIN);
+        // The decision is offered to the second person only.
+        assertThat(calls.send(get("/api/v1/appeals/" + id + "/actions"), dispatcher(), null)
+                        .getContentAsString())
+                .doesNotContain("DECIDE_EXTENSION");
+        assertThat(calls.send(get("/api/v1/appeals/" + id + "/actions"), supervisor, null)
+                        .getContentAsString())
+                .contains("DECIDE_EXTENSION");
         JsonNode decided = ok(calls.act(id, "extension-decision", supervisor, Map.of("approved", true)));
         assertThat(decided.path("resolutionDue").asString())
                 .isNotEqualTo(asked.path("resolutionDue").asString());

@@ -57,7 +57,12 @@ class AppealListViewsIT extends AppealTest {
                 .query(Long.class)
                 .single();
 
-        var r = mvc.perform(get("/appeals/export").param("category", "E06").with(dispatcher()))
+        var r = mvc.perform(
+                        post("/appeals/export")
+                                .param("category", "E06")
+                                .with(dispatcher())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andReturn()
                 .getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
@@ -95,7 +100,12 @@ class AppealListViewsIT extends AppealTest {
                 .isEqualTo(audited + 1);
 
         // Signed out: nothing.
-        var anonymous = mvc.perform(get("/appeals/export")).andReturn().getResponse();
+        var anonymous = mvc.perform(
+                        post("/appeals/export")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(anonymous.getStatus()).isIn(302, 401, 403);
         assertThat(anonymous.getContentAsString()).doesNotStartWith("PK").doesNotContain("二里庄");
     }

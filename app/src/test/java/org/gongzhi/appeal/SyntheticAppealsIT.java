@@ -32,15 +32,16 @@ class SyntheticAppealsIT {
 
     @Test
     void a_month_of_appeals_goes_through_the_real_lifecycle_in_the_past() throws Exception {
-        Instant to = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant started = Instant.now();
+        Instant to = started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant from = to.minus(Duration.ofDays(30));
-        var written = synthetic.write(new SyntheticAppeals.Plan(List.of(WUJIAOCHANG), from, to, 90, 7L));
+        var written = synthetic.write(new SyntheticAppeals.Plan(List.of(WUJIAOCHANG), from, to, 200, 7L));
 
-        assertThat(written.count()).isEqualTo(90);
+        assertThat(written.count()).isEqualTo(200);
         assertThat(written.byState().values().stream()
                         .mapToInt(Integer::intValue)
                         .sum())
-                .isEqualTo(90);
+                .isEqualTo(200);
         // Older appeals closed, recent ones still open, and the detours a real month has.
         assertThat(written.byState().keySet())
                 .contains(
@@ -51,13 +52,13 @@ class SyntheticAppealsIT {
                         AppealState.HANDLING,
                         AppealState.ANSWERED,
                         AppealState.CLOSED)
-                .hasSizeGreaterThanOrEqualTo(9);
+                .hasSizeGreaterThanOrEqualTo(8);
 
         List<UUID> ids = jdbc.sql("select id from appeal.appeal where synthetic and registered_at >= :from")
                 .param("from", Timestamp.from(from))
                 .query(UUID.class)
                 .list();
-        assertThat(ids).hasSizeGreaterThanOrEqualTo(90);
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(200);
         long early = jdbc.sql("select count(*) from appeal.appeal where synthetic and registered_at < :from")
                 .param("from", Timestamp.from(from))
                 .query(Long.class)
@@ -92,9 +93,32 @@ class SyntheticAppealsIT {
                 .single();
         assertThat(dispatchedInThePast).isPositive();
 
-        // Nobody is texted about a made-up appeal.
-        Thread.sleep(1_000);
-        for (int n = 0; n < 90; n++) {
+        // Deadlines came from the work calendar at each dispatch: those dispatched three weeks before the end were due
+        // (7 working days, 5 more at most when extended) before it.
+        long dueAfterTheEnd = jdbc.sql("select count(*) from appeal.appeal where synthetic and dispatched_at < :early"
+                        + " and resolution_due >= :to")
+                .param("early", Timestamp.from(to.minus(Duration.ofDays(21))))
+                .param("to", Timestamp.from(to))
+                .query(Long.class)
+                .single();
+        assertThat(dueAfterTheEnd).isZero();
+
+        // No number is kept, so nobody can be texted, called or shown this history.
+        long withNumbers = jdbc.sql("select count(*) from appeal.appeal where synthetic and (reporter_phone is not null"
+                        + " or phone_lookup is not null or reporter_name is not null)")
+                .query(Long.class)
+                .single();
+        assertThat(withNumbers).isZero();
+        // And once every event is handled, no text was sent.
+        org.gongzhi.support.AppealCalls.await(
+                "events handled",
+                () -> jdbc.sql("select count(*) from event_publication where completion_date is null"
+                                        + " and listener_id like '%ReporterTexts%' and publication_date >= :started")
+                                .param("started", Timestamp.from(started))
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        for (int n = 0; n < 200; n++) {
             assertThat(TestSms.sentTo(String.format("1390000%04d", n)))
                     .as("texts to appeal %d", n)
                     .isZero();

@@ -96,6 +96,30 @@ class CrashIT {
                 assertThat(stored.getOrDefault(number, 0L)).as(number).isEqualTo(1L);
             }
             assertThat(stored.values()).allMatch(n -> n == 1L);
+            // The clients send everything again, as they would not knowing what got through: each work order is
+            // registered once — answered 201 if it was lost, 200 with the first registration if it was kept.
+            HttpClient http =
+                    HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String token = signIn(http, port);
+            for (int i = 0; i < SUBMISSIONS; i++) {
+                String number = "CRASH-" + i;
+                int status = http.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/appeals"))
+                                        .header("Content-Type", "application/json")
+                                        .header("Accept", "application/json")
+                                        .header("X-CSRF-TOKEN", token)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body(number)))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                assertThat(status).as(number).isIn(200, 201);
+                if (acked.contains(number)) {
+                    assertThat(status).as("%s was kept", number).isEqualTo(200);
+                }
+            }
+            Map<String, Long> after = stored(folder);
+            assertThat(after).hasSize(SUBMISSIONS);
+            assertThat(after.values()).allMatch(n -> n == 1L);
         } finally {
             again.destroy();
             if (!again.waitFor(60, TimeUnit.SECONDS)) {

@@ -59,6 +59,19 @@ class RateLimitIT {
         assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isPositive();
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         assertThat(refused.getContentAsString()).contains("request.rate-limited");
+        // Spelled differently, the same address is the same limit.
+        MockHttpServletResponse encoded = mvc.perform(post(java.net.URI.create("/api/v1/appeals/trac%6B"))
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr("198.51.100.7");
+                            return r;
+                        })
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .content("{\"trackingCode\":\"261130ABCDEF\",\"token\":\"GUESS\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(encoded.getStatus()).isEqualTo(429);
         // Another address is not held back.
         assertThat(track("198.51.100.8").getStatus()).isEqualTo(404);
     }

@@ -50,6 +50,23 @@ public class CategoryStore {
                 .optional();
     }
 
+    /** Names of category versions already read: a version is never changed once written, so they stay right. */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The name of one version of a category, or null when there is no such version. */
+    public String name(String code, int version) {
+        String key = code + "/" + version;
+        String known = names.get(key);
+        if (known != null) {
+            return known;
+        }
+        String name = version(code, version).map(CategoryView::name).orElse(null);
+        if (name != null) {
+            names.put(key, name);
+        }
+        return name;
+    }
+
     public Optional<CategoryView> version(String code, int version) {
         return jdbc.sql("select " + COLUMNS + " from appeal.category where code = :code and version = :version")
                 .param("code", code)

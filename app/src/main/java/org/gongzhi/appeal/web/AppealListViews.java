@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -51,8 +52,11 @@ class AppealListViews {
         this.clock = clock;
     }
 
-    /** The list as filtered, as a watermarked .xlsx (see {@link AppealExports}); audited. */
-    @GetMapping("/appeals/export")
+    /**
+     * The list as filtered, as a watermarked .xlsx (see {@link AppealExports}); audited. A POST with the CSRF token: a
+     * link another site embeds cannot make someone's browser export (and be recorded exporting).
+     */
+    @PostMapping("/appeals/export")
     ResponseEntity<byte[]> export(
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String category,

@@ -52,13 +52,14 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Decoded and normalised as the dispatcher and the security rules see it: /repor%74 is /report.
+        String path = PATHS.getPathWithinApplication(request);
         for (var rule : rules.entrySet()) {
             RateLimitProperties.Rule r = rule.getValue();
             if (!r.method().equalsIgnoreCase(request.getMethod()) || !r.paths().contains(path)) {
                 continue;
             }
-            Bucket bucket = buckets.get(rule.getKey()).computeIfAbsent(request.getRemoteAddr(), a -> bucket(r));
+            Bucket bucket = buckets.get(rule.getKey()).computeIfAbsent(client(request.getRemoteAddr()), a -> bucket(r));
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
@@ -70,6 +71,29 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
+    /**
+     * Whose allowance a request draws on: its IPv4 address, or the /64 network of an IPv6 one (a single subscriber
+     * is given a whole /64 and could otherwise draw on millions of allowances). Behind a reverse proxy the address is
+     * the client's only when the proxy is trusted ({@code server.tomcat.remoteip.internal-proxies}, README).
+     */
+    static String client(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return address;
+        }
+    }
+
+    private static final org.springframework.web.util.UrlPathHelper PATHS =
+            new org.springframework.web.util.UrlPathHelper();
 
     private static Bucket bucket(RateLimitProperties.Rule r) {
         return Bucket.builder()
