@@ -12,35 +12,13 @@ count=${3:-1000000}
 for tool in wrk psql curl; do
   command -v $tool >/dev/null || { echo "$tool is missing: apt-get install wrk postgresql-client curl" >&2; exit 2; }
 done
-jar=$(ls app/target/gongzhi-app-*-exec.jar 2>/dev/null | head -1 || true)
-[ -n "$jar" ] || ./mvnw -B -ntp -q -pl app package -DskipTests -Dspotless.check.skip=true
-jar=$(ls app/target/gongzhi-app-*-exec.jar | head -1)
-work=$(mktemp -d)
-port=18092
-log="$work/app.log"
-(cd "$work" && exec env -u GONGZHI_DB_URL java -jar "$OLDPWD/$jar" --spring.profiles.active=demo --server.port=$port \
-  >"$log" 2>&1) &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
-  kill -0 $pid 2>/dev/null || { tail -30 "$log" >&2; exit 1; }
-  sleep 0.5
-done
-base="http://127.0.0.1:$port"
-pgport=$(sed -n 4p "$work/data/pg/postmaster.pid" | tr -d ' ')
+. benchmarks/platform.sh
+start_platform 18092
 psql -q -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -v n="$count" -f benchmarks/appeals/generate.sql | grep -E "INSERT|Time: [0-9]{4,}" || true
 echo "appeals: $(psql -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -Atc 'select count(*) from appeal.appeal')"
 
-signin() {
-  local jar_file="$work/cookies-$1"
-  local token
-  token=$(curl -s -c "$jar_file" -b "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
-  curl -s -c "$jar_file" -b "$jar_file" -o /dev/null --data-urlencode "username=$1" \
-    --data-urlencode "password=Demo#2026gz" --data-urlencode "_csrf=$token" "$base/login"
-  awk '$6 == "SESSION" {print "SESSION=" $7}' "$jar_file"
-}
-admin=$(signin xueyuanlu.street-admin)
-police=$(signin xueyuanlu.department)
+admin=$(sign_in xueyuanlu.street-admin)
+police=$(sign_in xueyuanlu.department)
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 # name|who|address

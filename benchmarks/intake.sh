@@ -13,33 +13,15 @@ sessions=${2:-25}
 for tool in wrk pgbench psql curl; do
   command -v $tool >/dev/null || { echo "$tool is missing: apt-get install wrk postgresql-client curl" >&2; exit 2; }
 done
-jar=$(ls app/target/gongzhi-app-*-exec.jar 2>/dev/null | head -1 || true)
-[ -n "$jar" ] || ./mvnw -B -ntp -q -pl app package -DskipTests -Dspotless.check.skip=true
-jar=$(ls app/target/gongzhi-app-*-exec.jar | head -1)
-work=$(mktemp -d)
-port=18091
-log="$work/app.log"
-(cd "$work" && exec env -u GONGZHI_DB_URL java -jar "$OLDPWD/$jar" --spring.profiles.active=demo --server.port=$port \
-  --gongzhi.demo-data.appeals-per-subdistrict=0 >"$log" 2>&1) &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
-  kill -0 $pid 2>/dev/null || { tail -30 "$log" >&2; exit 1; }
-  sleep 0.5
-done
-base="http://127.0.0.1:$port"
-pgport=$(sed -n 4p "$work/data/pg/postmaster.pid" | tr -d ' ')
+. benchmarks/platform.sh
+start_platform 18091 --gongzhi.demo-data.appeals-per-subdistrict=0
 sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -Atc "$1"; }
 
 # Operators' sessions: each signs in and takes the CSRF token its pages carry.
 pairs=""
 for i in $(seq 1 "$sessions"); do
-  jar_file="$work/cookies-$i"
-  token=$(curl -s -c "$jar_file" -b "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
-  curl -s -c "$jar_file" -b "$jar_file" -o /dev/null --data-urlencode "username=xueyuanlu.street-admin" \
-    --data-urlencode "password=Demo#2026gz" --data-urlencode "_csrf=$token" "$base/login"
-  token=$(curl -s -c "$jar_file" -b "$jar_file" "$base/appeals/new" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
-  cookie=$(awk '$6 == "SESSION" {print "SESSION=" $7}' "$jar_file")
+  cookie=$(sign_in xueyuanlu.street-admin)
+  token=$(curl -s -b "$cookie" "$base/appeals/new" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
   pairs="$pairs${pairs:+;}$cookie|$token"
 done
 export SESSIONS="$pairs"

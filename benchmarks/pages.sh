@@ -9,20 +9,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 clients=${2:-8}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-jar=$(ls app/target/gongzhi-app-*-exec.jar 2>/dev/null | head -1 || true)
-[ -n "$jar" ] || ./mvnw -B -ntp -q -pl app package -DskipTests -Dspotless.check.skip=true
-jar=$(ls app/target/gongzhi-app-*-exec.jar | head -1)
-work=$(mktemp -d)
-port=18090
-log="$work/app.log"
-(cd "$work" && exec env -u GONGZHI_DB_URL java -jar "$OLDPWD/$jar" --spring.profiles.active=demo --server.port=$port >"$log" 2>&1) &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
-  kill -0 $pid 2>/dev/null || { tail -30 "$log" >&2; exit 1; }
-  sleep 0.5
-done
-base="http://127.0.0.1:$port"
+. benchmarks/platform.sh
+start_platform 18090
 council=$(curl -sf "$base/api/v1/councils" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
 org=$(curl -sf "$base/api/v1/organizations?size=1&q=%E5%8C%97%E4%BA%AC%E7%A7%91%E6%8A%80%E5%A4%A7%E5%AD%A6" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
 list=$(curl -sf "$base/api/v1/responsibility-lists" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)

@@ -33,13 +33,18 @@ class RateLimitIT {
     @Value("${gongzhi.rate-limits.portal-submit.capacity}")
     int submissions;
 
+    /** The request as it arrives from {@code address}. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
     MockHttpServletResponse track(String address) throws Exception {
         return mvc.perform(post("/api/v1/appeals/track")
                         .with(csrf())
-                        .with(r -> {
-                            r.setRemoteAddr(address);
-                            return r;
-                        })
+                        .with(from(address))
                         .contentType(MediaType.APPLICATION_JSON)
                         .accept(MediaType.APPLICATION_JSON)
                         .content("{\"trackingCode\":\"261130ABCDEF\",\"token\":\"GUESS\"}"))
@@ -62,10 +67,7 @@ class RateLimitIT {
         // Spelled differently, the same address is the same limit.
         MockHttpServletResponse encoded = mvc.perform(post(java.net.URI.create("/api/v1/appeals/trac%6B"))
                         .with(csrf())
-                        .with(r -> {
-                            r.setRemoteAddr("198.51.100.7");
-                            return r;
-                        })
+                        .with(from("198.51.100.7"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .accept(MediaType.APPLICATION_JSON)
                         .content("{\"trackingCode\":\"261130ABCDEF\",\"token\":\"GUESS\"}"))
@@ -90,10 +92,7 @@ class RateLimitIT {
                             .param("submission", java.util.UUID.randomUUID().toString())
                             .param("area", "110108010")
                             .with(csrf())
-                            .with(r -> {
-                                r.setRemoteAddr("203.0.113.9");
-                                return r;
-                            })
+                            .with(from("203.0.113.9"))
                             .accept(MediaType.TEXT_HTML))
                     .andReturn()
                     .getResponse();

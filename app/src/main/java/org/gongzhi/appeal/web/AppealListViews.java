@@ -57,16 +57,9 @@ class AppealListViews {
      * link another site embeds cannot make someone's browser export (and be recorded exporting).
      */
     @PostMapping("/appeals/export")
-    ResponseEntity<byte[]> export(
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String light,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to)
-            throws IOException {
+    ResponseEntity<byte[]> export(ListParams params) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exports.export(AppealPages.filter(state, category, channel, light, from, to, false), out);
+        exports.export(params.filter(false), out);
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .header(
@@ -83,15 +76,7 @@ class AppealListViews {
      * its traffic light, the others counted on their 社区.
      */
     @GetMapping("/appeals/map")
-    String map(
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String light,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String root,
-            Model model) {
+    String map(ListParams params, @RequestParam(required = false) String root, Model model) {
         UnitView area = root != null && !root.isBlank()
                 ? territory.unitByCode(root.strip()).orElse(null)
                 : territory.homeUnit(scopes.current()).orElse(null);
@@ -100,9 +85,8 @@ class AppealListViews {
         }
         model.addAttribute("area", area);
         model.addAttribute("subdistricts", territory.subdistricts());
-        model.addAttribute("filter", AppealPages.filter(state, category, channel, light, from, to, false));
-        String query = query(state, category, channel, light, from, to);
-        String suffix = query.isEmpty() ? "" : "?" + query;
+        model.addAttribute("filter", params.filter(false));
+        String suffix = params.query().isEmpty() ? "" : "?" + params.query();
         model.addAttribute("listLink", "/appeals" + suffix);
         model.addAttribute("maxMarkers", AppealQueries.MAX_MARKERS);
         model.addAttribute("states", org.gongzhi.appeal.AppealState.values());
@@ -114,28 +98,7 @@ class AppealListViews {
     /** The markers of the map page, as JSON: at most {@link AppealQueries#MAX_MARKERS}, newest first. */
     @GetMapping(value = "/appeals/markers", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    List<AppealMarker> markers(
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String light,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return queries.markers(AppealPages.filter(state, category, channel, light, from, to, false));
-    }
-
-    /** The filter as a query string for the markers request, only what was set. */
-    private static String query(String... values) {
-        String[] names = {"state", "category", "channel", "light", "from", "to"};
-        StringBuilder q = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
-            if (values[i] != null && !values[i].isBlank()) {
-                q.append(q.isEmpty() ? "" : "&")
-                        .append(names[i])
-                        .append('=')
-                        .append(java.net.URLEncoder.encode(values[i].strip(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return q.toString();
+    List<AppealMarker> markers(ListParams params) {
+        return queries.markers(params.filter(false));
     }
 }

@@ -98,35 +98,18 @@ class AppealPages {
     // ---------------------------------------------------------------- lists
 
     @GetMapping("/appeals")
-    String list(
-            @RequestParam(required = false) String state,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String light,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String after,
-            Model model) {
-        return listPage(state, category, channel, light, from, to, after, false, model);
+    String list(ListParams params, @RequestParam(required = false) String after, Model model) {
+        return listPage(params, after, false, model);
     }
 
     /** 我的工单: the open work orders of the viewer's organisations, soonest deadline first. */
     @GetMapping("/appeals/work")
     String work(@RequestParam(required = false) String after, Model model) {
-        return listPage(null, null, null, null, null, null, after, true, model);
+        return listPage(ListParams.none(), after, true, model);
     }
 
-    private String listPage(
-            String state,
-            String category,
-            String channel,
-            String light,
-            String from,
-            String to,
-            String after,
-            boolean mine,
-            Model model) {
-        AppealFilter filter = filter(state, category, channel, light, from, to, mine);
+    private String listPage(ListParams params, String after, boolean mine, Model model) {
+        AppealFilter filter = params.filter(mine);
         model.addAttribute("page", queries.list(filter, after, 50));
         model.addAttribute("filter", filter);
         model.addAttribute("mine", mine);
@@ -134,36 +117,8 @@ class AppealPages {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("lights", TrafficLight.values());
         model.addAttribute("majors", majors());
-        Map<String, String> kept = new LinkedHashMap<>();
-        put(kept, "state", state);
-        put(kept, "category", category);
-        put(kept, "channel", channel);
-        put(kept, "light", light);
-        put(kept, "from", from);
-        put(kept, "to", to);
-        model.addAttribute("kept", kept);
+        model.addAttribute("kept", params.kept());
         return "appeal/list";
-    }
-
-    /** The list's filter from the query string; a value that cannot be read filters nothing. */
-    static AppealFilter filter(
-            String state, String category, String channel, String light, String from, String to, boolean mine) {
-        Violations ignored = new Violations();
-        return new AppealFilter(
-                FormChecks.choice(AppealState.class, "state", state, ignored),
-                category,
-                FormChecks.choice(Channel.class, "channel", channel, ignored),
-                null,
-                FormChecks.choice(TrafficLight.class, "light", light, ignored),
-                FormChecks.date("from", from, ignored),
-                FormChecks.date("to", to, ignored),
-                mine);
-    }
-
-    private static void put(Map<String, String> kept, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            kept.put(name, value);
-        }
     }
 
     /** The 大类 to filter by: code (e.g. E05) → "事件 · 街面秩序". */

@@ -1,0 +1,34 @@
+# Sourced by the benchmark scripts: builds the packaged jar when it is missing, starts it with the demo data on an
+# embedded PostgreSQL in a temporary folder (the default run's durable settings) on port $1, with any further
+# arguments passed on, and waits until it is ready. Sets work (the folder), pid, base (the address) and pgport (the
+# embedded server's port); the folder and the process go when the script exits.
+start_platform() {
+  local port=$1
+  shift
+  local jar
+  jar=$(ls app/target/gongzhi-app-*-exec.jar 2>/dev/null | head -1 || true)
+  [ -n "$jar" ] || ./mvnw -B -ntp -q -pl app package -DskipTests -Dspotless.check.skip=true
+  jar=$(ls app/target/gongzhi-app-*-exec.jar | head -1)
+  work=$(mktemp -d)
+  local log="$work/app.log"
+  (cd "$work" && exec env -u GONGZHI_DB_URL java -jar "$OLDPWD/$jar" --spring.profiles.active=demo --server.port="$port" \
+    "$@" >"$log" 2>&1) &
+  pid=$!
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
+    kill -0 $pid 2>/dev/null || { tail -30 "$log" >&2; exit 1; }
+    sleep 0.5
+  done
+  base="http://127.0.0.1:$port"
+  pgport=$(sed -n 4p "$work/data/pg/postmaster.pid" | tr -d ' ')
+}
+
+# Signs a demo account in with a cookie jar in the work folder and prints its session cookie (SESSION=…).
+sign_in() {
+  local jar_file="$work/cookies-$1-$RANDOM"
+  local token
+  token=$(curl -s -c "$jar_file" -b "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
+  curl -s -c "$jar_file" -b "$jar_file" -o /dev/null --data-urlencode "username=$1" \
+    --data-urlencode "password=Demo#2026gz" --data-urlencode "_csrf=$token" "$base/login"
+  awk '$6 == "SESSION" {print "SESSION=" $7}' "$jar_file"
+}
