@@ -26,6 +26,21 @@ import tools.jackson.databind.JsonNode;
 @PlatformTest
 class DispatchIT extends AppealTest {
 
+    @Test
+    void the_directory_is_staff_reading() throws Exception {
+        String path = "/api/v1/dispatch-rules/preview?category=E0504&unit=" + ERLIZHUANG;
+        assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/api/v1/dispatch-rules"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        // A signed-in account without a staff role (a resident) is refused by the directory itself.
+        var nobody = org.gongzhi.support.Staff.as("no-role");
+        assertThat(calls.send(get(path), nobody, null).getStatus()).isEqualTo(403);
+        assertThat(calls.send(get(path), dispatcher(), null).getStatus()).isEqualTo(200);
+    }
+
     JsonNode preview(String category, String unit) throws Exception {
         var r = calls.send(
                 get("/api/v1/dispatch-rules/preview?category=" + category + "&unit=" + unit), dispatcher(), null);

@@ -99,6 +99,9 @@ class SecurityConfiguration {
                                 "/api/v1/knowledge-articles",
                                 "/api/v1/knowledge-articles/**")
                         .authenticated()
+                        // The dispatch directory is staff reading (the façade refuses residents); a visitor signs in.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")
+                        .authenticated()
                         // Any staff member registering an appeal confirms its place from the address.
                         .requestMatchers(HttpMethod.POST, "/api/v1/territory/address-candidates")
                         .authenticated()
