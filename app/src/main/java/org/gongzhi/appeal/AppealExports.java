@@ -74,7 +74,7 @@ public class AppealExports {
                 "appeal.export.watermark",
                 zh,
                 who.name(),
-                who.role(),
+                messages.getMessage("role." + who.role(), null, who.role(), zh),
                 MINUTES.format(now.atZone(clock.getZone())),
                 described(filter),
                 rows.size(),

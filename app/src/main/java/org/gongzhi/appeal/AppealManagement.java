@@ -853,7 +853,10 @@ public class AppealManagement {
         return queries.view(load(id));
     }
 
-    /** 延期申请 for {@code extension} more time ({@code 5wd}, {@code 48h}); one at a time (409 while one waits). */
+    /**
+     * 延期申请 for {@code extension} more time ({@code 5wd}, {@code 48h}); one at a time (409 while one waits); at most
+     * 30 working days (400 {@code appeal.extension.too-long} beyond).
+     */
     public AppealView requestExtension(AppealId id, long expectedVersion, String extension, String reason) {
         return change(id, expectedVersion, AppealAction.REQUEST_EXTENSION, (a, now) -> {
             Violations v = new Violations();
@@ -867,9 +870,24 @@ public class AppealManagement {
             } catch (DomainException e) {
                 v.add("extension", "time-limit.invalid", extension == null ? "" : extension);
             }
+            if (limit != null && tooLong(limit)) {
+                v.add("extension", "appeal.extension.too-long", extension.strip());
+            }
             v.throwIfAny();
             return a.requestExtension(limit.toString(), r, now);
         });
+    }
+
+    /**
+     * The longest one extension may ask for: 30 working days, 240 working hours or 720 hours — twice the longest
+     * resolution limit of the categories (15 工作日). Longer matters are 挂账, with their reason, not extended.
+     */
+    static boolean tooLong(TimeLimit extension) {
+        return switch (extension.unit()) {
+            case WORKING_DAYS -> extension.amount() > 30;
+            case WORKING_HOURS -> extension.amount() > 240;
+            case HOURS -> extension.amount() > 720;
+        };
     }
 
     /**

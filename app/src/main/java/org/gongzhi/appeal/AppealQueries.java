@@ -316,9 +316,11 @@ public class AppealQueries {
                 summary(a.intake().content()));
     }
 
+    /** The first 40 characters of the content, the mobile and ID numbers written in it masked (lists, exports). */
     private static String summary(String content) {
-        int cut = content.offsetByCodePoints(0, Math.min(content.codePointCount(0, content.length()), 40));
-        return cut < content.length() ? content.substring(0, cut) + "…" : content;
+        String masked = org.gongzhi.shared.Masking.numbersIn(content);
+        int cut = masked.offsetByCodePoints(0, Math.min(masked.codePointCount(0, masked.length()), 40));
+        return cut < masked.length() ? masked.substring(0, cut) + "…" : masked;
     }
 
     /** The offices of a place, which its own staff act for: the 街道办事处 and a 社区's 居委会. */

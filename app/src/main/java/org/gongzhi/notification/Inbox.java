@@ -1,8 +1,13 @@
 package org.gongzhi.notification;
 
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.notification.domain.NoticeStore;
+import org.gongzhi.organization.OrganisationKind;
+import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.AccessScope;
 import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.platform.ActorResolver;
@@ -27,7 +32,16 @@ public class Inbox {
     private final Permissions may;
     private final TerritoryQueries territory;
 
-    Inbox(NoticeStore notices, AccessScopes scopes, ActorResolver actors, Permissions may, TerritoryQueries territory) {
+    private final OrganizationQueries organisations;
+
+    Inbox(
+            NoticeStore notices,
+            AccessScopes scopes,
+            ActorResolver actors,
+            Permissions may,
+            TerritoryQueries territory,
+            OrganizationQueries organisations) {
+        this.organisations = organisations;
         this.notices = notices;
         this.scopes = scopes;
         this.actors = actors;
@@ -64,13 +78,22 @@ public class Inbox {
 
     private record Recipients(boolean everything, List<UUID> organisations, List<UUID> units) {}
 
+    /** The offices of a place, which its own staff act for: the 街道办事处 and a 社区's 居委会 (as in the work list). */
+    private static final Set<OrganisationKind> OFFICES =
+            EnumSet.of(OrganisationKind.SUBDISTRICT_OFFICE, OrganisationKind.RESIDENTS_COMMITTEE);
+
     private Recipients recipients() {
         AccessScope scope = scopes.current();
+        if (scope.everything()) {
+            return new Recipients(true, List.copyOf(scope.organisations()), List.of());
+        }
+        Set<UnitId> within = territory.within(scope);
+        Set<UUID> organisations = new LinkedHashSet<>(scope.organisations());
+        // Work orders sent to the office of the person's own place are theirs too.
+        organisations.addAll(this.organisations.placedIn(within, OFFICES));
         return new Recipients(
-                scope.everything(),
-                List.copyOf(scope.organisations()),
-                scope.everything()
-                        ? List.of()
-                        : territory.within(scope).stream().map(UnitId::value).toList());
+                false,
+                List.copyOf(organisations),
+                within.stream().map(UnitId::value).toList());
     }
 }

@@ -24,6 +24,42 @@ public final class Masking {
         return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }
 
+    /** A mainland mobile number in running text: 11 digits from 13–19, spaces or hyphens allowed between them. */
+    private static final java.util.regex.Pattern MOBILE_IN_TEXT =
+            java.util.regex.Pattern.compile("(?<![0-9])1[3-9](?:[ -]?[0-9]){9}(?![0-9])");
+
+    /** An ID number (居民身份证号) in running text: 17 digits and a digit or X. */
+    private static final java.util.regex.Pattern ID_IN_TEXT =
+            java.util.regex.Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9Xx])");
+
+    /**
+     * Free text (an appeal's content) with the mobile and ID numbers written in it masked ({@code 138****5678}), for
+     * the places that show many appeals at once: lists, maps, exports. Full-width digits are read as digits.
+     */
+    public static String numbersIn(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        // Full-width digits as ASCII ones; nothing else in the text changes.
+        StringBuilder ascii = new StringBuilder(text.length());
+        text.chars().forEach(c -> ascii.append(c >= '０' && c <= '９' ? (char) (c - '０' + '0') : (char) c));
+        String plain = ascii.toString();
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher id = ID_IN_TEXT.matcher(plain);
+        while (id.find()) {
+            id.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(idNumber(id.group())));
+        }
+        id.appendTail(out);
+        java.util.regex.Matcher mobile = MOBILE_IN_TEXT.matcher(out.toString());
+        StringBuilder masked = new StringBuilder();
+        while (mobile.find()) {
+            String digits = mobile.group().replaceAll("[ -]", "");
+            mobile.appendReplacement(masked, java.util.regex.Matcher.quoteReplacement(phone(digits)));
+        }
+        mobile.appendTail(masked);
+        return masked.toString();
+    }
+
     public static String idNumber(String id) {
         if (id == null || id.length() < 4) {
             return id == null ? null : "*".repeat(id.length());

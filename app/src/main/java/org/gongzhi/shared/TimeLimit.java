@@ -46,11 +46,16 @@ public record TimeLimit(int amount, Unit unit) {
     }
 
     /**
-     * Reads {@code 24h}, {@code 4wh} or {@code 7wd}; anything else is refused with {@code time-limit.invalid}
-     * (400).
+     * Reads {@code 24h}, {@code 4wh} or {@code 7wd} (1–999; full-width, capitals and spaces forgiven); anything else is
+     * refused with {@code time-limit.invalid} (400).
      */
     public static TimeLimit parse(String text) {
-        Matcher m = text == null ? null : TEXT.matcher(text.strip());
+        // As an input method writes it too: full-width (７ｗｄ), capitals (20WD), spaces (2 h).
+        Matcher m = text == null
+                ? null
+                : TEXT.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                        .replaceAll("\\s+", "")
+                        .toLowerCase(java.util.Locale.ROOT));
         if (m == null || !m.matches()) {
             throw DomainException.invalid("time-limit.invalid", text == null ? "" : text);
         }

@@ -193,8 +193,20 @@ class AppealApiIT extends AppealTest {
         ok(calls.act(id, "dispatch", dispatcher(), Map.of("handlerId", calls.organisation("学院路街道办事处"))));
         ok(calls.act(id, "sign", dispatcher(), null));
         ok(calls.act(id, "response", dispatcher(), Map.of("note", "已联系诉求人")));
+        // One extension is at most 30 working days (or 240 working hours, 720 hours): one more is refused.
+        for (String tooLong : List.of("31wd", "241wh", "721h", "999wd")) {
+            var refused =
+                    calls.act(id, "extension-request", dispatcher(), Map.of("extension", tooLong, "reason", "需等待灯具到货"));
+            assertThat(refused.getStatus()).as(tooLong).isEqualTo(400);
+            assertThat(calls.read(refused)
+                            .path("errors")
+                            .get(0)
+                            .path("location")
+                            .asString())
+                    .isEqualTo("extension");
+        }
         JsonNode asked =
-                ok(calls.act(id, "extension-request", dispatcher(), Map.of("extension", "3wd", "reason", "需等待灯具到货")));
+                ok(calls.act(id, "extension-request", dispatcher(), Map.of("extension", "30wd", "reason", "需等待灯具到货")));
 
         var own = calls.act(id, "extension-decision", dispatcher(), Map.of("approved", true));
         assertThat(own.getStatus()).as(own.getContentAsString()).isEqualTo(422);

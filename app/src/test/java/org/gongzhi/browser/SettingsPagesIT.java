@@ -92,6 +92,12 @@ class SettingsPagesIT extends InTheBrowser {
             var page = p.navigate(browsers.url("/settings/dispatch?category=C0602&place=&placeText=%E4%BA%8C"));
             assertThat(page.status()).isEqualTo(400);
             assertThat(p.locator(".picker.invalid").innerText()).contains("地点");
+            // Typed but not picked: each picker asks to pick.
+            page = p.navigate(
+                    browsers.url(
+                            "/settings/dispatch?category=&categoryText=%E4%B9%B1%E5%81%9C%E8%BD%A6&place=&placeText=%E4%BA%8C"));
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(p.locator(".picker.invalid").count()).isEqualTo(2);
             page = p.navigate(browsers.url("/settings/dispatch?category=X9999&place=110108010005"));
             assertThat(page.status()).isEqualTo(400);
             assertThat(p.locator(".picker.invalid").innerText()).contains("X9999");

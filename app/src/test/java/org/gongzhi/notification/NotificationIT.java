@@ -111,6 +111,34 @@ class NotificationIT extends AppealTest {
     }
 
     @Test
+    void a_work_order_sent_to_the_residents_committee_reaches_the_community_workers_inbox() throws Exception {
+        JsonNode appeal = register("13900001234");
+        String id = appeal.path("id").asString();
+        String code = appeal.path("trackingCode").asString();
+        calls.act(id, "accept", dispatcher(), Map.of());
+        var dispatched = calls.act(id, "dispatch", dispatcher(), Map.of("handlerId", calls.organisation("二里庄社区居委会")));
+        assertThat(dispatched.getStatus()).as(dispatched.getContentAsString()).isEqualTo(200);
+        // The community worker's scope is the 社区, not the committee: the committee is their place's office.
+        var community = org.gongzhi.support.Staff.as(
+                "erlizhuang.worker",
+                java.util.Set.of(territory.requireByCode(ERLIZHUANG).id().value()),
+                org.gongzhi.identity.Role.COMMUNITY_WORKER);
+        AppealCalls.await("the committee's new work order", () -> {
+            try {
+                return kinds(community, code).contains("NEW_WORK_ORDER");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // Another 社区's worker does not see it.
+        var elsewhere = org.gongzhi.support.Staff.as(
+                "other.worker",
+                java.util.Set.of(territory.requireByCode("110108010006").id().value()),
+                org.gongzhi.identity.Role.COMMUNITY_WORKER);
+        assertThat(kinds(elsewhere, code)).isEmpty();
+    }
+
+    @Test
     void the_reporter_is_texted_the_tracking_code_and_told_of_the_answer_and_a_landline_gets_nothing()
             throws Exception {
         String mobile = "1370000" + String.format("%04d", (int) (Math.random() * 10_000));

@@ -14,4 +14,17 @@ class MaskingTests {
         assertThat(Masking.name(" 李静 ")).isEqualTo("李**");
         assertThat(Masking.name("")).isEqualTo("");
     }
+
+    @Test
+    void numbers_written_into_free_text_are_masked_and_the_rest_is_kept() {
+        assertThat(Masking.numbersIn("联系人张三丰 13812345678，楼下乱停车")).isEqualTo("联系人张三丰 138****5678，楼下乱停车");
+        assertThat(Masking.numbersIn("电话 138 1234 5678 或 139-1234-5678")).isEqualTo("电话 138****5678 或 139****5678");
+        assertThat(Masking.numbersIn("全角１３８１２３４５６７８")).isEqualTo("全角138****5678");
+        assertThat(Masking.numbersIn("身份证110101199003071234号")).isEqualTo("身份证1***************34号");
+        // Not numbers of a person: a 12-digit work order, a 10-digit one, a house number, a unit code.
+        assertThat(Masking.numbersIn("工单138123456789，3号楼2单元，110108010005"))
+                .isEqualTo("工单138123456789，3号楼2单元，110108010005");
+        assertThat(Masking.numbersIn("1381234567")).isEqualTo("1381234567");
+        assertThat(Masking.numbersIn(null)).isNull();
+    }
 }

@@ -77,7 +77,12 @@ class TimeLimitTests {
         assertThat(TimeLimit.parse(" 24h ")).isEqualTo(new TimeLimit(24, TimeLimit.Unit.HOURS));
         assertThat(TimeLimit.parse("4wh").toString()).isEqualTo("4wh");
         assertThat(TimeLimit.parse("999h").amount()).isEqualTo(999);
-        for (String bad : new String[] {"0h", "1000h", "7d", "wd", "07wd", "-1h", "7 wd", ""}) {
+        // As an input method may write it: capitals, full width, spaces.
+        assertThat(TimeLimit.parse("20WD")).isEqualTo(new TimeLimit(20, TimeLimit.Unit.WORKING_DAYS));
+        assertThat(TimeLimit.parse("７ｗｄ")).isEqualTo(new TimeLimit(7, TimeLimit.Unit.WORKING_DAYS));
+        assertThat(TimeLimit.parse("2 h")).isEqualTo(new TimeLimit(2, TimeLimit.Unit.HOURS));
+        assertThat(TimeLimit.parse("7 wd")).isEqualTo(new TimeLimit(7, TimeLimit.Unit.WORKING_DAYS));
+        for (String bad : new String[] {"0h", "1000h", "7d", "wd", "07wd", "-1h", "7天", ""}) {
             assertThatThrownBy(() -> TimeLimit.parse(bad))
                     .as(bad)
                     .isInstanceOfSatisfying(

@@ -84,7 +84,18 @@ class AppealListViews {
             area = territory.subdistricts().stream().findFirst().orElse(null);
         }
         model.addAttribute("area", area);
-        model.addAttribute("subdistricts", territory.subdistricts());
+        UnitView shown = area;
+        // Only the 街道 the viewer may see appeals in: another's would show an empty map.
+        var scope = scopes.current();
+        var within = scope.everything() ? null : territory.within(scope);
+        model.addAttribute(
+                "subdistricts",
+                territory.subdistricts().stream()
+                        .filter(s -> within == null
+                                || within.contains(s.id())
+                                || (shown != null && s.id().equals(shown.id())))
+                        .toList());
+        model.addAttribute("kept", params.kept());
         model.addAttribute("filter", params.filter(false));
         String suffix = params.query().isEmpty() ? "" : "?" + params.query();
         model.addAttribute("listLink", "/appeals" + suffix);

@@ -86,7 +86,8 @@ class DirectoryPages {
             Locale locale,
             HttpServletResponse response) {
         FormChecks.fresh(model);
-        boolean previewing = notBlank(category) || notBlank(place);
+        // Something typed in either picker asks for a preview, picked or not (not picked: say so beside it).
+        boolean previewing = notBlank(category) || notBlank(place) || notBlank(categoryText) || notBlank(placeText);
         if (previewing) {
             Violations v = new Violations();
             if (!notBlank(category)) {
