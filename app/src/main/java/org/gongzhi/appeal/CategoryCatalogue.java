@@ -166,6 +166,20 @@ public class CategoryCatalogue {
         TimeLimit complex = limit(details.complexLimit(), "complexLimit", v);
         String handler = Text.checkLine(details.defaultHandler(), "defaultHandler", true, 60, v);
         v.throwIfAny();
+        boolean active = details.active() == null ? current.active() : details.active();
+        if (name.equals(current.name())
+                && (keywords == null ? "" : keywords).equals(current.keywords())
+                && filing.equals(current.filingCondition())
+                && closing.equals(current.closingCondition())
+                && response.equals(current.responseLimit())
+                && emergency.equals(current.emergencyLimit())
+                && ordinary.equals(current.ordinaryLimit())
+                && complex.equals(current.complexLimit())
+                && handler.equals(current.defaultHandler())
+                && active == current.active()) {
+            // Saved as it was: no new version, nothing to audit.
+            return current;
+        }
         Instant now = Instant.now(clock);
         CategoryView next = new CategoryView(
                 code,
@@ -182,7 +196,7 @@ public class CategoryCatalogue {
                 ordinary,
                 complex,
                 handler,
-                details.active() == null ? current.active() : details.active(),
+                active,
                 now,
                 null,
                 actors.current().name());

@@ -188,7 +188,7 @@ class AppealPagesIT extends InTheBrowser {
             act(c, "RESPOND", "note", "已电话联系诉求人，约定上门了解情况");
             String dueBefore = c.locator("dl.facts").innerText();
             act(c, "REQUEST_EXTENSION", "reason", "需与物业共同入户劝导，并组织文明养犬宣传");
-            assertThat(c.locator("main").innerText()).contains("延期 5wd 待审批");
+            assertThat(c.locator("main").innerText()).contains("延期 5 个工作日 待审批");
             // The worker may not approve their own request: the action is not offered to them.
             assertThat(c.locator("details.action summary").allInnerTexts()).doesNotContain("审批延期");
             Browsers.fitsThePhone(c, "appeal detail (community worker)");
@@ -198,7 +198,7 @@ class AppealPagesIT extends InTheBrowser {
             s.navigate(detail);
             act(s, "DECIDE_EXTENSION", null, null);
             assertThat(s.locator("dl.facts").innerText()).isNotEqualTo(dueBefore);
-            assertThat(s.locator("ol.timeline").innerText()).contains("同意延期 5wd，办理时限延至");
+            assertThat(s.locator("ol.timeline").innerText()).contains("同意延期 5 个工作日，办理时限延至");
 
             c.navigate(detail);
             act(c, "ANSWER", "result", "已会同物业入户劝导，住户承诺遛狗牵绳；楼内张贴文明养犬提示。");

@@ -142,6 +142,9 @@ class SettingsPagesIT extends InTheBrowser {
             assertThat(p.locator("table.versions tbody tr").count()).isEqualTo(before + 1);
             assertThat(p.locator("table.versions tbody tr").first().innerText()).contains("20wd");
             Browsers.shot(p, "categories-edit-desktop");
+            // Saved again unchanged: no new version.
+            p.locator("form.stacked button[type=submit]").click();
+            assertThat(p.locator("table.versions tbody tr").count()).isEqualTo(before + 1);
         }
     }
 

@@ -88,6 +88,22 @@ public class Formats {
         }
     }
 
+    /**
+     * A time limit as people say it: {@code 5wd} → 5 个工作日, {@code 48h} → 48 小时, {@code 4wh} → 4 个工作时 (in English
+     * 5 working days …); as written when it cannot be read.
+     */
+    public String limit(Object code) {
+        if (code == null) {
+            return MISSING;
+        }
+        try {
+            org.gongzhi.shared.TimeLimit limit = org.gongzhi.shared.TimeLimit.parse(code.toString());
+            return message("time-limit.label." + limit.unit(), limit.amount());
+        } catch (org.gongzhi.shared.DomainException unreadable) {
+            return code.toString();
+        }
+    }
+
     /** An instant to the second in the installation's zone, for records whose order within a minute matters. */
     public String timestamp(Instant at) {
         return at == null ? MISSING : SECONDS.format(at.atZone(clock.getZone()));

@@ -70,4 +70,15 @@ class FormatsTests {
         assertThat(fmt.timestamp(at.plusSeconds(7))).isEqualTo("2026-11-30 00:30:07");
         assertThat(fmt.dateTime(null)).isEqualTo("—");
     }
+
+    @Test
+    void a_time_limit_reads_as_people_say_it() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(fmt.limit("5wd")).isEqualTo("5 个工作日");
+        assertThat(fmt.limit("48h")).isEqualTo("48 小时");
+        assertThat(fmt.limit("4wh")).isEqualTo("4 个工作时");
+        assertThat(fmt.limit("五天")).isEqualTo("五天");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.limit("5wd")).isEqualTo("5 working days");
+    }
 }
