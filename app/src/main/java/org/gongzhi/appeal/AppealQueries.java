@@ -323,11 +323,6 @@ public class AppealQueries {
         return cut < masked.length() ? masked.substring(0, cut) + "…" : masked;
     }
 
-    /** The offices of a place, which its own staff act for: the 街道办事处 and a 社区's 居委会. */
-    private static final Set<org.gongzhi.organization.OrganisationKind> OFFICES = java.util.EnumSet.of(
-            org.gongzhi.organization.OrganisationKind.SUBDISTRICT_OFFICE,
-            org.gongzhi.organization.OrganisationKind.RESIDENTS_COMMITTEE);
-
     /** The most rows one list page shows. */
     public static final int MAX_PAGE = 100;
 
@@ -402,8 +397,7 @@ public class AppealQueries {
         if (filter.mine() && !scope.everything()) {
             // The office of the person's own place is theirs to act for too (the 街道办事处, a 社区's 居委会), as in
             // holdsOrganisation: not every organisation that merely sits there.
-            organisations.addAll(
-                    this.organisations.placedIn(new java.util.HashSet<>(territory.within(scope)), OFFICES));
+            organisations.addAll(this.organisations.officesIn(territory.within(scope)));
         }
         Instant afterTime = null;
         UUID afterId = null;
@@ -606,7 +600,7 @@ public class AppealQueries {
                         return false;
                     }
                     var scope = scopes.current();
-                    boolean office = OFFICES.contains(o.kind());
+                    boolean office = o.kind().placeOffice();
                     return scope.everything()
                             || scope.organisations().contains(organisation)
                             || (office && may.to(p.code(), o.unitId().value()));

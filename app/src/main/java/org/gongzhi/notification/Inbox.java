@@ -1,12 +1,10 @@
 package org.gongzhi.notification;
 
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.notification.domain.NoticeStore;
-import org.gongzhi.organization.OrganisationKind;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.AccessScope;
 import org.gongzhi.platform.AccessScopes;
@@ -78,10 +76,6 @@ public class Inbox {
 
     private record Recipients(boolean everything, List<UUID> organisations, List<UUID> units) {}
 
-    /** The offices of a place, which its own staff act for: the 街道办事处 and a 社区's 居委会 (as in the work list). */
-    private static final Set<OrganisationKind> OFFICES =
-            EnumSet.of(OrganisationKind.SUBDISTRICT_OFFICE, OrganisationKind.RESIDENTS_COMMITTEE);
-
     private Recipients recipients() {
         AccessScope scope = scopes.current();
         if (scope.everything()) {
@@ -90,7 +84,7 @@ public class Inbox {
         Set<UnitId> within = territory.within(scope);
         Set<UUID> organisations = new LinkedHashSet<>(scope.organisations());
         // Work orders sent to the office of the person's own place are theirs too.
-        organisations.addAll(this.organisations.placedIn(within, OFFICES));
+        organisations.addAll(this.organisations.officesIn(within));
         return new Recipients(
                 false,
                 List.copyOf(organisations),

@@ -65,4 +65,12 @@ public enum OrganisationKind {
     public boolean legalEntity() {
         return legalEntity;
     }
+
+    /**
+     * Whether it is the office of a place — the 街道办事处 of a 街道, the 居委会 of a 社区 — whose own staff act for it:
+     * work orders sent to it are theirs.
+     */
+    public boolean placeOffice() {
+        return this == SUBDISTRICT_OFFICE || this == RESIDENTS_COMMITTEE;
+    }
 }

@@ -218,6 +218,15 @@ public class OrganizationQueries {
                 .toList();
     }
 
+    /** The offices of the places given ({@link OrganisationKind#placeOffice()}), by id. */
+    public Set<UUID> officesIn(Set<UnitId> units) {
+        return placedIn(
+                units,
+                java.util.Arrays.stream(OrganisationKind.values())
+                        .filter(OrganisationKind::placeOffice)
+                        .toList());
+    }
+
     /** Every organisation, for the workbook export. */
     public List<OrganisationView> all(OrganisationFilter filter) {
         List<OrganisationView> all = new ArrayList<>();
