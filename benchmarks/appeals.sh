@@ -48,6 +48,7 @@ open="a.state in ('DISPATCHED', 'OBJECTED', 'SIGNED', 'HANDLING', 'SUSPENDED')"
 for q in \
   "select a.* from appeal.appeal a where $scope order by a.registered_at desc, a.id desc limit 51" \
   "select a.* from appeal.appeal a where $scope and a.state = 'HANDLING' and a.category_code like 'E05%' order by a.registered_at desc, a.id desc limit 51" \
+  "select a.* from appeal.appeal a where $scope and a.red_after < now() order by a.registered_at desc, a.id desc limit 51" \
   "select a.* from ((select a.* from appeal.appeal a where a.handler_id = '$org' and $open order by a.resolution_due, a.id limit 51) union all (select a.* from appeal.appeal a where a.co_handler_ids && '{$org}'::uuid[] and not (a.handler_id = any('{$org}'::uuid[])) and $open order by a.resolution_due, a.id limit 51)) a order by a.resolution_due, a.id limit 51"; do
   echo
   psql -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -Atc "explain (analyze, costs off) $q" | sed -E 's/\{[0-9a-f-]{36}(,[0-9a-f-]{36})+\}/{…units of 学院路街道…}/g'

@@ -28,7 +28,8 @@ select count(*) as handlers from handlers;
 insert into appeal.appeal (id, tracking_code, token_hash, channel, type, category_code, category_version, urgency,
         content, district_id, subdistrict_id, community_id, unit_id, anonymous, registered_by, work_order_number,
         state, closure, handler_id, dispatch_count, dispatched_at, response_due, resolution_due, signed_at,
-        responded_at, answered_at, resolved, satisfaction, closed_at, registered_at, updated_at, synthetic, version)
+        responded_at, answered_at, resolved, satisfaction, closed_at, registered_at, updated_at, synthetic, version,
+        yellow_from, red_after)
 select gen_random_uuid(), 'Y' || lpad(g::text, 11, '0'), md5(g::text) || md5(g::text || 'x'),
        (array['HOTLINE','HOTLINE','HOTLINE','HOTLINE','HOTLINE','HOTLINE','WALK_IN','PATROL','MEETING','ONLINE'])[1 + g % 10],
        (array['COMPLAINT','COMPLAINT','HELP','REPORT','SUGGESTION','CONSULTATION'])[1 + g % 6],
@@ -48,7 +49,13 @@ select gen_random_uuid(), 'Y' || lpad(g::text, 11, '0'), md5(g::text) || md5(g::
        case when s.state in ('FOLLOWED_UP', 'VERIFIED', 'CLOSED') then true end,
        case when s.state in ('FOLLOWED_UP', 'VERIFIED', 'CLOSED') then 'SATISFIED' end,
        case when s.state in ('CLOSED', 'VOIDED') then t.at + interval '4 days' end,
-       t.at, t.at, true, 0
+       t.at, t.at, true, 0,
+       -- the light's moments (Appeal#yellowFrom, #redAfter): 80 % of 7 days less 30 minutes is 482,400 s; answered
+       -- appeals stopped their clocks at 3 days, still green
+       case when h.id is not null and s.state not in ('ANSWERED', 'FOLLOWED_UP', 'VERIFIED', 'CLOSED')
+            then t.at + interval '30 minutes' + interval '482400 seconds' end,
+       case when h.id is not null and s.state not in ('ANSWERED', 'FOLLOWED_UP', 'VERIFIED', 'CLOSED')
+            then t.at + interval '7 days' end
   from generate_series(1, :n) g
   cross join lateral (select now() - (g % 365) * interval '1 day' - (g % 86400) * interval '1 second' as at,
                              ((g::bigint * 7919) % 1000) / 1000.0 as r) t

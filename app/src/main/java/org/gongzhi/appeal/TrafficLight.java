@@ -2,6 +2,7 @@ package org.gongzhi.appeal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * 红黄绿灯 of a resolution clock (DOMAIN.md §4, Clocks): under 80 % of the limit used is green, 80 % to 100 % yellow, more
@@ -24,5 +25,18 @@ public enum TrafficLight {
         }
         // used / limit >= 0.8, in exact arithmetic: 5 × used >= 4 × limit.
         return used.multipliedBy(5).compareTo(limit.multipliedBy(4)) >= 0 ? YELLOW : GREEN;
+    }
+
+    /**
+     * The first whole microsecond (the precision the database keeps times in) whose light is yellow or later: for any
+     * {@code at} in whole microseconds, {@code of(start, due, at)} is green exactly when {@code at} is before this
+     * instant. Red begins strictly after {@code due}. Stored with each appeal so the list can filter by light
+     * through an index.
+     */
+    public static Instant yellowFrom(Instant start, Instant due) {
+        long limit = Duration.between(start, due).toNanos();
+        Instant exact = start.plusNanos(-Math.floorDiv(-limit * 4, 5));
+        Instant micros = exact.truncatedTo(ChronoUnit.MICROS);
+        return micros.equals(exact) ? exact : micros.plus(1, ChronoUnit.MICROS);
     }
 }

@@ -30,6 +30,9 @@ class SyntheticAppealsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.gongzhi.appeal.domain.AppealStore store;
+
     @Test
     void a_month_of_appeals_goes_through_the_real_lifecycle_in_the_past() throws Exception {
         Instant started = Instant.now();
@@ -125,5 +128,67 @@ class SyntheticAppealsIT {
                 .query(Long.class)
                 .single();
         assertThat(texts).isZero();
+
+        theListFiltersByLightAsEachAppealShowsIt(ids, to);
+    }
+
+    /**
+     * The list's light filter reads stored moments (yellow_from, red_after); on a month of real lifecycles it must
+     * pick exactly the appeals whose own light is that colour, at any time, and switch at the exact microsecond.
+     */
+    private void theListFiltersByLightAsEachAppealShowsIt(List<UUID> ids, Instant to) {
+        var appeals = ids.stream().map(id -> store.find(id).orElseThrow()).toList();
+        // From the end of the month on (the list always reads now, later than every stored step).
+        for (Instant at :
+                List.of(to, to.plus(Duration.ofDays(3)), to.plus(Duration.ofDays(15)), to.plus(Duration.ofDays(400)))) {
+            for (TrafficLight light : TrafficLight.values()) {
+                var listed = new java.util.HashSet<>(store.list(query(light, at)).stream()
+                        .map(org.gongzhi.appeal.domain.Appeal::id)
+                        .toList());
+                var expected = appeals.stream()
+                        .filter(a -> a.light(at) == light)
+                        .map(org.gongzhi.appeal.domain.Appeal::id)
+                        .toList();
+                assertThat(listed).as("%s at %s", light, at).containsAll(expected);
+                assertThat(appeals.stream()
+                                .filter(a -> listed.contains(a.id()))
+                                .map(org.gongzhi.appeal.domain.Appeal::id))
+                        .as("%s at %s", light, at)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+        // At the exact boundaries of a running clock: the microsecond before yellow, yellow, the deadline, after it.
+        var running = appeals.stream()
+                .filter(a -> a.redAfter() != null && a.answeredAt() == null && a.suspendedAt() == null)
+                .findFirst()
+                .orElseThrow();
+        Instant yellow = running.yellowFrom();
+        Instant due = running.redAfter();
+        assertThat(lightListed(running.id(), yellow.minusNanos(1_000))).isEqualTo(TrafficLight.GREEN);
+        assertThat(lightListed(running.id(), yellow)).isEqualTo(TrafficLight.YELLOW);
+        assertThat(lightListed(running.id(), due)).isEqualTo(TrafficLight.YELLOW);
+        assertThat(lightListed(running.id(), due.plusNanos(1_000))).isEqualTo(TrafficLight.RED);
+        // A clock stopped green stays green long after its deadline.
+        appeals.stream()
+                .filter(a -> a.answeredAt() != null && a.light(to) == TrafficLight.GREEN)
+                .findFirst()
+                .ifPresent(a -> assertThat(lightListed(a.id(), to.plus(Duration.ofDays(400))))
+                        .isEqualTo(TrafficLight.GREEN));
+    }
+
+    private TrafficLight lightListed(UUID id, Instant at) {
+        TrafficLight found = null;
+        for (TrafficLight light : TrafficLight.values()) {
+            if (store.list(query(light, at)).stream().anyMatch(a -> a.id().equals(id))) {
+                assertThat(found).as("one light at a time").isNull();
+                found = light;
+            }
+        }
+        return found;
+    }
+
+    private static org.gongzhi.appeal.domain.AppealStore.ListQuery query(TrafficLight light, Instant at) {
+        return new org.gongzhi.appeal.domain.AppealStore.ListQuery(
+                true, List.of(), List.of(), false, null, null, null, null, light, null, null, at, null, null, 100_000);
     }
 }

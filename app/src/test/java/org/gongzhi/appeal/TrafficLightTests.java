@@ -32,4 +32,19 @@ class TrafficLightTests {
     void the_start_is_green() {
         assertThat(after(Duration.ZERO)).isEqualTo(TrafficLight.GREEN);
     }
+
+    @Test
+    void the_stored_yellow_instant_agrees_with_the_light_at_every_microsecond_around_it() {
+        var random = new java.util.Random(278);
+        for (int i = 0; i < 2_000; i++) {
+            Instant start = START.plus(random.nextInt(1_000_000), java.time.temporal.ChronoUnit.MICROS);
+            Instant due = start.plus(
+                    1 + random.nextInt(i < 1_000 ? 50 : 2_000_000_000), java.time.temporal.ChronoUnit.MICROS);
+            Instant yellow = TrafficLight.yellowFrom(start, due);
+            assertThat(yellow.getNano() % 1_000).isZero();
+            assertThat(TrafficLight.of(start, due, yellow.minusNanos(1_000))).isEqualTo(TrafficLight.GREEN);
+            assertThat(TrafficLight.of(start, due, yellow)).isNotEqualTo(TrafficLight.GREEN);
+        }
+        assertThat(TrafficLight.yellowFrom(START, DUE)).isEqualTo(START.plus(Duration.ofDays(8)));
+    }
 }

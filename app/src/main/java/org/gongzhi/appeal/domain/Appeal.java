@@ -499,11 +499,46 @@ public final class Appeal {
      * answered.
      */
     public TrafficLight light(Instant at) {
-        if (dispatchedAt == null || resolutionDue == null || closure == Closure.REPEAT) {
+        if (!clocked()) {
             return null;
         }
-        Instant end = suspendedAt != null ? suspendedAt : answeredAt != null ? answeredAt : at;
-        return TrafficLight.of(dispatchedAt, resolutionDue, end);
+        Instant stopped = stoppedAt();
+        return TrafficLight.of(dispatchedAt, resolutionDue, stopped != null ? stopped : at);
+    }
+
+    /**
+     * From when the light is yellow or red, or null when it never will be (no resolution clock, or the clock stopped —
+     * 挂账 or answered — while still green). With {@link #redAfter()} this is what the list filters by light with,
+     * through an index, instead of working the light out for every appeal.
+     */
+    public Instant yellowFrom() {
+        if (!clocked()) {
+            return null;
+        }
+        Instant yellow = TrafficLight.yellowFrom(dispatchedAt, resolutionDue);
+        Instant stopped = stoppedAt();
+        return stopped == null || !stopped.isBefore(yellow) ? yellow : null;
+    }
+
+    /**
+     * After which the light is red (the resolution deadline), or null when it never will be (no resolution clock, or
+     * the clock stopped on or before the deadline).
+     */
+    public Instant redAfter() {
+        if (!clocked()) {
+            return null;
+        }
+        Instant stopped = stoppedAt();
+        return stopped == null || stopped.isAfter(resolutionDue) ? resolutionDue : null;
+    }
+
+    private boolean clocked() {
+        return dispatchedAt != null && resolutionDue != null && closure != Closure.REPEAT;
+    }
+
+    /** Where the resolution clock stands still: 挂账, or the answer; null while it runs. */
+    private Instant stoppedAt() {
+        return suspendedAt != null ? suspendedAt : answeredAt;
     }
 
     /** Whether {@code organisation} is this appeal's lead handler or a co-handler now. */

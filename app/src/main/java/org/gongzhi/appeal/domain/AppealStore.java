@@ -110,6 +110,7 @@ public class AppealStore {
                         + " responded_at = :respondedAt, extension_requested = :extension,"
                         + " suspended_at = :suspendedAt, answered_at = :answeredAt, resolved = :resolved,"
                         + " satisfaction = :satisfaction, closed_at = :closedAt, updated_at = :updatedAt,"
+                        + " yellow_from = :yellowFrom, red_after = :redAfter,"
                         + " version = version + 1 where id = :id and version = :version")
                 .param("category", a.categoryCode())
                 .param("categoryVersion", a.categoryVersion())
@@ -140,6 +141,8 @@ public class AppealStore {
                 .param("satisfaction", name(a.satisfaction()))
                 .param("closedAt", ts(a.closedAt()))
                 .param("updatedAt", ts(a.updatedAt()))
+                .param("yellowFrom", ts(a.yellowFrom()))
+                .param("redAfter", ts(a.redAfter()))
                 .param("id", a.id())
                 .param("version", a.version())
                 .update();
@@ -229,18 +232,17 @@ public class AppealStore {
             params.put("until", Timestamp.from(q.until()));
         }
         if (q.light() != null) {
-            String used = "extract(epoch from (coalesce(a.suspended_at, a.answered_at, :now) - a.dispatched_at))";
-            String limit = "extract(epoch from (a.resolution_due - a.dispatched_at))";
-            String red = used + " > " + limit;
-            String yellow = used + " * 5 >= " + limit + " * 4";
-            where.append(" and a.dispatched_at is not null and a.closure is distinct from 'REPEAT' and ")
-                    .append(
-                            switch (q.light()) {
-                                case RED -> red;
-                                case YELLOW -> "not (" + red + ") and " + yellow;
-                                case GREEN -> "not (" + yellow + ")";
-                            });
-            params.put("now", Timestamp.from(q.now()));
+            // The stored moments the light changes (Appeal#yellowFrom, #redAfter), so each light has an index.
+            where.append(
+                    switch (q.light()) {
+                        case RED -> " and a.red_after < :now";
+                        case YELLOW -> " and a.yellow_from <= :now and (a.red_after >= :now or a.red_after is null)";
+                        case GREEN ->
+                            " and a.dispatched_at is not null and a.resolution_due is not null"
+                                    + " and a.closure is distinct from 'REPEAT' and (a.yellow_from > :now or a.yellow_from"
+                                    + " is null)";
+                    });
+            params.put("now", Timestamp.from(q.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         }
         String order;
         if (q.mine()) {
