@@ -179,15 +179,24 @@ public class SyntheticAppeals {
             times.add(moved.isAfter(plan.to()) ? drawn : moved);
         }
         times.sort(null);
+        Map<Integer, Shown> shown = shown(subdistricts, times.size(), random);
         Map<String, AppealId> open = new HashMap<>();
         Map<AppealState, Integer> byState = new EnumMap<>(AppealState.class);
         int written = 0;
         for (Instant at : times) {
             String subdistrict = subdistricts.get(random.nextInt(subdistricts.size()));
+            Shown target = shown.get(written);
+            if (target != null) {
+                subdistrict = target.subdistrict();
+            }
             List<UnitView> here = communities.get(subdistrict);
             UnitView community = here.get(random.nextInt(here.size()));
             Matter matter = MATTERS.get(random.nextInt(MATTERS.size()));
-            AppealView last = new Story(random, plan.to(), open).tell(at, community, matter, written);
+            if (target != null && target.state().compareTo(AppealState.DISPATCHED) >= 0) {
+                matter = routable(community, random.nextInt(MATTERS.size()));
+            }
+            AppealView last = new Story(random, plan.to(), open, target == null ? null : target.state())
+                    .tell(at, community, matter, written);
             byState.merge(last.state(), 1, Integer::sum);
             written++;
         }
@@ -203,6 +212,51 @@ public class SyntheticAppeals {
                         "to",
                         plan.to().toString())));
         return new Written(written, byState);
+    }
+
+    /** An appeal whose course stops in {@code state}, in {@code subdistrict}: every state shows in the demo. */
+    private record Shown(String subdistrict, AppealState state) {}
+
+    /**
+     * Which appeals (by position in time) are taken to each state and left there, for every 街道 of the plan, so a
+     * demonstration month shows each state in each 街道 whatever the hour it was written at: the states at the end of
+     * the course among the older appeals (they need the days an answer takes), the ones on the way among the recent
+     * ones. Only when the plan has room: at least three appeals for each one steered.
+     */
+    private static Map<Integer, Shown> shown(List<String> subdistricts, int count, Random random) {
+        Map<Integer, Shown> shown = new HashMap<>();
+        List<AppealState> states = List.of(AppealState.values());
+        if (count < 3 * states.size() * subdistricts.size()) {
+            return shown;
+        }
+        for (String subdistrict : subdistricts) {
+            for (AppealState state : states) {
+                boolean finished = state.compareTo(AppealState.ANSWERED) >= 0;
+                int from = finished ? 0 : count * 6 / 10;
+                int to = finished ? count * 4 / 10 : count * 9 / 10;
+                int position;
+                do {
+                    position = from + random.nextInt(to - from);
+                } while (shown.containsKey(position));
+                shown.put(position, new Shown(subdistrict, state));
+            }
+        }
+        return shown;
+    }
+
+    /** The first matter from {@code start} on that the directory sends somewhere from {@code community}. */
+    private Matter routable(UnitView community, int start) {
+        Routing directory = routing.getIfAvailable();
+        for (int i = 0; i < MATTERS.size(); i++) {
+            Matter matter = MATTERS.get((start + i) % MATTERS.size());
+            if (directory != null
+                    && !directory
+                            .route(matter.category(), community.id().value())
+                            .isEmpty()) {
+                return matter;
+            }
+        }
+        return MATTERS.get(start);
     }
 
     /** An instant moved into the day (07:00–21:59 in Beijing), when people call. */
@@ -221,20 +275,24 @@ public class SyntheticAppeals {
         private final Random random;
         private final Instant end;
         private final Map<String, AppealId> open;
+        /** The state this course is to stop in (see {@link #shown}), or null for chance to decide. */
+        private final AppealState target;
+
         private Instant at;
         private AppealView appeal;
         /** Steps left before the story pauses: a third of appeals wait on someone, at any stage. */
         private int remaining;
 
-        Story(Random random, Instant end, Map<String, AppealId> open) {
+        Story(Random random, Instant end, Map<String, AppealId> open, AppealState target) {
             this.random = random;
             this.end = end;
             this.open = open;
+            this.target = target;
         }
 
         AppealView tell(Instant registeredAt, UnitView community, Matter matter, int n) {
             at = registeredAt;
-            remaining = random.nextInt(3) == 0 ? random.nextInt(10) : Integer.MAX_VALUE;
+            remaining = random.nextInt(3) == 0 && target == null ? random.nextInt(10) : Integer.MAX_VALUE;
             Channel channel = channel(matter);
             Fate fate = fate(matter, channel);
             String says = matter.says().get(random.nextInt(matter.says().size()));
@@ -313,7 +371,7 @@ public class SyntheticAppeals {
             }
             as(DISPATCHER, () -> appeals.dispatch(id(), version(), null, List.of()));
             open.put(key, id());
-            if (random.nextInt(100) < 10) {
+            if (random.nextInt(100) < 10 || target == AppealState.OBJECTED) {
                 if (!next(Duration.ofMinutes(20), Duration.ofHours(2))) {
                     return appeal;
                 }
@@ -334,6 +392,9 @@ public class SyntheticAppeals {
             }
             as(HANDLER, () -> appeals.respond(id(), version(), "已电话联系诉求人，了解情况"));
             int roll = random.nextInt(100);
+            if (target != null) {
+                roll = target == AppealState.SUSPENDED ? 0 : Math.max(roll, 6);
+            }
             if (roll < 6) {
                 if (!next(Duration.ofHours(4), Duration.ofDays(2))) {
                     return appeal;
@@ -364,7 +425,7 @@ public class SyntheticAppeals {
             if (!next(Duration.ofHours(2), Duration.ofDays(2))) {
                 return appeal;
             }
-            boolean resolved = random.nextInt(100) < 85;
+            boolean resolved = random.nextInt(100) < 85 || target != null;
             Satisfaction rating = resolved
                     ? (random.nextInt(100) < 80 ? Satisfaction.SATISFIED : Satisfaction.BASICALLY_SATISFIED)
                     : Satisfaction.DISSATISFIED;
@@ -375,7 +436,7 @@ public class SyntheticAppeals {
             if (!next(Duration.ofHours(1), Duration.ofDays(1))) {
                 return appeal;
             }
-            if (resolved && random.nextInt(100) < 20) {
+            if (resolved && (random.nextInt(100) < 20 || target == AppealState.VERIFIED)) {
                 // Some are checked on site before they are closed (核查).
                 as(HANDLER, () -> appeals.verify(id(), version(), true, "现场核查，问题已整改到位"));
                 if (!next(Duration.ofHours(1), Duration.ofDays(1))) {
@@ -392,6 +453,9 @@ public class SyntheticAppeals {
 
         private Channel channel(Matter matter) {
             int roll = random.nextInt(100);
+            if (target == AppealState.SELF_HANDLED) {
+                return Channel.PATROL;
+            }
             if (matter.type() == AppealType.CONSULTATION) {
                 return roll < 85 ? Channel.HOTLINE : Channel.WALK_IN;
             }
@@ -404,6 +468,11 @@ public class SyntheticAppeals {
 
         private Fate fate(Matter matter, Channel channel) {
             int roll = random.nextInt(100);
+            if (target != null) {
+                return target == AppealState.SELF_HANDLED
+                        ? Fate.SELF_HANDLED
+                        : target == AppealState.VOIDED ? Fate.VOID : Fate.DISPATCH;
+            }
             if (matter.type() == AppealType.CONSULTATION) {
                 return roll < 80 ? Fate.ANSWER_AT_INTAKE : Fate.DISPATCH;
             }
@@ -421,7 +490,7 @@ public class SyntheticAppeals {
 
         private boolean after(Duration d) {
             Instant then = at.plus(d.isNegative() ? Duration.ofMinutes(1) : d);
-            if (then.isAfter(end) || remaining-- <= 0) {
+            if (then.isAfter(end) || remaining-- <= 0 || (appeal != null && appeal.state() == target)) {
                 return false;
             }
             at = then;
