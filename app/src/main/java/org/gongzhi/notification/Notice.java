@@ -5,6 +5,15 @@ import java.util.UUID;
 
 /**
  * One notice of a staff inbox: its kind, the appeal it is about (by tracking code and id), when it came and whether the
- * reader has read it.
+ * reader has read it. For a deadline notice (due soon, overdue, escalation) also which deadline — {@code RESPONSE}
+ * (签收 and contact) or {@code RESOLUTION} (the answer) — and when it was or is due; both null otherwise.
  */
-public record Notice(long id, NoticeKind kind, UUID appealId, String trackingCode, Instant at, boolean read) {}
+public record Notice(
+        long id,
+        NoticeKind kind,
+        UUID appealId,
+        String trackingCode,
+        Instant at,
+        boolean read,
+        String deadline,
+        Instant due) {}

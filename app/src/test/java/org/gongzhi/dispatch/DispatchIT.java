@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -203,6 +204,24 @@ class DispatchIT extends AppealTest {
                 .update();
     }
 
+    /** The deadlines of the overdue notices about {@code appeal} in the inbox of {@code who}. */
+    List<String> overdue(org.springframework.test.web.servlet.request.RequestPostProcessor who, String appeal) {
+        try {
+            List<String> deadlines = new java.util.ArrayList<>();
+            for (JsonNode n : calls.read(calls.send(get("/api/v1/inbox?limit=200"), who, null))
+                    .path("notices")) {
+                if (n.path("appealId").asString().equals(appeal)
+                        && n.path("kind").asString().equals("OVERDUE")) {
+                    assertThat(n.path("due").asString()).isNotEmpty();
+                    deadlines.add(n.path("deadline").asString());
+                }
+            }
+            return deadlines;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void a_passed_deadline_raises_one_supervision_and_a_met_one_none() throws Exception {
         String late = registered(hotline("E0504"));
@@ -234,6 +253,9 @@ class DispatchIT extends AppealTest {
         assertThat(supervisions(late, "RESPONSE")).isEqualTo(1);
         JsonNode list = calls.read(calls.send(get("/api/v1/supervisions"), dispatcher(), null));
         assertThat(list.toString()).contains(late).contains("RESOLUTION");
+        // The unit's inbox tells the two overdue notices apart by the deadline each is about.
+        AppealCalls.await("overdue notices", () -> overdue(traffic, late).size() == 2);
+        assertThat(overdue(traffic, late)).containsExactlyInAnyOrder("RESPONSE", "RESOLUTION");
         // Another street sees none of them.
         var other =
                 Staff.as("dzm", Set.of(territory.requireByCode("110101008").id().value()), Role.STREET_ADMIN);

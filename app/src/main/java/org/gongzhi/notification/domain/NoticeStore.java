@@ -43,7 +43,8 @@ public class NoticeStore {
 
     public List<Notice> addressedTo(
             boolean everything, List<UUID> organisations, List<UUID> units, String reader, int limit) {
-        return jdbc.sql("select n.id, n.kind, n.appeal_id, n.tracking_code, n.created_at, r.notice_id is not null"
+        return jdbc.sql("select n.id, n.kind, n.appeal_id, n.tracking_code, n.created_at, r.notice_id is not null,"
+                        + " n.ref"
                         + " from notification.notice n left join notification.read_mark r on r.notice_id = n.id"
                         + " and r.reader = :reader where "
                         + VISIBLE.replace("organisation_id", "n.organisation_id")
@@ -54,14 +55,36 @@ public class NoticeStore {
                 .param("organisations", organisations.toArray(UUID[]::new))
                 .param("units", units.toArray(UUID[]::new))
                 .param("limit", limit)
-                .query((rs, n) -> new Notice(
+                .query((rs, n) -> notice(
                         rs.getLong(1),
                         NoticeKind.valueOf(rs.getString(2)),
                         (UUID) rs.getObject(3),
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
-                        rs.getBoolean(6)))
+                        rs.getBoolean(6),
+                        rs.getString(7)))
                 .list();
+    }
+
+    /**
+     * A notice with its deadline read back from its {@code ref}: {@code RESPONSE:<epoch s>} or {@code
+     * RESOLUTION:<epoch s>} for 督办 notices, {@code due:<epoch s>} (the resolution deadline) for due-soon ones.
+     */
+    private static Notice notice(
+            long id, NoticeKind kind, UUID appeal, String code, Instant at, boolean read, String ref) {
+        String deadline = null;
+        Instant due = null;
+        int colon = ref == null ? -1 : ref.indexOf(':');
+        if (colon > 0 && (kind == NoticeKind.DUE_SOON || kind == NoticeKind.OVERDUE || kind == NoticeKind.ESCALATION)) {
+            String head = ref.substring(0, colon);
+            deadline = head.equals("due") ? "RESOLUTION" : head;
+            try {
+                due = Instant.ofEpochSecond(Long.parseLong(ref.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                deadline = null;
+            }
+        }
+        return new Notice(id, kind, appeal, code, at, read, deadline, due);
     }
 
     public long unread(boolean everything, List<UUID> organisations, List<UUID> units, String reader) {
