@@ -27,7 +27,10 @@
 
     Promise.all([
         fetch(el.dataset.source, {headers: {Accept: 'application/geo+json'}}).then(function (r) { return r.json(); }),
-        fetch(el.dataset.markers, {headers: {Accept: 'application/json'}}).then(function (r) { return r.json(); })
+        // No markers address when the filters could not be read (the page says why beside them).
+        el.dataset.markers
+            ? fetch(el.dataset.markers, {headers: {Accept: 'application/json'}}).then(function (r) { return r.json(); })
+            : Promise.resolve([])
     ]).then(function (both) {
         var units = {};
         var layer = L.geoJSON(both[0], {

@@ -111,6 +111,60 @@ class AppealListViewsIT extends AppealTest {
     }
 
     @Test
+    void filters_that_cannot_be_read_are_said_beside_their_fields_not_dropped() throws Exception {
+        // Dates the wrong way round: the list says so beside 至 and lists nothing, rather than everything.
+        var list = mvc.perform(get("/appeals")
+                        .param("from", "2026-11-10")
+                        .param("to", "2026-11-01")
+                        .with(dispatcher()))
+                .andReturn()
+                .getResponse();
+        assertThat(list.getStatus()).isEqualTo(400);
+        String page = list.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("截止日期早于起始日期").contains("value=\"2026-11-10\"").doesNotContain("<table");
+        // The same day on both ends is one day's appeals, not an error.
+        assertThat(mvc.perform(get("/appeals")
+                                .param("from", "2026-11-10")
+                                .param("to", "2026-11-10")
+                                .with(dispatcher()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        // A light that is not one: the map's markers answer 400 naming the field; the map page shows no markers.
+        var markers = mvc.perform(
+                        get("/appeals/markers").param("light", "PURPLE").with(dispatcher()))
+                .andReturn()
+                .getResponse();
+        assertThat(markers.getStatus()).isEqualTo(400);
+        assertThat(calls.read(markers).path("errors").toString()).contains("light");
+        var map = mvc.perform(get("/appeals/map").param("light", "PURPLE").with(dispatcher()))
+                .andReturn()
+                .getResponse();
+        assertThat(map.getStatus()).isEqualTo(400);
+        assertThat(map.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("data-markers")
+                .contains("class=\"field-error\">请从候选中选择");
+        // And the export of an unreadable filter writes nothing and records nothing.
+        long audited = jdbc.sql("select count(*) from platform.audit_event where action = 'appeal.exported'")
+                .query(Long.class)
+                .single();
+        var export = mvc.perform(
+                        post("/appeals/export")
+                                .param("from", "someday")
+                                .with(dispatcher())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(export.getStatus()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'appeal.exported'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(audited);
+    }
+
+    @Test
     void the_map_places_appeals_by_point_or_by_community_within_the_viewers_scope() throws Exception {
         String placed = register(null, "学院路上井盖附近噪声很大。", 39.99731, 116.35521);
         String counted = register(ERLIZHUANG, "二里庄社区工地夜间施工噪声。", null, null);

@@ -4,11 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.gongzhi.appeal.AppealExports;
-import org.gongzhi.appeal.AppealMarker;
 import org.gongzhi.appeal.AppealQueries;
 import org.gongzhi.platform.AccessScopes;
+import org.gongzhi.platform.FormChecks;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitView;
 import org.springframework.http.ContentDisposition;
@@ -20,7 +19,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The appeal list seen otherwise: on the territory map (/appeals/map, markers from /appeals/markers) and as a
@@ -38,13 +36,16 @@ class AppealListViews {
     private final TerritoryQueries territory;
     private final AccessScopes scopes;
     private final Clock clock;
+    private final FormChecks forms;
 
     AppealListViews(
             AppealQueries queries,
             AppealExports exports,
             TerritoryQueries territory,
             AccessScopes scopes,
-            Clock clock) {
+            Clock clock,
+            FormChecks forms) {
+        this.forms = forms;
         this.queries = queries;
         this.exports = exports;
         this.territory = territory;
@@ -76,7 +77,12 @@ class AppealListViews {
      * its traffic light, the others counted on their 社区.
      */
     @GetMapping("/appeals/map")
-    String map(ListParams params, @RequestParam(required = false) String root, Model model) {
+    String map(
+            ListParams params,
+            @RequestParam(required = false) String root,
+            Model model,
+            java.util.Locale locale,
+            jakarta.servlet.http.HttpServletResponse response) {
         UnitView area = root != null && !root.isBlank()
                 ? territory.unitByCode(root.strip()).orElse(null)
                 : territory.homeUnit(scopes.current()).orElse(null);
@@ -96,7 +102,14 @@ class AppealListViews {
                                 || (shown != null && s.id().equals(shown.id())))
                         .toList());
         model.addAttribute("kept", params.kept());
-        model.addAttribute("filter", params.filter(false));
+        ListParams.Read read = params.read(false);
+        model.addAttribute("filter", read.filter());
+        FormChecks.fresh(model);
+        if (!read.problems().isEmpty()) {
+            // Said beside the fields; the map shows the area without markers.
+            response.setStatus(forms.show(read.problems(), model, locale));
+        }
+        model.addAttribute("markersShown", read.problems().isEmpty());
         String suffix = params.query().isEmpty() ? "" : "?" + params.query();
         model.addAttribute("listLink", "/appeals" + suffix);
         model.addAttribute("maxMarkers", AppealQueries.MAX_MARKERS);
@@ -104,12 +117,5 @@ class AppealListViews {
         model.addAttribute("lights", org.gongzhi.appeal.TrafficLight.values());
         model.addAttribute("markersLink", "/appeals/markers" + suffix);
         return "appeal/map";
-    }
-
-    /** The markers of the map page, as JSON: at most {@link AppealQueries#MAX_MARKERS}, newest first. */
-    @GetMapping(value = "/appeals/markers", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    List<AppealMarker> markers(ListParams params) {
-        return queries.markers(params.filter(false));
     }
 }

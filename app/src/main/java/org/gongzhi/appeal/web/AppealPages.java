@@ -97,20 +97,35 @@ class AppealPages {
 
     // ---------------------------------------------------------------- lists
 
+    /** The list; filters that cannot be read are said beside their fields (400) and nothing is listed. */
     @GetMapping("/appeals")
-    String list(ListParams params, @RequestParam(required = false) String after, Model model) {
-        return listPage(params, after, false, model);
+    String list(
+            ListParams params,
+            @RequestParam(required = false) String after,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        return listPage(params, after, false, model, locale, response);
     }
 
     /** 我的工单: the open work orders of the viewer's organisations, soonest deadline first. */
     @GetMapping("/appeals/work")
-    String work(@RequestParam(required = false) String after, Model model) {
-        return listPage(ListParams.none(), after, true, model);
+    String work(
+            @RequestParam(required = false) String after, Model model, Locale locale, HttpServletResponse response) {
+        return listPage(ListParams.none(), after, true, model, locale, response);
     }
 
-    private String listPage(ListParams params, String after, boolean mine, Model model) {
-        AppealFilter filter = params.filter(mine);
-        model.addAttribute("page", queries.list(filter, after, 50));
+    private String listPage(
+            ListParams params, String after, boolean mine, Model model, Locale locale, HttpServletResponse response) {
+        ListParams.Read read = params.read(mine);
+        AppealFilter filter = read.filter();
+        FormChecks.fresh(model);
+        if (read.problems().isEmpty()) {
+            model.addAttribute("page", queries.list(filter, after, 50));
+        } else {
+            response.setStatus(forms.show(read.problems(), model, locale));
+            model.addAttribute("page", new org.gongzhi.appeal.AppealPage(List.of(), null));
+        }
         model.addAttribute("filter", filter);
         model.addAttribute("mine", mine);
         model.addAttribute("states", AppealState.values());

@@ -2,6 +2,7 @@ package org.gongzhi.appeal.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gongzhi.appeal.AppealFilter;
@@ -13,7 +14,8 @@ import org.gongzhi.shared.Violations;
 
 /**
  * The appeal list's filters as the query string carries them, shared by the list, the map, its markers and the
- * export; a value that cannot be read filters nothing.
+ * export. A value that cannot be read (a state or light not offered, a date that is not one) or a date range the wrong
+ * way round is a field error, not a filter silently dropped.
  */
 record ListParams(String state, String category, String channel, String light, String from, String to) {
 
@@ -21,17 +23,34 @@ record ListParams(String state, String category, String channel, String light, S
         return new ListParams(null, null, null, null, null, null);
     }
 
+    /** The filters as read, the unreadable ones left out, and what was wrong with them, by field. */
+    record Read(AppealFilter filter, Violations problems) {}
+
+    Read read(boolean mine) {
+        Violations problems = new Violations();
+        LocalDate fromDate = FormChecks.date("from", from, problems);
+        LocalDate toDate = FormChecks.date("to", to, problems);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            problems.add("to", "appeal.filter.dates-reversed");
+        }
+        return new Read(
+                new AppealFilter(
+                        FormChecks.choice(AppealState.class, "state", state, problems),
+                        category,
+                        FormChecks.choice(Channel.class, "channel", channel, problems),
+                        null,
+                        FormChecks.choice(TrafficLight.class, "light", light, problems),
+                        fromDate,
+                        toDate,
+                        mine),
+                problems);
+    }
+
+    /** The filters; 400 naming the field for one that cannot be read (see the class comment). */
     AppealFilter filter(boolean mine) {
-        Violations ignored = new Violations();
-        return new AppealFilter(
-                FormChecks.choice(AppealState.class, "state", state, ignored),
-                category,
-                FormChecks.choice(Channel.class, "channel", channel, ignored),
-                null,
-                FormChecks.choice(TrafficLight.class, "light", light, ignored),
-                FormChecks.date("from", from, ignored),
-                FormChecks.date("to", to, ignored),
-                mine);
+        Read read = read(mine);
+        read.problems().throwIfAny();
+        return read.filter();
     }
 
     /** The filters that were set, by name, to carry on to the next page, the map or the export. */
