@@ -69,5 +69,7 @@ select gen_random_uuid(), 'Y' || lpad(g::text, 11, '0'), md5(g::text) || md5(g::
   left join lateral (select hh.id from handlers hh
                       where hh.subdistrict_id = p.subdistrict_id and hh.i = g % hh.n
                         and s.state not in ('REGISTERED', 'ACCEPTED', 'SELF_HANDLED', 'VOIDED')) h on true;
-analyze appeal.appeal;
+-- Vacuumed as well as analysed now, so autovacuum does not start on the new rows while the pages are measured.
+vacuum (analyze) appeal.appeal;
+checkpoint;
 select state, count(*) from appeal.appeal group by 1 order by 2 desc;

@@ -832,8 +832,12 @@ public class AppealManagement {
 
     // ---------------------------------------------------------------- handling
 
+    /**
+     * 响应: the handler has contacted the reporter, and {@code note} says how (by phone, on site …) — what 响应率
+     * (条例 Art 32) later counts, so it is required (400 {@code validation.NotBlank} on {@code note}).
+     */
     public AppealView respond(AppealId id, long expectedVersion, String note) {
-        return withText(id, expectedVersion, AppealAction.RESPOND, "note", note, false, Appeal::respond);
+        return withText(id, expectedVersion, AppealAction.RESPOND, "note", note, true, Appeal::respond);
     }
 
     /**

@@ -18,7 +18,19 @@ public record ProblemText(int status, String contentType, String body) {
      */
     public static ProblemText of(
             int status, String code, Locale locale, boolean page, String instance, MessageSource messages) {
-        String detail = messages.getMessage(code, null, code, locale);
+        return of(status, code, null, locale, page, instance, messages);
+    }
+
+    /** As {@link #of(int, String, Locale, boolean, String, MessageSource)}, the message filled with {@code args}. */
+    public static ProblemText of(
+            int status,
+            String code,
+            Object[] args,
+            Locale locale,
+            boolean page,
+            String instance,
+            MessageSource messages) {
+        String detail = messages.getMessage(code, args, code, locale);
         String title = messages.getMessage("problem.title." + status, null, "", locale);
         if (page) {
             return new ProblemText(

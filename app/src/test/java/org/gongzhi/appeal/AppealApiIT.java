@@ -100,6 +100,14 @@ class AppealApiIT extends AppealTest {
         assertThat(calls.act(id, "sign", calls.staffOf(POLICE), null).getStatus())
                 .isEqualTo(403);
         ok(calls.act(id, "sign", calls.staffOf(ENFORCEMENT), null));
+        // 响应 says how the reporter was contacted: without it, 400 on the note and nothing changes.
+        var silent = calls.act(id, "response", calls.staffOf(ENFORCEMENT), Map.of("note", "  "));
+        assertThat(silent.getStatus()).isEqualTo(400);
+        assertThat(calls.read(silent).path("errors").toString()).contains("note");
+        assertThat(calls.read(calls.send(get("/api/v1/appeals/" + id), dispatcher(), null))
+                        .path("state")
+                        .asString())
+                .isEqualTo("SIGNED");
         ok(calls.act(id, "response", calls.staffOf(ENFORCEMENT), Map.of("note", "已电话联系诉求人")));
         var note = calls.send(post("/api/v1/appeals/" + id + "/notes"), calls.staffOf(POLICE), Map.of("text", "已协助贴条"));
         assertThat(note.getStatus()).as(note.getContentAsString()).isEqualTo(200);

@@ -104,7 +104,10 @@ class RateLimitIT {
         assertThat(last.getStatus()).isEqualTo(429);
         assertThat(last.getHeader("Retry-After")).isNotBlank();
         assertThat(last.getContentType()).startsWith("text/html");
-        assertThat(last.getContentAsString()).contains("请求过于频繁");
+        // The page says how long to wait, in minutes rounded up from the header's seconds.
+        long minutes = (Long.parseLong(last.getHeader("Retry-After")) + 59) / 60;
+        assertThat(last.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("请求过于频繁，请在 " + minutes + " 分钟后再试");
         long after =
                 jdbc.sql("select count(*) from appeal.appeal").query(Long.class).single();
         assertThat(after - before).isEqualTo(submissions);

@@ -64,7 +64,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
                 response.setHeader("Retry-After", String.valueOf(seconds));
-                RequestTextFilter.problem(request, 429, "request.rate-limited", messages)
+                // The page and the problem say how long to wait, in whole minutes (the header has the seconds).
+                RequestTextFilter.problem(
+                                request, 429, "request.rate-limited", new Object[] {(seconds + 59) / 60}, messages)
                         .writeTo(response);
                 return;
             }

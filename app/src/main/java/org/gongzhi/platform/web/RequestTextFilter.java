@@ -66,10 +66,17 @@ class RequestTextFilter extends OncePerRequestFilter {
 
     /** A problem in the reader's language (Accept-Language), as a page for a browser and as problem+json otherwise. */
     static ProblemText problem(HttpServletRequest request, int status, String code, MessageSource messages) {
+        return problem(request, status, code, null, messages);
+    }
+
+    /** As {@link #problem(HttpServletRequest, int, String, MessageSource)}, the message filled with {@code args}. */
+    static ProblemText problem(
+            HttpServletRequest request, int status, String code, Object[] args, MessageSource messages) {
         String accept = request.getHeader("Accept");
         return ProblemText.of(
                 status,
                 code,
+                args,
                 LocaleConfiguration.preferred(request.getHeader("Accept-Language")),
                 accept != null && accept.contains("text/html"),
                 request.getRequestURI(),
