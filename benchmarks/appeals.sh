@@ -35,6 +35,9 @@ list, channel and a month (street)|admin|/appeals?channel=PATROL&from=2026-06-01
 list, red light (street)|admin|/appeals?light=RED
 inbox, soonest deadline first (police station)|police|/appeals/work
 inbox (street office)|admin|/appeals/work
+API list, red light (street)|admin|/api/v1/appeals?light=RED
+API list, state and category (street)|admin|/api/v1/appeals?state=HANDLING&category=E05
+API inbox (police station)|police|/api/v1/appeals?mine=true
 PAGES
 
 echo

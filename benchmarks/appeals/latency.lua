@@ -3,7 +3,9 @@
 local cookie = os.getenv("COOKIE")
 
 function request()
-  return wrk.format("GET", nil, {["Cookie"] = cookie, ["Accept"] = "text/html"})
+  -- the pages as a browser asks for them; the API as a client does
+  local accept = string.find(wrk.path, "^/api/") and "application/json" or "text/html"
+  return wrk.format("GET", nil, {["Cookie"] = cookie, ["Accept"] = accept})
 end
 
 function done(summary, latency, requests)

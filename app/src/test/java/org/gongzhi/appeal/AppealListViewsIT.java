@@ -111,6 +111,41 @@ class AppealListViewsIT extends AppealTest {
     }
 
     @Test
+    void the_list_is_an_api_too_a_page_at_a_time_with_the_same_filters() throws Exception {
+        String first = register(ERLIZHUANG, "二里庄社区楼下广场舞音响夜间扰民。", null, null);
+        String second = register(ERLIZHUANG, "二里庄社区商铺夜间音响扰民。", null, null);
+        // Newest first, a page of one, the cursor to the next: the two newest are the two just registered.
+        JsonNode page = calls.read(calls.send(get("/api/v1/appeals?category=E06&limit=1"), dispatcher(), null));
+        assertThat(page.path("rows")).hasSize(1);
+        assertThat(page.path("rows").get(0).path("trackingCode").asString()).isEqualTo(second);
+        assertThat(page.toString()).doesNotContain("13712345678").doesNotContain("钱多多");
+        JsonNode next = calls.read(calls.send(
+                get("/api/v1/appeals?category=E06&limit=1&after="
+                        + page.path("next").asString()),
+                dispatcher(),
+                null));
+        assertThat(next.path("rows").get(0).path("trackingCode").asString()).isEqualTo(first);
+        // The same refusals as the page: dates the wrong way round name the field.
+        var reversed = calls.send(get("/api/v1/appeals?from=2026-11-10&to=2026-11-01"), dispatcher(), null);
+        assertThat(reversed.getStatus()).isEqualTo(400);
+        assertThat(calls.read(reversed).path("errors").toString()).contains("to");
+        // Another 街道's staff do not see them; a visitor signs in first.
+        var other = Staff.as(
+                "dongzhimen.dispatcher",
+                Set.of(territory.requireByCode("110101008").id().value()),
+                Role.STREET_ADMIN);
+        assertThat(calls.read(calls.send(get("/api/v1/appeals?category=E06&limit=100"), other, null))
+                        .toString())
+                .doesNotContain(first)
+                .doesNotContain(second);
+        assertThat(mvc.perform(get("/api/v1/appeals").accept(org.springframework.http.MediaType.APPLICATION_JSON))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+    }
+
+    @Test
     void filters_that_cannot_be_read_are_said_beside_their_fields_not_dropped() throws Exception {
         // Dates the wrong way round: the list says so beside 至 and lists nothing, rather than everything.
         var list = mvc.perform(get("/appeals")

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,6 +123,22 @@ class AppealApi {
                             + " reporterName, type, category, content, address, unitCode, urgent) or the export's column names.")
     org.gongzhi.appeal.WorkOrdersImported importJson(@RequestBody String body) {
         return management.importWorkOrders(null, body);
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "The appeals the caller may read, a page at a time, with the list page's filters",
+            description = "Newest first, or with mine=true the open work orders of the caller's organisations soonest"
+                    + " deadline first. Filters: state, category (大类 like E05 or a 小类 code), channel, light (GREEN,"
+                    + " YELLOW, RED), from and to (registration dates, inclusive, yyyy-MM-dd). limit 1–100 (default 50);"
+                    + " next is the cursor to pass as after for the following page. A filter that cannot be read is 400"
+                    + " naming it. Reporters are masked.")
+    org.gongzhi.appeal.AppealPage list(
+            ListParams params,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "50") int limit) {
+        return queries.list(params.filter(mine), after, limit);
     }
 
     @GetMapping("/{id}")
