@@ -57,6 +57,35 @@ class FormRefusalsIT extends AppealTest {
     }
 
     @Test
+    void a_category_form_without_the_version_read_is_refused_and_changes_nothing() throws Exception {
+        long versions = jdbc.sql("select count(*) from appeal.category where code = 'E0402'")
+                .query(Long.class)
+                .single();
+        for (String version : new String[] {"-1", "", "第二版"}) {
+            var page = form(post("/settings/categories")
+                    .param("code", "E0402")
+                    .param("version", version)
+                    .param("name", "改过的名称")
+                    .param("filingCondition", "有")
+                    .param("closingCondition", "有")
+                    .param("responseLimit", "2h")
+                    .param("emergencyLimit", "4h")
+                    .param("ordinaryLimit", "5wd")
+                    .param("complexLimit", "15wd")
+                    .param("defaultHandler", "街道城管执法队")
+                    .param("active", "true"));
+            assertThat(page.getStatus()).as(version).isEqualTo(428);
+            assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("请刷新页面后再修改")
+                    .doesNotContain("第 -1 版");
+        }
+        assertThat(jdbc.sql("select count(*) from appeal.category where code = 'E0402'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(versions);
+    }
+
+    @Test
     void a_rule_about_the_whole_appeal_is_said_at_the_top() throws Exception {
         String id = register("COMPLAINT");
         var page = form(post("/appeals/" + id + "/act")
