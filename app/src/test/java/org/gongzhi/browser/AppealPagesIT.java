@@ -103,7 +103,8 @@ class AppealPagesIT extends InTheBrowser {
             assertThat(p.locator("details.action summary").allInnerTexts()).doesNotContain("签收");
             assertThat(p.locator("h1 .state").innerText()).isEqualTo("已派单");
 
-            for (String path : List.of("/appeals", "/appeals/new", "/appeals/work", "/appeals/map", detail)) {
+            String reversed = "/appeals?from=2026-11-10&to=2026-11-01";
+            for (String path : List.of("/appeals", "/appeals/new", "/appeals/work", "/appeals/map", detail, reversed)) {
                 String name = path.replaceAll("^https?://[^/]+", "")
                         .replaceAll("[^a-z0-9]+", "-")
                         .replaceAll("-[0-9a-f]{8}-.*", "-id");
@@ -114,6 +115,15 @@ class AppealPagesIT extends InTheBrowser {
                     p.locator("#map[data-ready=true]").waitFor();
                     assertThat(p.locator("#map-counts tbody").innerText()).contains("二里庄社区");
                     assertThat(p.locator(".count-badge").count()).isPositive();
+                }
+                if (path.equals(reversed)) {
+                    // Dates the wrong way round are said beside 至, and nothing is listed.
+                    assertThat(p.locator("label.invalid .field-error").innerText())
+                            .contains("截止日期早于起始日期");
+                    assertThat(p.locator("table.appeals").count()).isZero();
+                    assertThat(p.locator("p.empty").count())
+                            .as("not 'none match': nothing was searched")
+                            .isZero();
                 }
                 collect(failures, () -> Browsers.accessible(p, path + " (desktop)"));
                 collect(failures, () -> Browsers.readable(p, path + " (desktop)"));
