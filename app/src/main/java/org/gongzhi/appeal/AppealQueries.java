@@ -22,6 +22,7 @@ import org.gongzhi.platform.Permissions;
 import org.gongzhi.platform.PersonalDataCipher;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Masking;
+import org.gongzhi.shared.Violation;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
 import org.gongzhi.territory.UnitView;
@@ -313,12 +314,22 @@ public class AppealQueries {
                 a.intake().type(),
                 categoryName(a),
                 a.state(),
-                summary(a.intake().content()));
+                summary(a));
     }
 
-    /** The first 40 characters of the content, the mobile and ID numbers written in it masked (lists, exports). */
-    private static String summary(String content) {
-        String masked = org.gongzhi.shared.Masking.numbersIn(content);
+    /**
+     * The first 40 characters of the content for lists, maps and exports: the phone and ID numbers written in it
+     * masked, and the reporter's own name where the content repeats it (as the reporter field shows it, 王**).
+     */
+    private String summary(Appeal a) {
+        String masked = org.gongzhi.shared.Masking.numbersIn(a.intake().content());
+        String nameCipher = a.intake().reporter().nameCipher();
+        if (nameCipher != null && masked != null) {
+            String name = cipher.decrypt(NAME, nameCipher);
+            if (name != null && name.codePointCount(0, name.length()) >= 2) {
+                masked = masked.replace(name, Masking.name(name));
+            }
+        }
         int cut = masked.offsetByCodePoints(0, Math.min(masked.codePointCount(0, masked.length()), 40));
         return cut < masked.length() ? masked.substring(0, cut) + "…" : masked;
     }
@@ -328,18 +339,22 @@ public class AppealQueries {
 
     /**
      * A page of the appeals the acting person may read that match {@code filter}, after {@code cursor} (null: the
-     * first page; otherwise the {@code next} of the page before), at most {@code limit} (1–100). A cursor that cannot
-     * be read starts from the beginning. 403 without {@link AppealPermission#READ}.
+     * first page; otherwise the {@code next} of the page before, in the same order), at most {@code limit} (1–100).
+     * 400 {@code appeal.list.limit} on {@code limit} outside 1–100, {@code appeal.list.cursor-invalid} on {@code after}
+     * for a cursor this list did not give (another order's included); 403 without {@link AppealPermission#READ}.
      */
     public AppealPage list(AppealFilter filter, String cursor, int limit) {
-        int n = Math.max(1, Math.min(limit, MAX_PAGE));
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw DomainException.invalid(List.of(Violation.of("limit", "appeal.list.limit", MAX_PAGE)));
+        }
+        int n = limit;
         List<Appeal> found = found(filter, cursor, n + 1);
         boolean more = found.size() > n;
         List<Appeal> page = more ? found.subList(0, n) : found;
         String next = null;
         if (more) {
             Appeal last = page.get(page.size() - 1);
-            next = (filter.mine() ? last.resolutionDue() : last.registeredAt()) + "~" + last.id();
+            next = (filter.mine() ? "d" + last.resolutionDue() : "r" + last.registeredAt()) + "~" + last.id();
         }
         return new AppealPage(rows(page), next);
     }
@@ -401,14 +416,17 @@ public class AppealQueries {
         }
         Instant afterTime = null;
         UUID afterId = null;
-        if (cursor != null) {
+        if (cursor != null && !cursor.isBlank()) {
+            // "r<registered>~<id>" for the newest-first list, "d<deadline>~<id>" for the inbox.
             try {
                 int cut = cursor.indexOf('~');
-                afterTime = Instant.parse(cursor.substring(0, cut));
+                if (cursor.charAt(0) != (filter.mine() ? 'd' : 'r')) {
+                    throw new IllegalArgumentException("another order's cursor");
+                }
+                afterTime = Instant.parse(cursor.substring(1, cut));
                 afterId = UUID.fromString(cursor.substring(cut + 1));
             } catch (RuntimeException e) {
-                afterTime = null;
-                afterId = null;
+                throw DomainException.invalid(List.of(Violation.of("after", "appeal.list.cursor-invalid")));
             }
         }
         var zone = clock.getZone();
@@ -465,7 +483,7 @@ public class AppealQueries {
                                     ? null
                                     : categoryNames.computeIfAbsent(
                                             a.categoryCode() + "/" + a.categoryVersion(), k -> categoryName(a)),
-                            summary(a.intake().content()),
+                            summary(a),
                             place == null ? null : place.name(),
                             a.state(),
                             a.handlerId() == null ? null : handlers.get(a.handlerId()),

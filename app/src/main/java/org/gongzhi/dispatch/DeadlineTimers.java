@@ -185,7 +185,9 @@ class DeadlineTimers {
             Instant due = Instant.ofEpochSecond(Long.parseLong(parts[1]));
             transaction.executeWithoutResult(status -> {
                 AppealClock c = appeals.clock(id);
-                if (stillRunning(SupervisionKind.RESOLUTION, c, due)) {
+                // A warning that fires late (the platform was down over the 80 % mark) says nothing once the deadline
+                // itself has passed: the overdue notice is the one that counts then.
+                if (Instant.now(clock).isBefore(due) && stillRunning(SupervisionKind.RESOLUTION, c, due)) {
                     events.publishEvent(new DeadlineApproaching(id, due, c.handlerId()));
                 }
             });

@@ -22,11 +22,16 @@ public final class IfMatch {
     /**
      * Runs {@code change} with the version the header names (see {@link #expectedVersion}) and answers the domain's
      * stale-version conflict {@code staleCode} — thrown when the stored version moved, before or during the change —
-     * as 412: the precondition the client sent no longer holds. Other refusals pass through unchanged.
+     * as 412: the precondition the client sent no longer holds; a header of weak tags only is 412 {@code
+     * if-match.unknown-tag}. Other refusals pass through unchanged.
      */
     public static <T> T change(
             String header, long current, String missingCode, String staleCode, LongFunction<T> change) {
         long expected = expectedVersion(header, current, missingCode);
+        if (expected < 0) {
+            // Only tags this resource never issued (weak ones): nothing to name as "the version you read".
+            throw new DomainException(ErrorKind.PRECONDITION_FAILED, "if-match.unknown-tag", List.of(), List.of());
+        }
         try {
             return change.apply(expected);
         } catch (DomainException e) {

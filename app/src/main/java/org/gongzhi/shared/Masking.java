@@ -26,14 +26,22 @@ public final class Masking {
 
     /** A mainland mobile number in running text: 11 digits from 13–19, spaces or hyphens allowed between them. */
     private static final java.util.regex.Pattern MOBILE_IN_TEXT =
-            java.util.regex.Pattern.compile("(?<![0-9])1[3-9](?:[ -]?[0-9]){9}(?![0-9])");
+            java.util.regex.Pattern.compile("(?<![0-9])((?:\\+|00)?86[ -]?)?(1[3-9](?:[ -]?[0-9]){9})(?![0-9])");
+
+    /**
+     * A fixed-line number in running text: a 3- or 4-digit area code from 0 (010, 0571), then a local number of 7 or
+     * 8 digits from 2–8, a space or hyphen between them allowed.
+     */
+    private static final java.util.regex.Pattern LANDLINE_IN_TEXT =
+            java.util.regex.Pattern.compile("(?<![0-9])0[1-9][0-9]{1,2}[ -]?[2-8][0-9]{6,7}(?![0-9])");
 
     /** An ID number (居民身份证号) in running text: 17 digits and a digit or X. */
     private static final java.util.regex.Pattern ID_IN_TEXT =
             java.util.regex.Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9Xx])");
 
     /**
-     * Free text (an appeal's content) with the mobile and ID numbers written in it masked ({@code 138****5678}), for
+     * Free text (an appeal's content) with the mobile (with or without +86), fixed-line and ID numbers written in it
+     * masked ({@code 138****5678}, {@code 010****5678}), for
      * the places that show many appeals at once: lists, maps, exports. Full-width digits are read as digits.
      */
     public static String numbersIn(String text) {
@@ -53,11 +61,20 @@ public final class Masking {
         java.util.regex.Matcher mobile = MOBILE_IN_TEXT.matcher(out.toString());
         StringBuilder masked = new StringBuilder();
         while (mobile.find()) {
-            String digits = mobile.group().replaceAll("[ -]", "");
-            mobile.appendReplacement(masked, java.util.regex.Matcher.quoteReplacement(phone(digits)));
+            // The country code (+86, 0086) kept as written, the number masked as the reporter field shows it.
+            String prefix = mobile.group(1) == null ? "" : mobile.group(1);
+            String digits = mobile.group(2).replaceAll("[ -]", "");
+            mobile.appendReplacement(masked, java.util.regex.Matcher.quoteReplacement(prefix + phone(digits)));
         }
         mobile.appendTail(masked);
-        return masked.toString();
+        java.util.regex.Matcher landline = LANDLINE_IN_TEXT.matcher(masked.toString());
+        StringBuilder all = new StringBuilder();
+        while (landline.find()) {
+            String digits = landline.group().replaceAll("[ -]", "");
+            landline.appendReplacement(all, java.util.regex.Matcher.quoteReplacement(phone(digits)));
+        }
+        landline.appendTail(all);
+        return all.toString();
     }
 
     public static String idNumber(String id) {

@@ -112,7 +112,8 @@ class AppealListViewsIT extends AppealTest {
 
     @Test
     void the_list_is_an_api_too_a_page_at_a_time_with_the_same_filters() throws Exception {
-        String first = register(ERLIZHUANG, "二里庄社区楼下广场舞音响夜间扰民。", null, null);
+        // The reporter repeats their name and number (with the country code) in the content: neither is listed.
+        String first = register(ERLIZHUANG, "钱多多反映：楼下广场舞夜间扰民，电话+8613712345678。", null, null);
         String second = register(ERLIZHUANG, "二里庄社区商铺夜间音响扰民。", null, null);
         // Newest first, a page of one, the cursor to the next: the two newest are the two just registered.
         JsonNode page = calls.read(calls.send(get("/api/v1/appeals?category=E06&limit=1"), dispatcher(), null));
@@ -125,6 +126,31 @@ class AppealListViewsIT extends AppealTest {
                 dispatcher(),
                 null));
         assertThat(next.path("rows").get(0).path("trackingCode").asString()).isEqualTo(first);
+        assertThat(next.path("rows").get(0).path("summary").asString())
+                .startsWith("钱**反映")
+                .contains("+86137****5678");
+        // A category is a code the picker offers, not a pattern; limits and cursors are checked, not bent.
+        for (String bad : new String[] {
+            "category=ZZZ",
+            "category=%25%25%25",
+            "category=C0_",
+            "limit=0",
+            "limit=101",
+            "after=garbage",
+            "mine=true&after=" + page.path("next").asString()
+        }) {
+            var refused = calls.send(get("/api/v1/appeals?" + bad), dispatcher(), null);
+            assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+            assertThat(calls.read(refused).path("errors").toString())
+                    .as(bad)
+                    .contains(bad.startsWith("mine") ? "after" : bad.substring(0, bad.indexOf('=')));
+        }
+        assertThat(calls.read(calls.send(get("/api/v1/appeals?category=e06&limit=1"), dispatcher(), null))
+                        .path("rows")
+                        .get(0)
+                        .path("trackingCode")
+                        .asString())
+                .isEqualTo(second);
         // The same refusals as the page: dates the wrong way round name the field.
         var reversed = calls.send(get("/api/v1/appeals?from=2026-11-10&to=2026-11-01"), dispatcher(), null);
         assertThat(reversed.getStatus()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package org.gongzhi.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -54,6 +55,34 @@ class FormRefusalsIT extends AppealTest {
                 .param("reason", "理由" + "长".repeat(2000)));
         assertThat(tooLong.getStatus()).isEqualTo(400);
         assertThat(tooLong.getContentAsString()).contains("理由长长长");
+    }
+
+    @Test
+    void an_action_without_the_version_read_is_428_keeps_the_text_and_changes_nothing() throws Exception {
+        String id = register("COMPLAINT");
+        for (String version : new String[] {"-1", "", "abc"}) {
+            var request =
+                    post("/appeals/" + id + "/act").param("action", "VOID").param("reason", "诉求人撤回，理由保留");
+            var page = form(version.isEmpty() ? request : request.param("version", version));
+            assertThat(page.getStatus()).as(version).isEqualTo(428);
+            assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("请刷新页面后再操作")
+                    .contains("诉求人撤回，理由保留")
+                    .doesNotContain("第 -1 版");
+        }
+        // Over the API, an If-Match naming no version this appeal issued is 412 without a made-up version.
+        var api = calls.send(
+                post("/api/v1/appeals/" + id + "/void").header("If-Match", "\"abc\""),
+                dispatcher(),
+                Map.of("reason", "撤回"));
+        assertThat(api.getStatus()).isEqualTo(412);
+        assertThat(api.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("if-match.unknown-tag")
+                .doesNotContain("-1");
+        assertThat(calls.read(calls.send(get("/api/v1/appeals/" + id), dispatcher(), null))
+                        .path("state")
+                        .asString())
+                .isEqualTo("REGISTERED");
     }
 
     @Test

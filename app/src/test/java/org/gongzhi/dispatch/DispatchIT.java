@@ -243,7 +243,19 @@ class DispatchIT extends AppealTest {
         assertThat(supervisions(prompt, "RESPONSE")).isZero();
         assertThat(supervisions(late, "RESOLUTION")).isZero();
 
-        // Past the 7-工作日 resolution limit: both are overdue, once each.
+        // Past the 7-工作日 resolution limit: both are overdue, once each. (The platform's clock moves too: the
+        // 80 % warning, firing this late, must not say "due soon" of a deadline already gone.)
+        org.gongzhi.support.TestClock.advance(Duration.ofDays(20));
+        try {
+            pastTheResolutionLimit(late, prompt, traffic);
+        } finally {
+            org.gongzhi.support.TestClock.reset();
+        }
+    }
+
+    void pastTheResolutionLimit(
+            String late, String prompt, org.springframework.test.web.servlet.request.RequestPostProcessor traffic)
+            throws Exception {
         passes(Duration.ofDays(20));
         AppealCalls.await(
                 "resolution supervisions",
@@ -256,6 +268,13 @@ class DispatchIT extends AppealTest {
         // The unit's inbox tells the two overdue notices apart by the deadline each is about.
         AppealCalls.await("overdue notices", () -> overdue(traffic, late).size() == 2);
         assertThat(overdue(traffic, late)).containsExactlyInAnyOrder("RESPONSE", "RESOLUTION");
+        Thread.sleep(1000);
+        assertThat(jdbc.sql("select count(*) from notification.notice where kind = 'DUE_SOON' and appeal_id = :id")
+                        .param("id", java.util.UUID.fromString(late))
+                        .query(Long.class)
+                        .single())
+                .as("no 'due soon' after the deadline")
+                .isZero();
         // Another street sees none of them.
         var other =
                 Staff.as("dzm", Set.of(territory.requireByCode("110101008").id().value()), Role.STREET_ADMIN);

@@ -15,8 +15,19 @@ class IfMatchTests {
         assertThat(IfMatch.<Long>change("\"3\"", 3, "x.missing", "x.stale", v -> v))
                 .isEqualTo(3L);
         assertThat(IfMatch.<Long>change("*", 7, "x.missing", "x.stale", v -> v)).isEqualTo(7L);
-        assertThat(IfMatch.<Long>change("W/\"3\"", 3, "x.missing", "x.stale", v -> v))
-                .isEqualTo(-1L);
+    }
+
+    @Test
+    void weakOrForeignTagsOnlyAre412WithoutRunningTheChange() {
+        for (String header : new String[] {"W/\"3\"", "\"abc\"", "W/\"3\", \"x\""}) {
+            assertThatThrownBy(() -> IfMatch.change(header, 3, "x.missing", "x.stale", v -> {
+                        throw new AssertionError("ran");
+                    }))
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.PRECONDITION_FAILED);
+                        assertThat(e.code()).isEqualTo("if-match.unknown-tag");
+                    });
+        }
     }
 
     @Test

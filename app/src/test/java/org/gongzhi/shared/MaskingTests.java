@@ -26,5 +26,12 @@ class MaskingTests {
                 .isEqualTo("工单138123456789，3号楼2单元，110108010005");
         assertThat(Masking.numbersIn("1381234567")).isEqualTo("1381234567");
         assertThat(Masking.numbersIn(null)).isNull();
+        // With the country code, and fixed lines with or without a hyphen.
+        assertThat(Masking.numbersIn("+8613912345679；0086 139 1234 5679；8613912345679"))
+                .isEqualTo("+86139****5679；0086 139****5679；86139****5679");
+        assertThat(Masking.numbersIn("座机010-82345678，或01062345678，杭州0571-8765432"))
+                .isEqualTo("座机010****5678，或010****5678，杭州057****5432");
+        // Not a fixed line: a date, a 10-digit number without an area code, a postcode.
+        assertThat(Masking.numbersIn("2026-11-30，1234567890，邮编100083")).isEqualTo("2026-11-30，1234567890，邮编100083");
     }
 }

@@ -244,30 +244,44 @@ class AppealPages {
             RedirectAttributes next) {
         Violations violations = new Violations();
         AppealAction action = FormChecks.choice(AppealAction.class, "action", form.get("action"), violations);
-        long version = -1;
-        try {
-            version = Long.parseLong(form.getOrDefault("version", ""));
-        } catch (NumberFormatException e) {
-            violations.add("version", "form.choose");
-        }
-        if (action == null || !violations.isEmpty()) {
+        if (action == null) {
             throw DomainException.invalid(violations.list());
         }
         try {
-            take(new AppealId(id), version, action, form);
+            take(new AppealId(id), versionRead(form.get("version")), action, form);
             notices.next(next, "appeal.page.done", org.gongzhi.shared.Label.of("appeal.action.", action));
             return "redirect:/appeals/" + id;
         } catch (DomainException e) {
             if (e.kind() == ErrorKind.CONFLICT && e.violations().stream().anyMatch(v -> "state".equals(v.location()))
-                    || e.code().equals("appeal.version.stale")) {
-                // The appeal moved on under the page: show it as it is now, the reason at the top.
+                    || e.code().equals("appeal.version.stale")
+                    || e.kind() == ErrorKind.PRECONDITION_REQUIRED) {
+                // The appeal moved on under the page (or the page sent no version): show it as it is now, the reason
+                // at the top, and what was typed still in the action's form if the action is still offered.
                 response.setStatus(forms.refusal(
                         e.code().equals("appeal.version.stale") ? e.as(ErrorKind.CONFLICT) : e, model, locale));
-                return appealPage(id, model, null, Map.of());
+                Map<String, String> typed = new java.util.HashMap<>(form);
+                typed.remove("version");
+                return appealPage(id, model, action, typed);
             }
             response.setStatus(forms.show(e, model, locale));
             return appealPage(id, model, action, form);
         }
+    }
+
+    /**
+     * The version the page was read at, as its hidden field carries it; 428 {@code appeal.version.required} when it is
+     * missing, not a number or negative (an edited page), so nothing is compared with a version nobody read.
+     */
+    private static long versionRead(String text) {
+        try {
+            long version = Long.parseLong(text == null ? "" : text.strip());
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new DomainException(ErrorKind.PRECONDITION_REQUIRED, "appeal.version.required", List.of(), List.of());
     }
 
     private void take(AppealId id, long v, AppealAction action, Map<String, String> f) {

@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.gongzhi.appeal.AppealFilter;
 import org.gongzhi.appeal.AppealState;
 import org.gongzhi.appeal.Channel;
@@ -18,6 +20,8 @@ import org.gongzhi.shared.Violations;
  * way round is a field error, not a filter silently dropped.
  */
 record ListParams(String state, String category, String channel, String light, String from, String to) {
+
+    private static final Pattern CATEGORY = Pattern.compile("[A-Z][0-9]{2}([0-9]{2})?");
 
     static ListParams none() {
         return new ListParams(null, null, null, null, null, null);
@@ -33,10 +37,17 @@ record ListParams(String state, String category, String channel, String light, S
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             problems.add("to", "appeal.filter.dates-reversed");
         }
+        // A 大类 (E05) or 小类 (E0504) code, as the picker offers; anything else is refused, not matched as a pattern.
+        String categoryCode =
+                category == null || category.isBlank() ? null : category.strip().toUpperCase(Locale.ROOT);
+        if (categoryCode != null && !CATEGORY.matcher(categoryCode).matches()) {
+            problems.add("category", "appeal.filter.category");
+            categoryCode = null;
+        }
         return new Read(
                 new AppealFilter(
                         FormChecks.choice(AppealState.class, "state", state, problems),
-                        category,
+                        categoryCode,
                         FormChecks.choice(Channel.class, "channel", channel, problems),
                         null,
                         FormChecks.choice(TrafficLight.class, "light", light, problems),
