@@ -108,6 +108,25 @@ class NotificationIT extends AppealTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+
+        // Re-dispatched away (the police co-handling no more): the traffic team's old notice says so on the inbox
+        // page instead of opening an appeal that is no longer theirs.
+        var moved = calls.act(
+                id,
+                "redispatch",
+                dispatcher(),
+                Map.of("handlerId", calls.organisation("海淀区城市管理综合行政执法局学院路执法队"), "reason", "城管职责"));
+        assertThat(moved.getStatus()).as(moved.getContentAsString()).isEqualTo(200);
+        var opened = mvc.perform(
+                        post("/inbox/" + notice + "/open")
+                                .with(traffic)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(opened.getStatus()).isEqualTo(409);
+        assertThat(opened.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("已改派给其他单位");
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.gongzhi.notification.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import org.gongzhi.appeal.AppealId;
+import org.gongzhi.appeal.AppealQueries;
 import org.gongzhi.notification.Inbox;
 import org.gongzhi.notification.NotificationPermission;
 import org.gongzhi.platform.AccessScope;
@@ -28,10 +31,12 @@ class InboxPages {
 
     private final Inbox inbox;
     private final FormChecks forms;
+    private final AppealQueries appeals;
 
-    InboxPages(Inbox inbox, FormChecks forms) {
+    InboxPages(Inbox inbox, FormChecks forms, AppealQueries appeals) {
         this.inbox = inbox;
         this.forms = forms;
+        this.appeals = appeals;
     }
 
     @GetMapping("/inbox")
@@ -41,7 +46,10 @@ class InboxPages {
         return "notification/inbox";
     }
 
-    /** Marks the notice read and opens its appeal. */
+    /**
+     * Marks the notice read and opens its appeal; when the appeal is no longer the reader's to see (re-dispatched to
+     * another unit since), the inbox says so (409 {@code notification.appeal-moved}) instead.
+     */
     @PostMapping("/inbox/{id}/open")
     String open(@PathVariable String id, Model model, Locale locale, HttpServletResponse response) {
         long notice;
@@ -51,7 +59,17 @@ class InboxPages {
             notice = -1;
         }
         try {
-            return "redirect:/appeals/" + inbox.markRead(notice);
+            UUID appeal = inbox.markRead(notice);
+            try {
+                appeals.require(new AppealId(appeal));
+            } catch (DomainException gone) {
+                // Re-dispatched elsewhere since the notice came: say so here rather than open a page that is not
+                // the reader's any more (404).
+                response.setStatus(forms.refusal(DomainException.conflict("notification.appeal-moved"), model, locale));
+                model.addAttribute("inbox", inbox.mine(SHOWN));
+                return "notification/inbox";
+            }
+            return "redirect:/appeals/" + appeal;
         } catch (DomainException e) {
             response.setStatus(forms.refusal(e, model, locale));
             model.addAttribute("inbox", inbox.mine(SHOWN));
