@@ -129,6 +129,15 @@ class AppealListViewsIT extends AppealTest {
         assertThat(next.path("rows").get(0).path("summary").asString())
                 .startsWith("钱**反映")
                 .contains("+86137****5678");
+        // The page reached by a cursor offers the way back to the first.
+        assertThat(mvc.perform(get("/appeals")
+                                .param("category", "E06")
+                                .param("after", page.path("next").asString())
+                                .with(dispatcher()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains(">第一页</a>");
         // A category is a code the picker offers, not a pattern; limits and cursors are checked, not bent.
         for (String bad : new String[] {
             "category=ZZZ",
