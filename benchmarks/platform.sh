@@ -14,7 +14,7 @@ start_platform() {
   (cd "$work" && exec env -u GONGZHI_DB_URL java -jar "$OLDPWD/$jar" --spring.profiles.active=demo --server.port="$port" \
     "$@" >"$log" 2>&1) &
   pid=$!
-  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+  trap stop_platform EXIT
   until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
     kill -0 $pid 2>/dev/null || { tail -30 "$log" >&2; exit 1; }
     sleep 0.5
@@ -31,4 +31,18 @@ sign_in() {
   curl -s -c "$jar_file" -b "$jar_file" -o /dev/null --data-urlencode "username=$1" \
     --data-urlencode "password=Demo#2026gz" --data-urlencode "_csrf=$token" "$base/login"
   awk '$6 == "SESSION" {print "SESSION=" $7}' "$jar_file"
+}
+
+# Stops the platform and removes its folder once the embedded PostgreSQL (a process of its own, stopped by the
+# platform on its way out) has gone too: removing the folder under a running server leaves gigabytes behind.
+stop_platform() {
+  local postmaster
+  postmaster=$(head -1 "$work/data/pg/postmaster.pid" 2>/dev/null || true)
+  kill $pid 2>/dev/null || true
+  wait $pid 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    [ -n "$postmaster" ] && kill -0 "$postmaster" 2>/dev/null || break
+    sleep 0.1
+  done
+  rm -rf "$work"
 }
