@@ -347,10 +347,9 @@ public class AppealQueries {
         if (limit < 1 || limit > MAX_PAGE) {
             throw DomainException.invalid(List.of(Violation.of("limit", "appeal.list.limit", MAX_PAGE)));
         }
-        int n = limit;
-        List<Appeal> found = found(filter, cursor, n + 1);
-        boolean more = found.size() > n;
-        List<Appeal> page = more ? found.subList(0, n) : found;
+        List<Appeal> found = found(filter, cursor, limit + 1);
+        boolean more = found.size() > limit;
+        List<Appeal> page = more ? found.subList(0, limit) : found;
         String next = null;
         if (more) {
             Appeal last = page.get(page.size() - 1);

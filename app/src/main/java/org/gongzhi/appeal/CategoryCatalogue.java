@@ -138,7 +138,7 @@ public class CategoryCatalogue {
 
     /**
      * A new version of category {@code code}, replacing the current one, which must be {@code expectedVersion}
-     * (otherwise 409 {@code appeal.category.version.stale}; 428 {@code appeal.category.version.required} for none). Bad fields are refused together (400, each named); 403
+     * (otherwise 409 {@code appeal.category.version.stale}). Bad fields are refused together (400, each named); 403
      * without {@link AppealPermission#EDIT_CATEGORIES}. Appeals already registered keep their version.
      */
     @Transactional
@@ -146,14 +146,6 @@ public class CategoryCatalogue {
         may.require(AppealPermission.EDIT_CATEGORIES);
         CategoryView current = store.currentForUpdate(code)
                 .orElseThrow(() -> DomainException.notFound("appeal.category.unknown", code));
-        if (expectedVersion < 1) {
-            // No version read (a form without one, or an edited one): nothing to compare the change with.
-            throw new DomainException(
-                    org.gongzhi.shared.ErrorKind.PRECONDITION_REQUIRED,
-                    "appeal.category.version.required",
-                    List.of(),
-                    List.of());
-        }
         if (current.version() != expectedVersion) {
             throw DomainException.conflict("appeal.category.version.stale", expectedVersion, current.version());
         }

@@ -111,6 +111,27 @@ public class FormChecks {
         }
     }
 
+    /**
+     * The version a page was read at, as its hidden field carries it: at least {@code least} (0 for appeals, 1 for
+     * versioned catalogues). 428 {@code missingCode} when it is missing, not a number or below that (an edited page),
+     * so nothing is compared with a version nobody read.
+     */
+    public static long versionRead(String text, long least, String missingCode) {
+        try {
+            long version = Long.parseLong(text == null ? "" : text.strip());
+            if (version >= least) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new DomainException(
+                org.gongzhi.shared.ErrorKind.PRECONDITION_REQUIRED,
+                missingCode,
+                java.util.List.of(),
+                java.util.List.of());
+    }
+
     /** One of an enum's names, or {@code null} when blank; {@code form.choose} otherwise. */
     public static <E extends Enum<E>> E choice(Class<E> type, String field, String text, Violations violations) {
         if (text == null || text.isBlank()) {

@@ -248,7 +248,11 @@ class AppealPages {
             throw DomainException.invalid(violations.list());
         }
         try {
-            take(new AppealId(id), versionRead(form.get("version")), action, form);
+            take(
+                    new AppealId(id),
+                    FormChecks.versionRead(form.get("version"), 0, "appeal.version.required"),
+                    action,
+                    form);
             notices.next(next, "appeal.page.done", org.gongzhi.shared.Label.of("appeal.action.", action));
             return "redirect:/appeals/" + id;
         } catch (DomainException e) {
@@ -266,22 +270,6 @@ class AppealPages {
             response.setStatus(forms.show(e, model, locale));
             return appealPage(id, model, action, form);
         }
-    }
-
-    /**
-     * The version the page was read at, as its hidden field carries it; 428 {@code appeal.version.required} when it is
-     * missing, not a number or negative (an edited page), so nothing is compared with a version nobody read.
-     */
-    private static long versionRead(String text) {
-        try {
-            long version = Long.parseLong(text == null ? "" : text.strip());
-            if (version >= 0) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new DomainException(ErrorKind.PRECONDITION_REQUIRED, "appeal.version.required", List.of(), List.of());
     }
 
     private void take(AppealId id, long v, AppealAction action, Map<String, String> f) {

@@ -97,17 +97,10 @@ class CategoryPages {
 
     @PostMapping("/settings/categories")
     String save(CategoryForm form, Model model, Locale locale, HttpServletResponse response, RedirectAttributes next) {
-        int version;
-        try {
-            version = Integer.parseInt(
-                    form.version() == null ? "" : form.version().strip());
-        } catch (NumberFormatException e) {
-            version = -1;
-        }
         try {
             CategoryView saved = categories.revise(
                     form.code() == null ? "" : form.code().strip(),
-                    version,
+                    (int) FormChecks.versionRead(form.version(), 1, "appeal.category.version.required"),
                     new CategoryDetails(
                             form.name(),
                             form.keywords(),
