@@ -3,6 +3,7 @@ package org.gongzhi.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.gongzhi.identity.PhoneCodes;
 import org.gongzhi.identity.ResidentPrincipal;
 import org.gongzhi.identity.Role;
 import org.gongzhi.identity.domain.ResidentSignIns;
@@ -69,7 +70,7 @@ class ResidentPages {
         var outcome = requested.outcome();
         model.addAttribute("phone", number.value());
         model.addAttribute("masked", number.masked());
-        if (outcome != ResidentSignIns.Request.SENT) {
+        if (outcome != PhoneCodes.Outcome.SENT) {
             // RFC 6585 §4: too many requests, and when to try again (whole seconds, rounded up).
             response.setStatus(429);
             long seconds = Math.max(1, (requested.retryAfter().toMillis() + 999) / 1000);

@@ -92,6 +92,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/report", "/report/done", "/track")
                         .permitAll()
+                        // 回访 through the tracking link: the reporter proves their number with a code on these pages.
+                        .requestMatchers("/track/*/follow-up", "/track/*/follow-up/*")
+                        .permitAll()
                         .requestMatchers(
                                 "/api/v1/appeals",
                                 "/api/v1/appeals/**",
