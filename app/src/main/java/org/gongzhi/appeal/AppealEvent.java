@@ -74,11 +74,22 @@ public sealed interface AppealEvent {
     /** 挂账恢复: the clock runs to {@code resolutionDue}. */
     record Resumed(AppealId appeal, Instant at, Instant resolutionDue) implements AppealEvent {}
 
-    /** 答复. */
-    record Answered(AppealId appeal, Instant at, UUID handlerId) implements AppealEvent {}
+    /** 答复: answer number {@code round} was given; its 回访 is due by {@code followUpDue}. */
+    record Answered(AppealId appeal, Instant at, UUID handlerId, int round, Instant followUpDue)
+            implements AppealEvent {}
 
-    /** 回访 recorded. */
-    record FollowedUp(AppealId appeal, Instant at, boolean reached, Boolean resolved, Satisfaction satisfaction)
+    /**
+     * 回访 of answer {@code round} recorded, from {@code source}; {@code reached} false when the reporter was not
+     * reached or did not answer in time ({@link FollowUpSource#NO_ANSWER}), and then nothing else is known.
+     */
+    record FollowedUp(
+            AppealId appeal,
+            Instant at,
+            int round,
+            FollowUpSource source,
+            boolean reached,
+            Boolean resolved,
+            Satisfaction satisfaction)
             implements AppealEvent {}
 
     /** 核查. */

@@ -926,11 +926,25 @@ public class AppealManagement {
         return withText(id, expectedVersion, AppealAction.RESUME, "reason", reason, true, Appeal::resume);
     }
 
+    /**
+     * 答复: the result, which opens the round of 回访 — due after the installation's time on the work calendar ({@link
+     * FollowUpPolicy}), then recorded as not answered.
+     */
     public AppealView answer(AppealId id, long expectedVersion, String result) {
-        return withText(id, expectedVersion, AppealAction.ANSWER, "result", result, true, Appeal::answer);
+        return change(
+                id,
+                expectedVersion,
+                AppealAction.ANSWER,
+                (a, now) -> a.answer(
+                        required(result, "result"),
+                        calendars.due(now, store.followUpPolicy().answerWithin()),
+                        now));
     }
 
-    /** 回访 as an operator records it; when the reporter was reached, {@code resolved} and {@code satisfaction}. */
+    /**
+     * 回访 as an operator records it from a call ({@link FollowUpSource#PHONE}); when the reporter was reached, {@code
+     * resolved} and {@code satisfaction}. 409 {@code appeal.follow-up.recorded} when the round was answered already.
+     */
     public AppealView followUp(
             AppealId id,
             long expectedVersion,
@@ -938,10 +952,41 @@ public class AppealManagement {
             Boolean resolved,
             Satisfaction satisfaction,
             String comment) {
-        return change(id, expectedVersion, AppealAction.FOLLOW_UP, (a, now) -> {
-            String r = optional(comment, "comment");
-            return a.followUp(reached, resolved, satisfaction, r, now);
-        });
+        Appeal a = load(id);
+        requireAllowed(a, AppealAction.FOLLOW_UP);
+        if (a.version() != expectedVersion) {
+            throw DomainException.conflict("appeal.version.stale", expectedVersion, a.version());
+        }
+        String r = optional(comment, "comment");
+        followUp(a, FollowUpSource.PHONE, reached, resolved, satisfaction, r, actor());
+        return queries.view(load(id));
+    }
+
+    /**
+     * Records the current round's 回访 on {@code a} — whoever gives it, already checked by the caller — and, when it
+     * says 未解决 or 不满意 and the installation sends such appeals straight back ({@link UnresolvedFollowUp#REWORK}),
+     * the 返工 that follows, by the platform.
+     */
+    void followUp(
+            Appeal a,
+            FollowUpSource source,
+            boolean reached,
+            Boolean resolved,
+            Satisfaction satisfaction,
+            String comment,
+            Actor by) {
+        UnresolvedFollowUp whenUnresolved = store.followUpPolicy().whenUnresolved();
+        apply(
+                a,
+                AppealAction.FOLLOW_UP,
+                (x, now) -> x.followUp(source, reached, resolved, satisfaction, comment, whenUnresolved, now),
+                by);
+        Appeal after = load(new AppealId(a.id()));
+        if (whenUnresolved == UnresolvedFollowUp.REWORK
+                && after.state() == AppealState.FOLLOWED_UP
+                && after.unresolved()) {
+            apply(after, AppealAction.REWORK, (x, now) -> x.rework("回访未解决或不满意，自动返工", now), Actor.system());
+        }
     }
 
     public AppealView verify(AppealId id, long expectedVersion, boolean passed, String note) {
@@ -1015,7 +1060,7 @@ public class AppealManagement {
     // ---------------------------------------------------------------- the one way a transition is made
 
     @FunctionalInterface
-    private interface Change {
+    interface Change {
         Appeal.Step apply(Appeal appeal, Instant now);
     }
 
@@ -1054,20 +1099,42 @@ public class AppealManagement {
         if (a.version() != expectedVersion) {
             throw DomainException.conflict("appeal.version.stale", expectedVersion, a.version());
         }
+        apply(a, action, change, actor());
+        return queries.view(load(id));
+    }
+
+    /**
+     * Takes {@code action} on {@code a} as read — the caller has checked who may — and writes it: the row (if still at
+     * the version read), the timeline step, the 回访 answer of a {@link AppealAction#FOLLOW_UP}, the audit record and the
+     * event, in the caller's transaction.
+     */
+    void apply(Appeal a, AppealAction action, Change change, Actor by) {
+        long read = a.version();
         Map<String, Object> before = summary(a);
         Instant now = now();
         Appeal.Step step = change.apply(a, now);
         if (!store.update(a)) {
             // Someone else changed it between the read and the write.
-            throw DomainException.conflict("appeal.version.stale", expectedVersion, expectedVersion + 1);
+            throw DomainException.conflict("appeal.version.stale", read, read + 1);
         }
-        store.append(a.id(), step, actor(), now);
+        store.append(a.id(), step, by, now);
+        if (action == AppealAction.FOLLOW_UP) {
+            store.recordFollowUp(new AppealStore.FollowUpRecord(
+                    a.id(),
+                    a.rounds().answered(),
+                    FollowUpSource.valueOf((String) step.details().get("source")),
+                    Boolean.TRUE.equals(step.details().get("reached")),
+                    a.resolved(),
+                    a.satisfaction(),
+                    step.reason(),
+                    now,
+                    by.name()));
+        }
         audit.record(new AuditRecord(action.auditCode(), "appeal", a.id().toString(), before, summary(a)));
         events.publishEvent(event(a, step, now));
-        return queries.view(load(id));
     }
 
-    private Appeal load(AppealId id) {
+    Appeal load(AppealId id) {
         return store.find(id.value()).orElseThrow(() -> DomainException.notFound("appeal.not-found"));
     }
 
@@ -1124,10 +1191,22 @@ public class AppealManagement {
                         id, now, Boolean.TRUE.equals(step.details().get("approved")), a.resolutionDue());
             case SUSPEND -> new AppealEvent.Suspended(id, now);
             case RESUME -> new AppealEvent.Resumed(id, now, a.resolutionDue());
-            case ANSWER -> new AppealEvent.Answered(id, now, a.handlerId());
+            case ANSWER ->
+                new AppealEvent.Answered(
+                        id,
+                        now,
+                        a.handlerId(),
+                        a.rounds().answered(),
+                        a.rounds().followUpDue());
             case FOLLOW_UP ->
                 new AppealEvent.FollowedUp(
-                        id, now, Boolean.TRUE.equals(step.details().get("reached")), a.resolved(), a.satisfaction());
+                        id,
+                        now,
+                        a.rounds().answered(),
+                        FollowUpSource.valueOf((String) step.details().get("source")),
+                        Boolean.TRUE.equals(step.details().get("reached")),
+                        a.resolved(),
+                        a.satisfaction());
             case VERIFY -> new AppealEvent.Verified(id, now, a.state() == AppealState.VERIFIED);
             case REWORK -> new AppealEvent.Reworked(id, now);
         };

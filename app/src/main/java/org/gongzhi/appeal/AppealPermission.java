@@ -46,6 +46,9 @@ public final class AppealPermission {
     /** Editing the knowledge base (咨询即答 answers and legal routes). */
     public static final Permission EDIT_KNOWLEDGE = Permission.of("appeal.knowledge.edit", Set.of("STREET_ADMIN"));
 
+    /** Setting how 回访 runs: the time to answer and what 未解决/不满意 leads to. */
+    public static final Permission EDIT_FOLLOW_UP = Permission.of("appeal.follow-up.edit", Set.of("STREET_ADMIN"));
+
     public static final List<Permission> ALL = List.of(
             REGISTER_HOTLINE,
             REGISTER_COMMUNITY,
@@ -56,7 +59,8 @@ public final class AppealPermission {
             READ,
             VIEW_CONTACT,
             EDIT_CATEGORIES,
-            EDIT_KNOWLEDGE);
+            EDIT_KNOWLEDGE,
+            EDIT_FOLLOW_UP);
 
     private AppealPermission() {}
 

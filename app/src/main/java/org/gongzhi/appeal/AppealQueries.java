@@ -136,7 +136,11 @@ public class AppealQueries {
         if (!scopes.current().roles().contains(org.gongzhi.platform.AccessScope.PLATFORM_ROLE)) {
             throw DomainException.forbidden("identity.forbidden");
         }
-        Appeal a = store.find(id.value()).orElseThrow(() -> DomainException.notFound("appeal.not-found"));
+        return mobileOf(store.find(id.value()).orElseThrow(() -> DomainException.notFound("appeal.not-found")));
+    }
+
+    /** The reporter's mobile number of {@code a}, unchecked: for this module's own work (texts, 回访 codes). */
+    java.util.Optional<org.gongzhi.shared.PhoneNumber> mobileOf(Appeal a) {
         String cipherText = a.intake().reporter().phoneCipher();
         if (cipherText == null || a.intake().synthetic()) {
             // Demo appeals carry made-up numbers that may belong to someone: nobody is ever texted about them.
@@ -172,6 +176,12 @@ public class AppealQueries {
                     continue;
                 }
                 if (action == AppealAction.REQUEST_EXTENSION && a.extensionRequested() != null) {
+                    continue;
+                }
+                if (action == AppealAction.CLOSE
+                        && a.state() == AppealState.FOLLOWED_UP
+                        && a.rounds().verificationRequired()) {
+                    // A 回访 of 未解决/不满意 waits for its 核查 first.
                     continue;
                 }
                 out.add(action);
@@ -228,7 +238,7 @@ public class AppealQueries {
         return store.photo(a.id(), position).orElseThrow(() -> DomainException.notFound("appeal.not-found"));
     }
 
-    private TrackedAppeal tracked(Appeal a) {
+    TrackedAppeal tracked(Appeal a) {
         var steps = store.steps(a.id());
         String answer = null;
         List<TrackedAppeal.Milestone> milestones = new ArrayList<>();
@@ -256,7 +266,8 @@ public class AppealQueries {
                 a.answeredAt(),
                 a.closedAt(),
                 answer,
-                milestones);
+                milestones,
+                a.state() == AppealState.ANSWERED ? a.rounds().followUpDue() : null);
     }
 
     /**

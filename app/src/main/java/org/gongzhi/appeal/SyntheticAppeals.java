@@ -417,6 +417,11 @@ public class SyntheticAppeals {
             Duration work = late
                     ? toDue.plus(Duration.ofHours(2 + random.nextInt(48)))
                     : Duration.ofMinutes((long) (Math.max(60, toDue.toMinutes()) * (0.2 + random.nextDouble() * 0.7)));
+            if (target == AppealState.ANSWERED) {
+                // Left waiting for its 回访, which must still be open when the history ends: answered in its last day.
+                Duration left = Duration.between(at, end).minusHours(1 + random.nextInt(20));
+                work = left.isNegative() ? work : left;
+            }
             if (!after(work)) {
                 return appeal;
             }

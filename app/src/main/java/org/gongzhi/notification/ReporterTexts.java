@@ -11,6 +11,7 @@ import org.gongzhi.appeal.AppealEvent;
 import org.gongzhi.appeal.AppealId;
 import org.gongzhi.appeal.AppealQueries;
 import org.gongzhi.appeal.Closure;
+import org.gongzhi.appeal.FollowUpSettings;
 import org.gongzhi.identity.SmsSender;
 import org.gongzhi.notification.domain.NoticeStore;
 import org.gongzhi.platform.AuditRecord;
@@ -38,6 +39,7 @@ class ReporterTexts {
     private final MessageSource messages;
     private final AuditTrail audit;
     private final Clock clock;
+    private final FollowUpSettings followUps;
     private final TransactionTemplate separately;
 
     ReporterTexts(
@@ -47,7 +49,9 @@ class ReporterTexts {
             MessageSource messages,
             AuditTrail audit,
             Clock clock,
+            FollowUpSettings followUps,
             PlatformTransactionManager transactions) {
+        this.followUps = followUps;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
@@ -95,7 +99,13 @@ class ReporterTexts {
             if (mobile.isEmpty() || !told.add(mobile.get()) || (appeal.equals(original) && !toOriginal)) {
                 continue;
             }
-            separately.executeWithoutResult(status -> text(appeal, "answered"));
+            if (appeal.equals(original)) {
+                // The original's reporter rates the answer (回访) through the link.
+                separately.executeWithoutResult(status -> text(
+                        appeal, "answered", followUps.link(appeals.clock(appeal).trackingCode())));
+            } else {
+                separately.executeWithoutResult(status -> text(appeal, "answered-repeat"));
+            }
         }
     }
 

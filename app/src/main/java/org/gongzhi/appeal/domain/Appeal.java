@@ -13,8 +13,10 @@ import org.gongzhi.appeal.AppealType;
 import org.gongzhi.appeal.Channel;
 import org.gongzhi.appeal.Closure;
 import org.gongzhi.appeal.EmergencyService;
+import org.gongzhi.appeal.FollowUpSource;
 import org.gongzhi.appeal.Satisfaction;
 import org.gongzhi.appeal.TrafficLight;
+import org.gongzhi.appeal.UnresolvedFollowUp;
 import org.gongzhi.appeal.Urgency;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.ErrorKind;
@@ -81,6 +83,16 @@ public final class Appeal {
     public record Step(
             AppealAction action, AppealState from, AppealState to, String reason, Map<String, Object> details) {}
 
+    /**
+     * The rounds of 答复 and 回访: how many answers were given ({@code answered}, the round a 回访 belongs to), when the
+     * current answer's 回访 is due (null when none is awaited), and whether a 回访 answered 未解决/不满意 asks for 核查
+     * before 结案.
+     */
+    public record Rounds(int answered, Instant followUpDue, boolean verificationRequired) {
+
+        public static final Rounds NONE = new Rounds(0, null, false);
+    }
+
     /** The most co-handlers one dispatch may name. */
     public static final int MAX_CO_HANDLERS = 10;
 
@@ -109,6 +121,7 @@ public final class Appeal {
     private Instant answeredAt;
     private Boolean resolved;
     private Satisfaction satisfaction;
+    private Rounds rounds;
     private Instant closedAt;
     private Instant updatedAt;
     private long version;
@@ -140,6 +153,7 @@ public final class Appeal {
             Instant answeredAt,
             Boolean resolved,
             Satisfaction satisfaction,
+            Rounds rounds,
             Instant closedAt,
             Instant updatedAt,
             long version) {
@@ -168,6 +182,7 @@ public final class Appeal {
         this.answeredAt = answeredAt;
         this.resolved = resolved;
         this.satisfaction = satisfaction;
+        this.rounds = rounds;
         this.closedAt = closedAt;
         this.updatedAt = updatedAt;
         this.version = version;
@@ -213,6 +228,7 @@ public final class Appeal {
                 null,
                 null,
                 null,
+                Rounds.NONE,
                 null,
                 now,
                 0);
@@ -430,23 +446,40 @@ public final class Appeal {
                 now);
     }
 
-    /** 答复: the result given to the reporter. */
-    public Step answer(String result, Instant now) {
+    /**
+     * 答复: the result given to the reporter. It opens the next round of 回访, due at {@code followUpDue} (Art 23: the
+     * reporter is asked once the answer is given).
+     */
+    public Step answer(String result, Instant followUpDue, Instant now) {
         require(AppealAction.ANSWER);
         answeredAt = now;
         extensionRequested = null;
-        return move(AppealAction.ANSWER, AppealState.ANSWERED, result, Map.of(), now);
+        rounds = new Rounds(rounds.answered() + 1, followUpDue, false);
+        return move(AppealAction.ANSWER, AppealState.ANSWERED, result, Map.of("round", rounds.answered()), now);
     }
 
     /**
-     * 回访 entered by an operator: when the reporter was reached, whether it is resolved and how satisfied they are are
-     * both required (400 naming the field otherwise); an unreached reporter is recorded as such.
+     * 回访 of the current round, from {@code source}: when the reporter was reached, whether it is resolved and how
+     * satisfied they are are both required (400 naming the field otherwise); an unreached reporter — or nobody
+     * answering in time ({@link FollowUpSource#NO_ANSWER}) — is recorded as such. An answer of 未解决 or 不满意 under
+     * {@link UnresolvedFollowUp#VERIFY} requires 核查 before 结案; under {@code REWORK} the caller sends it back
+     * ({@link #unresolved()}).
      */
-    public Step followUp(boolean reached, Boolean isResolved, Satisfaction rating, String comment, Instant now) {
+    public Step followUp(
+            FollowUpSource source,
+            boolean reached,
+            Boolean isResolved,
+            Satisfaction rating,
+            String comment,
+            UnresolvedFollowUp whenUnresolved,
+            Instant now) {
         require(AppealAction.FOLLOW_UP);
+        boolean answered = reached && source != FollowUpSource.NO_ANSWER;
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reached", reached);
-        if (reached) {
+        details.put("round", rounds.answered());
+        details.put("source", source.name());
+        details.put("reached", answered);
+        if (answered) {
             var missing = new org.gongzhi.shared.Violations();
             if (isResolved == null) {
                 missing.add("resolved", "validation.NotNull", "resolved");
@@ -460,21 +493,35 @@ public final class Appeal {
             details.put("resolved", isResolved);
             details.put("satisfaction", rating.name());
         }
+        rounds = new Rounds(
+                rounds.answered(), null, whenUnresolved == UnresolvedFollowUp.VERIFY && answered && unresolved());
         return move(AppealAction.FOLLOW_UP, AppealState.FOLLOWED_UP, comment, details, now);
+    }
+
+    /** Whether the reporter's 回访 said 未解决 or 不满意. */
+    public boolean unresolved() {
+        return Boolean.FALSE.equals(resolved) || satisfaction == Satisfaction.DISSATISFIED;
     }
 
     /** 核查 on site: passed, or 返工 back to 办理. */
     public Step verify(boolean passed, String note, Instant now) {
         require(AppealAction.VERIFY);
         if (passed) {
+            rounds = new Rounds(rounds.answered(), null, false);
             return move(AppealAction.VERIFY, AppealState.VERIFIED, note, Map.of("passed", true), now);
         }
         reopen();
         return move(AppealAction.VERIFY, AppealState.HANDLING, note, Map.of("passed", false), now);
     }
 
+    /**
+     * 结案. Refused (422 {@code appeal.close.verification-required}) while a 回访 of 未解决/不满意 waits for its 核查.
+     */
     public Step close(String note, Instant now) {
         require(AppealAction.CLOSE);
+        if (state == AppealState.FOLLOWED_UP && rounds.verificationRequired()) {
+            throw rule("note", "appeal.close.verification-required");
+        }
         closure = Closure.RESOLVED;
         return finish(AppealAction.CLOSE, note, now);
     }
@@ -487,6 +534,7 @@ public final class Appeal {
     }
 
     private void reopen() {
+        rounds = new Rounds(rounds.answered(), null, false);
         answeredAt = null;
         resolved = null;
         satisfaction = null;
@@ -669,6 +717,10 @@ public final class Appeal {
 
     public Instant suspendedAt() {
         return suspendedAt;
+    }
+
+    public Rounds rounds() {
+        return rounds;
     }
 
     public Instant answeredAt() {

@@ -18,9 +18,14 @@ import org.gongzhi.appeal.AppealType;
 import org.gongzhi.appeal.Channel;
 import org.gongzhi.appeal.Closure;
 import org.gongzhi.appeal.EmergencyService;
+import org.gongzhi.appeal.FollowUpPolicy;
+import org.gongzhi.appeal.FollowUpSource;
 import org.gongzhi.appeal.Satisfaction;
+import org.gongzhi.appeal.UnresolvedFollowUp;
 import org.gongzhi.appeal.Urgency;
 import org.gongzhi.platform.Actor;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.TimeLimit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -110,7 +115,8 @@ public class AppealStore {
                         + " responded_at = :respondedAt, extension_requested = :extension,"
                         + " suspended_at = :suspendedAt, answered_at = :answeredAt, resolved = :resolved,"
                         + " satisfaction = :satisfaction, closed_at = :closedAt, updated_at = :updatedAt,"
-                        + " yellow_from = :yellowFrom, red_after = :redAfter,"
+                        + " yellow_from = :yellowFrom, red_after = :redAfter, answer_round = :round,"
+                        + " follow_up_due = :followUpDue, verification_required = :verify,"
                         + " version = version + 1 where id = :id and version = :version")
                 .param("category", a.categoryCode())
                 .param("categoryVersion", a.categoryVersion())
@@ -143,6 +149,9 @@ public class AppealStore {
                 .param("updatedAt", ts(a.updatedAt()))
                 .param("yellowFrom", ts(a.yellowFrom()))
                 .param("redAfter", ts(a.redAfter()))
+                .param("round", a.rounds().answered())
+                .param("followUpDue", ts(a.rounds().followUpDue()))
+                .param("verify", a.rounds().verificationRequired())
                 .param("id", a.id())
                 .param("version", a.version())
                 .update();
@@ -163,6 +172,81 @@ public class AppealStore {
                 .param("reason", step.reason())
                 .param("details", JSON.writeValueAsString(step.details()))
                 .update();
+    }
+
+    /** One 回访 answer as kept: one per appeal and round, the database refusing a second. */
+    public record FollowUpRecord(
+            UUID appeal,
+            int round,
+            FollowUpSource source,
+            boolean reached,
+            Boolean resolved,
+            Satisfaction satisfaction,
+            String comment,
+            Instant answeredAt,
+            String recordedBy) {}
+
+    /**
+     * Keeps the 回访 answer of its round. A second answer for the same round — sent twice, or by two people at once —
+     * is refused by the primary key: 409 {@code appeal.follow-up.recorded}.
+     */
+    public void recordFollowUp(FollowUpRecord f) {
+        try {
+            jdbc.sql("insert into appeal.follow_up (appeal_id, round, source, reached, resolved, satisfaction, comment,"
+                            + " answered_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            f.appeal(),
+                            f.round(),
+                            f.source().name(),
+                            f.reached(),
+                            f.resolved(),
+                            name(f.satisfaction()),
+                            f.comment(),
+                            ts(f.answeredAt()),
+                            f.recordedBy())
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw DomainException.conflict("appeal.follow-up.recorded");
+        }
+    }
+
+    /** The 回访 answers of an appeal, round by round. */
+    public List<FollowUpRecord> followUps(UUID appeal) {
+        return jdbc.sql("select * from appeal.follow_up where appeal_id = ? order by round")
+                .param(appeal)
+                .query((rs, n) -> new FollowUpRecord(
+                        appeal,
+                        rs.getInt("round"),
+                        FollowUpSource.valueOf(rs.getString("source")),
+                        rs.getBoolean("reached"),
+                        (Boolean) rs.getObject("resolved"),
+                        value(Satisfaction.class, rs.getString("satisfaction")),
+                        rs.getString("comment"),
+                        instant(rs, "answered_at"),
+                        rs.getString("recorded_by")))
+                .list();
+    }
+
+    /** The installation's 回访 policy (one row). */
+    public FollowUpPolicy followUpPolicy() {
+        return jdbc.sql("select * from appeal.follow_up_policy where id = 1")
+                .query((rs, n) -> new FollowUpPolicy(
+                        TimeLimit.parse(rs.getString("answer_within")),
+                        UnresolvedFollowUp.valueOf(rs.getString("when_unresolved")),
+                        instant(rs, "updated_at"),
+                        rs.getString("updated_by"),
+                        rs.getLong("version")))
+                .single();
+    }
+
+    /** Saves a new 回访 policy if the stored one is still at {@code version}; returns whether it did. */
+    public boolean changeFollowUpPolicy(
+            TimeLimit answerWithin, UnresolvedFollowUp whenUnresolved, long version, Instant at, String by) {
+        return jdbc.sql("update appeal.follow_up_policy set answer_within = ?, when_unresolved = ?, updated_at = ?,"
+                                + " updated_by = ?, version = version + 1 where id = 1 and version = ?")
+                        .params(answerWithin.toString(), whenUnresolved.name(), ts(at), by, version)
+                        .update()
+                == 1;
     }
 
     public Optional<Appeal> find(UUID id) {
@@ -490,6 +574,10 @@ public class AppealStore {
                 instant(rs, "answered_at"),
                 (Boolean) rs.getObject("resolved"),
                 value(Satisfaction.class, rs.getString("satisfaction")),
+                new Appeal.Rounds(
+                        rs.getInt("answer_round"),
+                        instant(rs, "follow_up_due"),
+                        rs.getBoolean("verification_required")),
                 instant(rs, "closed_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"));

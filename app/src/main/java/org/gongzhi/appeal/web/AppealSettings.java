@@ -5,7 +5,7 @@ import org.gongzhi.appeal.AppealPermission;
 import org.gongzhi.platform.SettingsEntry;
 import org.springframework.stereotype.Component;
 
-/** The appeal module's settings: the categories and the knowledge base. */
+/** The appeal module's settings: the categories, how 回访 runs and the knowledge base. */
 @Component
 class AppealSettings implements SettingsEntry.Source {
 
@@ -23,6 +23,12 @@ class AppealSettings implements SettingsEntry.Source {
                         "appeal.knowledge.title",
                         "appeal.knowledge.lead",
                         "/settings/knowledge",
-                        AppealPermission.EDIT_KNOWLEDGE));
+                        AppealPermission.EDIT_KNOWLEDGE),
+                new SettingsEntry(
+                        30,
+                        "appeal.follow-up.policy.title",
+                        "appeal.follow-up.policy.short",
+                        "/settings/follow-up",
+                        AppealPermission.EDIT_FOLLOW_UP));
     }
 }

@@ -245,6 +245,7 @@ class PortalPages {
         FormChecks.fresh(model);
         model.addAttribute("tracked", queries.ofResident(resident.residentId(), code));
         model.addAttribute("own", true);
+        model.addAttribute("form", FollowUpPages.RatingForm.EMPTY);
         return "appeal/track";
     }
 }

@@ -2,6 +2,11 @@ package org.gongzhi.appeal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongzhi.appeal.FollowUpSource.NO_ANSWER;
+import static org.gongzhi.appeal.FollowUpSource.PHONE;
+import static org.gongzhi.appeal.FollowUpSource.TRACKING_LINK;
+import static org.gongzhi.appeal.UnresolvedFollowUp.REWORK;
+import static org.gongzhi.appeal.UnresolvedFollowUp.VERIFY;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +84,10 @@ class AppealLifecycleTests {
         TAKE.put(AppealAction.DECIDE_EXTENSION, (a, t) -> a.decideExtension(false, null, "不同意", t));
         TAKE.put(AppealAction.SUSPEND, (a, t) -> a.suspend("需纳入改造计划", t));
         TAKE.put(AppealAction.RESUME, (a, t) -> a.resume("已立项", t));
-        TAKE.put(AppealAction.ANSWER, (a, t) -> a.answer("已修复", t));
-        TAKE.put(AppealAction.FOLLOW_UP, (a, t) -> a.followUp(true, true, Satisfaction.SATISFIED, null, t));
+        TAKE.put(AppealAction.ANSWER, (a, t) -> a.answer("已修复", t.plus(Duration.ofDays(3)), t));
+        TAKE.put(
+                AppealAction.FOLLOW_UP,
+                (a, t) -> a.followUp(PHONE, true, true, Satisfaction.SATISFIED, null, VERIFY, t));
         TAKE.put(AppealAction.VERIFY, (a, t) -> a.verify(true, null, t));
         TAKE.put(AppealAction.CLOSE, (a, t) -> a.close(null, t));
         TAKE.put(AppealAction.REWORK, (a, t) -> a.rework("未修好", t));
@@ -220,8 +227,8 @@ class AppealLifecycleTests {
         a.decideExtension(true, later, null, t = t.plusSeconds(60));
         assertThat(a.resolutionDue()).isEqualTo(later);
         assertThat(a.extensionRequested()).isNull();
-        a.answer("已修复", t = t.plusSeconds(60));
-        a.followUp(true, true, Satisfaction.BASICALLY_SATISFIED, null, t = t.plusSeconds(60));
+        a.answer("已修复", t.plus(Duration.ofDays(3)), t = t.plusSeconds(60));
+        a.followUp(PHONE, true, true, Satisfaction.BASICALLY_SATISFIED, null, VERIFY, t = t.plusSeconds(60));
         a.close(null, t = t.plusSeconds(60));
         assertThat(a.state()).isEqualTo(AppealState.CLOSED);
         assertThat(a.closure()).isEqualTo(Closure.RESOLVED);
@@ -310,16 +317,70 @@ class AppealLifecycleTests {
     @Test
     void a_follow_up_that_reached_the_reporter_needs_both_answers() {
         Appeal a = in(AppealState.ANSWERED);
-        assertThatThrownBy(() -> a.followUp(true, null, null, null, T0))
+        assertThatThrownBy(() -> a.followUp(PHONE, true, null, null, null, VERIFY, T0))
                 .isInstanceOfSatisfying(
                         DomainException.class,
                         e -> assertThat(e.violations())
                                 .extracting(v -> v.location())
                                 .containsExactly("resolved", "satisfaction"));
         assertThat(a.state()).isEqualTo(AppealState.ANSWERED);
-        a.followUp(false, null, null, "三次未接通", T0);
+        a.followUp(PHONE, false, null, null, "三次未接通", VERIFY, T0);
         assertThat(a.state()).isEqualTo(AppealState.FOLLOWED_UP);
         assertThat(a.satisfaction()).isNull();
+    }
+
+    @Test
+    void each_answer_opens_a_round_of_follow_up_due_when_the_answer_says() {
+        Appeal a = in(AppealState.HANDLING);
+        Instant due = T0.plus(Duration.ofDays(3));
+        Appeal.Step step = a.answer("已修复", due, T0);
+        assertThat(a.rounds()).isEqualTo(new Appeal.Rounds(1, due, false));
+        assertThat(step.details()).containsEntry("round", 1);
+        a.followUp(TRACKING_LINK, true, false, Satisfaction.DISSATISFIED, "还是坏的", REWORK, T0);
+        assertThat(a.rounds().followUpDue()).isNull();
+        a.rework("回访未解决", T0);
+        a.answer("已更换灯具", due.plus(Duration.ofDays(3)), T0);
+        assertThat(a.rounds().answered()).isEqualTo(2);
+    }
+
+    @Test
+    void nobody_answering_in_time_is_recorded_as_not_reached_whatever_was_passed() {
+        Appeal a = in(AppealState.ANSWERED);
+        Appeal.Step step = a.followUp(NO_ANSWER, true, true, Satisfaction.SATISFIED, null, VERIFY, T0);
+        assertThat(step.details()).containsEntry("reached", false).containsEntry("source", "NO_ANSWER");
+        assertThat(a.resolved()).isNull();
+        assertThat(a.satisfaction()).isNull();
+        assertThat(a.rounds().verificationRequired()).isFalse();
+    }
+
+    @Test
+    void an_unresolved_or_dissatisfied_answer_under_verify_must_be_verified_before_closure() {
+        for (var answer : List.of(
+                new Object[] {false, Satisfaction.SATISFIED},
+                new Object[] {true, Satisfaction.DISSATISFIED},
+                new Object[] {false, Satisfaction.BASICALLY_SATISFIED})) {
+            Appeal a = in(AppealState.ANSWERED);
+            a.followUp(PHONE, true, (Boolean) answer[0], (Satisfaction) answer[1], null, VERIFY, T0);
+            assertThat(a.unresolved()).isTrue();
+            assertThat(a.rounds().verificationRequired()).isTrue();
+            assertThatThrownBy(() -> a.close(null, T0)).isInstanceOfSatisfying(DomainException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.UNPROCESSABLE);
+                assertThat(e.code()).isEqualTo("appeal.close.verification-required");
+            });
+            assertThat(a.state()).isEqualTo(AppealState.FOLLOWED_UP);
+            a.verify(true, "现场核查已整改", T0);
+            a.close(null, T0);
+            assertThat(a.state()).isEqualTo(AppealState.CLOSED);
+        }
+        // 基本满意 and 已解决 is not unresolved: it closes at once; under REWORK nothing holds the closure either.
+        Appeal fine = in(AppealState.ANSWERED);
+        fine.followUp(PHONE, true, true, Satisfaction.BASICALLY_SATISFIED, null, VERIFY, T0);
+        assertThat(fine.unresolved()).isFalse();
+        fine.close(null, T0);
+        Appeal rework = in(AppealState.ANSWERED);
+        rework.followUp(PHONE, true, false, Satisfaction.DISSATISFIED, null, REWORK, T0);
+        assertThat(rework.rounds().verificationRequired()).isFalse();
+        assertThat(rework.unresolved()).isTrue();
     }
 
     @Test
