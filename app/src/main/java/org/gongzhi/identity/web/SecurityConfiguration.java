@@ -100,7 +100,10 @@ class SecurityConfiguration {
                                 "/api/v1/appeals/**",
                                 "/api/v1/inbox/**",
                                 "/api/v1/knowledge-articles",
-                                "/api/v1/knowledge-articles/**")
+                                "/api/v1/knowledge-articles/**",
+                                "/api/v1/whistles",
+                                "/api/v1/whistles/**",
+                                "/api/v1/whistle-assessment")
                         .authenticated()
                         // The dispatch directory is staff reading (the façade refuses residents); a visitor signs in.
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")
@@ -108,7 +111,8 @@ class SecurityConfiguration {
                         // Any staff member registering an appeal confirms its place from the address.
                         .requestMatchers(HttpMethod.POST, "/api/v1/territory/address-candidates")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/appeals", "/appeals/**", "/settings/**", "/inbox/**")
+                        .requestMatchers(
+                                HttpMethod.POST, "/appeals", "/appeals/**", "/settings/**", "/inbox/**", "/whistles/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())
