@@ -107,22 +107,48 @@ public class Whistles {
         this.clock = clock;
     }
 
-    /** The departments and utilities a whistle may summon, by name. */
+    /**
+     * The departments and utilities a whistle from the person's places may summon, by name: those of the districts
+     * their scope lies in (all of them for an installation-wide scope).
+     */
     @Transactional(readOnly = true)
     public List<OrganisationView> summonable() {
         may.require(DispatchPermission.WHISTLE);
+        AccessScope scope = scopes.current();
+        Set<UUID> near = null;
+        if (!scope.everything()) {
+            near = new HashSet<>();
+            for (UUID unit : scope.units()) {
+                near.addAll(summonableIn(unit));
+            }
+        }
         List<OrganisationView> out = new ArrayList<>();
         for (OrganisationKind kind : SUMMONABLE) {
-            out.addAll(organisations.all(new org.gongzhi.organization.OrganisationFilter(kind, null, null, null)));
+            for (OrganisationView o :
+                    organisations.all(new org.gongzhi.organization.OrganisationFilter(kind, null, null, null))) {
+                if (near == null || near.contains(o.id().value())) {
+                    out.add(o);
+                }
+            }
         }
         out.sort(Comparator.comparing(OrganisationView::name));
         return out;
     }
 
+    /** The departments and utilities placed in the district of {@code unit} (a district serves its streets). */
+    private Set<UUID> summonableIn(UUID unit) {
+        return territory.lineage(new UnitId(unit)).stream()
+                .filter(u -> u.kind() == UnitKind.DISTRICT)
+                .findFirst()
+                .map(d -> organisations.placedIn(territory.subtree(d.code()), SUMMONABLE))
+                .orElse(Set.of());
+    }
+
     /**
      * 吹哨. Every bad field is named at once (400): {@code unitId} not a 街道 or 社区, {@code matter} blank or over 500
      * characters, {@code whistleCase} missing, {@code reportBy} missing, past or more than 30 days ahead, {@code
-     * departmentIds} empty, over ten, repeated, unknown or not a department or utility, {@code trackingCode} of no
+     * departmentIds} empty, over ten, repeated, unknown, not a department or utility or of another district, {@code
+     * trackingCode} of no
      * appeal the person may read. 403 when the unit is outside the person's scope. A timer is set for the report-by
      * time in the same transaction.
      */
@@ -134,6 +160,10 @@ public class Whistles {
                 : territory.unit(new UnitId(command.unitId())).orElse(null);
         if (unit == null || (unit.kind() != UnitKind.SUBDISTRICT && unit.kind() != UnitKind.COMMUNITY)) {
             v.add("unitId", "dispatch.whistle.unit");
+            unit = null;
+        } else {
+            // A place outside the person's scope is refused before anything about it is checked.
+            may.require(DispatchPermission.WHISTLE, unit.id().value());
         }
         String matter = Text.checkText(command.matter(), "matter", 500, v);
         if (matter == null) {
@@ -151,7 +181,10 @@ public class Whistles {
         } else if (command.reportBy().isAfter(now.plus(LONGEST_NOTICE))) {
             v.add("reportBy", "dispatch.whistle.report-by-far");
         }
-        Map<UUID, String> departments = departments(command.departmentIds(), v);
+        Map<UUID, String> departments = departments(
+                command.departmentIds(),
+                unit == null ? Set.of() : summonableIn(unit.id().value()),
+                v);
         AppealView appeal = null;
         if (command.trackingCode() != null && !command.trackingCode().isBlank()) {
             try {
@@ -164,7 +197,6 @@ public class Whistles {
             }
         }
         v.throwIfAny();
-        may.require(DispatchPermission.WHISTLE, unit.id().value());
         UUID subdistrict = unit.kind() == UnitKind.SUBDISTRICT
                 ? unit.id().value()
                 : unit.parentId() == null ? unit.id().value() : subdistrictOf(unit);
@@ -212,7 +244,7 @@ public class Whistles {
                 .orElse(unit.id().value());
     }
 
-    private Map<UUID, String> departments(List<UUID> ids, Violations v) {
+    private Map<UUID, String> departments(List<UUID> ids, Set<UUID> inDistrict, Violations v) {
         Map<UUID, String> out = new LinkedHashMap<>();
         if (ids == null || ids.isEmpty()) {
             v.add("departmentIds", "dispatch.whistle.departments-none");
@@ -232,6 +264,10 @@ public class Whistles {
                     : organisations.organisation(new OrganisationId(id)).orElse(null);
             if (o == null || !SUMMONABLE.contains(o.kind())) {
                 v.add("departmentIds", "dispatch.whistle.department-not-summonable");
+                return out;
+            }
+            if (!inDistrict.contains(id)) {
+                v.add("departmentIds", "dispatch.whistle.department-elsewhere", o.name());
                 return out;
             }
             out.put(id, o.name());

@@ -60,18 +60,21 @@ public class Inbox {
                 notices.unread(to.everything(), to.organisations(), to.units(), reader));
     }
 
+    /** What a notice is about: an appeal, or a whistle (吹哨); exactly one is set. */
+    public record Subject(UUID appeal, UUID whistle) {}
+
     /**
-     * Marks a notice read for the acting person and answers the appeal it is about; 404 {@code
-     * notification.not-found} when it is not in their inbox.
+     * Marks a notice read for the acting person and answers what it is about; 404 {@code notification.not-found} when
+     * it is not in their inbox.
      */
     @Transactional
-    public UUID markRead(long id) {
+    public Subject markRead(long id) {
         may.require(NotificationPermission.READ_INBOX);
         var to = recipients();
-        UUID appeal = notices.appealOf(id, to.everything(), to.organisations(), to.units())
+        UUID[] subject = notices.subjectOf(id, to.everything(), to.organisations(), to.units())
                 .orElseThrow(() -> DomainException.notFound("notification.not-found"));
         notices.markRead(id, actors.current().name());
-        return appeal;
+        return new Subject(subject[0], subject[1]);
     }
 
     private record Recipients(boolean everything, List<UUID> organisations, List<UUID> units) {}

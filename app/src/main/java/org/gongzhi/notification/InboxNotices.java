@@ -8,7 +8,11 @@ import org.gongzhi.appeal.AppealId;
 import org.gongzhi.appeal.AppealQueries;
 import org.gongzhi.dispatch.DeadlineApproaching;
 import org.gongzhi.dispatch.SupervisionRaised;
+import org.gongzhi.dispatch.WhistleEvent;
 import org.gongzhi.notification.domain.NoticeStore;
+import org.gongzhi.organization.OrganisationId;
+import org.gongzhi.organization.OrganisationView;
+import org.gongzhi.organization.OrganizationQueries;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +25,13 @@ class InboxNotices {
 
     private final NoticeStore store;
     private final AppealQueries appeals;
+    private final OrganizationQueries organisations;
     private final Clock clock;
 
-    InboxNotices(NoticeStore store, AppealQueries appeals, Clock clock) {
+    InboxNotices(NoticeStore store, AppealQueries appeals, OrganizationQueries organisations, Clock clock) {
         this.store = store;
         this.appeals = appeals;
+        this.organisations = organisations;
         this.clock = clock;
     }
 
@@ -82,6 +88,30 @@ class InboxNotices {
         }
         if (e.subdistrictId() != null) {
             store.add(NoticeKind.ESCALATION, e.appeal().value(), code, null, e.subdistrictId(), ref, now());
+        }
+    }
+
+    /** 吹哨: each summoned department is told, with the report-by time. */
+    @ApplicationModuleListener
+    void on(WhistleEvent.Blown e) {
+        String ref = "report-by:" + e.reportBy().getEpochSecond();
+        for (UUID department : e.departmentIds()) {
+            store.addAboutWhistle(NoticeKind.SUMMONED, e.whistle().value(), department, null, ref, now());
+        }
+    }
+
+    /** Not on site by the report-by time: the department itself, its supervising body and the street are told. */
+    @ApplicationModuleListener
+    void on(WhistleEvent.ReportOverdue e) {
+        String ref = "report-by:" + e.reportBy().getEpochSecond() + ":" + e.departmentId();
+        store.addAboutWhistle(NoticeKind.REPORT_OVERDUE, e.whistle().value(), e.departmentId(), null, ref, now());
+        organisations
+                .organisation(new OrganisationId(e.departmentId()))
+                .map(OrganisationView::parentId)
+                .ifPresent(parent -> store.addAboutWhistle(
+                        NoticeKind.REPORT_OVERDUE, e.whistle().value(), parent.value(), null, ref, now()));
+        if (e.subdistrictId() != null) {
+            store.addAboutWhistle(NoticeKind.REPORT_OVERDUE, e.whistle().value(), null, e.subdistrictId(), ref, now());
         }
     }
 

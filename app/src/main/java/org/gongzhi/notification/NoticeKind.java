@@ -13,5 +13,9 @@ public enum NoticeKind {
     /** 已超期: a deadline of the organisation's work order passed. */
     OVERDUE,
     /** 督办: a deadline passed on an appeal the recipient supervises or dispatched. */
-    ESCALATION
+    ESCALATION,
+    /** 吹哨: the organisation is summoned to report on site by a time. */
+    SUMMONED,
+    /** 报到督办: a summoned department was not on site by the report-by time (to its supervisor and the street). */
+    REPORT_OVERDUE
 }

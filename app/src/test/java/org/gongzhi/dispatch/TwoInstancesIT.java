@@ -145,4 +145,75 @@ class TwoInstancesIT {
                 .query(Long.class)
                 .single();
     }
+
+    @Autowired
+    Whistles whistles;
+
+    @Autowired
+    org.gongzhi.territory.TerritoryQueries territory;
+
+    @Test
+    void each_department_not_on_site_is_escalated_once_under_two_instances() throws Exception {
+        second = new SpringApplicationBuilder(
+                        GongzhiApplication.class, TestClock.Configuration.class, TestSms.Configuration.class)
+                .profiles("demo", "test")
+                .properties("server.port=0", "gongzhi.timers.node-name=second-instance")
+                .run();
+        UUID street = territory.requireByCode("110108010").id().value();
+        List<UUID> departments = jdbc.sql("select id from organization.organisation where name in"
+                        + " ('海淀区城市管理综合行政执法局学院路执法队', '海淀区市场监督管理局学院路所') order by name")
+                .query(UUID.class)
+                .list();
+        int count = 200;
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(whistles.blow(new BlowWhistle(
+                            street,
+                            null,
+                            "背街小巷联合整治 " + i,
+                            null,
+                            WhistleCase.JOINT_ENFORCEMENT,
+                            java.time.Instant.now().plus(Duration.ofHours(1)),
+                            departments))
+                    .id()
+                    .value());
+        }
+        UUID[] all = ids.toArray(UUID[]::new);
+        // The report-by times pass: both schedulers pick up the timers.
+        jdbc.sql("update platform.scheduled_tasks set execution_time = execution_time - interval '2 hours'"
+                        + " where task_name = 'dispatch-whistle-report-by' and not picked")
+                .update();
+        AppealCalls.await("every absent department escalated", () -> escalated(all) == 2L * count);
+        Thread.sleep(2_000);
+        assertThat(escalated(all)).isEqualTo(2L * count);
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action = 'dispatch.whistle.report-overdue'"
+                                + " and object_id = any(:ids)")
+                        .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L * count);
+        AppealCalls.await(
+                "overdue notices to each department once",
+                () -> jdbc.sql("select count(*) from notification.notice where kind = 'REPORT_OVERDUE'"
+                                        + " and whistle_id = any(:ids) and organisation_id is not null")
+                                .param("ids", all)
+                                .query(Long.class)
+                                .single()
+                        >= 2L * count);
+        assertThat(jdbc.sql("select count(*) from (select whistle_id, organisation_id, unit_id, ref, count(*)"
+                                + " from notification.notice where kind = 'REPORT_OVERDUE' and whistle_id = any(:ids)"
+                                + " group by 1, 2, 3, 4 having count(*) > 1) d")
+                        .param("ids", all)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    long escalated(UUID[] whistleIds) {
+        return jdbc.sql(
+                        "select count(*) from dispatch.summons where escalated_at is not null and whistle_id = any(:ids)")
+                .param("ids", whistleIds)
+                .query(Long.class)
+                .single();
+    }
 }

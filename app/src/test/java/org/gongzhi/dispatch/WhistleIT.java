@@ -64,7 +64,7 @@ class WhistleIT extends AppealTest {
 
     Map<String, JsonNode> ranking(YearMonth month) throws Exception {
         JsonNode a = ok(calls.send(
-                get("/api/v1/whistle-assessment")
+                get("/api/v1/whistles/assessment")
                         .param("from", month.toString())
                         .param("to", month.toString()),
                 dispatcher(),
@@ -86,7 +86,6 @@ class WhistleIT extends AppealTest {
         Instant t = Instant.now();
 
         YearMonth month = YearMonth.from(t.atZone(ZoneId.of("Asia/Shanghai")));
-        Map<String, JsonNode> before = ranking(month);
         JsonNode w = ok(calls.send(
                 post("/api/v1/whistles"),
                 dispatcher(),
@@ -124,6 +123,17 @@ class WhistleIT extends AppealTest {
         ok(calls.send(post("/api/v1/whistles/" + id + "/arrival"), police, null));
         assertThat(whistles.escalate(new WhistleId(UUID.fromString(id)))).isEqualTo(1);
         assertThat(whistles.escalate(new WhistleId(UUID.fromString(id)))).isZero();
+        // The departments were told they were summoned; the absent one, the street too, that it was not there.
+        AppealCalls.await(
+                "summons and overdue notices",
+                () -> notices(id, "SUMMONED") == 3 && notices(id, "REPORT_OVERDUE") >= 2);
+        assertThat(jdbc.sql("select count(*) from notification.notice where whistle_id = cast(:id as uuid) and kind ="
+                                + " 'REPORT_OVERDUE' and unit_id = :street")
+                        .param("id", id)
+                        .param("street", xueyuanlu())
+                        .query(Long.class)
+                        .single())
+                .isOne();
         JsonNode now = ok(calls.send(get("/api/v1/whistles/" + id), dispatcher(), null));
         Map<String, JsonNode> s = byDepartment(now);
         assertThat(s.get(ENFORCEMENT).path("status").asString()).isEqualTo("ARRIVED_ON_TIME");
@@ -174,26 +184,45 @@ class WhistleIT extends AppealTest {
                         .getStatus())
                 .isEqualTo(409);
 
-        // The double assessment: each department's side, and the street's.
-        Map<String, JsonNode> after = ranking(month);
-        assertThat(delta(before, after, ENFORCEMENT, "summoned")).isOne();
-        assertThat(delta(before, after, ENFORCEMENT, "onTime")).isOne();
-        assertThat(delta(before, after, POLICE, "late")).isOne();
-        assertThat(delta(before, after, MARKET, "absent")).isOne();
-        if (!before.containsKey(ENFORCEMENT)) {
-            assertThat(after.get(ENFORCEMENT).path("timelyRate").asDouble()).isEqualTo(1.0);
-            assertThat(after.get(ENFORCEMENT).path("meanRating").asDouble()).isEqualTo(5.0);
-            assertThat(after.get(MARKET).path("timelyRate").asDouble()).isEqualTo(0.0);
-            assertThat(after.get(ENFORCEMENT).path("rank").asInt())
-                    .isLessThan(after.get(POLICE).path("rank").asInt());
-            assertThat(after.get(POLICE).path("rank").asInt())
-                    .isLessThan(after.get(MARKET).path("rank").asInt());
-        }
+        // The double assessment over the instant this whistle was blown (other tests blow whistles too): each
+        // department's side, ranked in time first, and the street's.
+        Instant blown = Instant.parse(w.path("blownAt").asString());
+        var assessment = whistles.assessment(blown, blown.plusMillis(1));
+        Map<String, Whistles.DepartmentAssessment> d = new HashMap<>();
+        assessment.departments().forEach(x -> d.put(x.name(), x));
+        assertThat(d.get(ENFORCEMENT)).satisfies(x -> {
+            assertThat(x.summoned()).isOne();
+            assertThat(x.onTime()).isOne();
+            assertThat(x.timelyRate()).isEqualTo(1.0);
+            assertThat(x.meanRating()).isEqualTo(5.0);
+            assertThat(x.rank()).isEqualTo(1);
+        });
+        assertThat(d.get(POLICE)).satisfies(x -> {
+            assertThat(x.late()).isOne();
+            assertThat(x.timelyRate()).isEqualTo(0.0);
+            assertThat(x.meanRating()).isEqualTo(3.0);
+            assertThat(x.rank()).isEqualTo(2);
+        });
+        assertThat(d.get(MARKET)).satisfies(x -> {
+            assertThat(x.absent()).isOne();
+            assertThat(x.rank()).isEqualTo(3);
+        });
+        assertThat(assessment.streets()).singleElement().satisfies(x -> {
+            assertThat(x.name()).isEqualTo("学院路街道");
+            assertThat(x.emergency()).isOne();
+            assertThat(x.resolved()).isOne();
+        });
+        // The same over the API, by month.
+        assertThat(ranking(month)).containsKeys(ENFORCEMENT, POLICE, MARKET);
     }
 
-    static long delta(Map<String, JsonNode> before, Map<String, JsonNode> after, String name, String field) {
-        long was = before.containsKey(name) ? before.get(name).path(field).asLong() : 0;
-        return after.get(name).path(field).asLong() - was;
+    long notices(String whistle, String kind) {
+        return jdbc.sql(
+                        "select count(*) from notification.notice where whistle_id = cast(:id as uuid) and kind = :kind")
+                .param("id", whistle)
+                .param("kind", kind)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -213,6 +242,13 @@ class WhistleIT extends AppealTest {
         var school = calls.send(
                 post("/api/v1/whistles"), dispatcher(), whistle(Instant.now().plus(Duration.ofHours(1)), "学院路第一小学"));
         assertThat(school.getStatus()).isEqualTo(400);
+        // A department of another district (Shanghai's 五角场) is not one 学院路 can summon.
+        var elsewhereDepartment = calls.send(
+                post("/api/v1/whistles"),
+                dispatcher(),
+                whistle(Instant.now().plus(Duration.ofHours(1)), "五角场街道社区管理办公室"));
+        assertThat(elsewhereDepartment.getStatus()).isEqualTo(400);
+        assertThat(calls.read(elsewhereDepartment).path("errors").toString()).contains("不属于本区");
         Map<String, Object> elsewhere = whistle(Instant.now().plus(Duration.ofHours(1)), POLICE);
         elsewhere.put("unitId", territory.requireByCode("110101008").id().value());
         assertThat(calls.send(post("/api/v1/whistles"), dispatcher(), elsewhere).getStatus())

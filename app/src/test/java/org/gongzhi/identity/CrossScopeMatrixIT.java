@@ -197,6 +197,22 @@ class CrossScopeMatrixIT {
                 .query(Long.class)
                 .single();
         attempts.put("POST /api/v1/inbox/{id}/read", new Attempt("/api/v1/inbox/" + notice + "/read", null, null));
+        String whistle = whistleInXueyuanlu();
+        for (String step : List.of("acknowledgement", "arrival", "action")) {
+            attempts.put(
+                    "POST /api/v1/whistles/{id}/" + step,
+                    new Attempt("/api/v1/whistles/" + whistle + "/" + step, "{\"action\":\"越界\"}", null));
+            attempts.put(
+                    "POST /whistles/{id}/" + step, new Attempt("/whistles/" + whistle + "/" + step, "action=越界", null));
+        }
+        attempts.put("GET /api/v1/whistles/{id}", new Attempt("/api/v1/whistles/" + whistle, null, null));
+        attempts.put("GET /whistles/{id}", new Attempt("/whistles/" + whistle, null, null));
+        attempts.put(
+                "POST /api/v1/whistles/{id}/closure",
+                new Attempt("/api/v1/whistles/" + whistle + "/closure", "{\"outcome\":\"RESOLVED\"}", "\"0\""));
+        attempts.put(
+                "POST /whistles/{id}/closure",
+                new Attempt("/whistles/" + whistle + "/closure", "outcome=RESOLVED&version=0", null));
         attempts.put("POST /inbox/{id}/open", new Attempt("/inbox/" + notice + "/open", "", null));
         // A resident's own appeal is theirs alone: staff of any place get nothing.
         attempts.put("GET /resident/appeals/{code}", new Attempt("/resident/appeals/261130ABCDEF", null, null));
@@ -225,6 +241,28 @@ class CrossScopeMatrixIT {
             }
         });
         return attempts;
+    }
+
+    /** A whistle blown by 学院路 summoning its police station. */
+    String whistleInXueyuanlu() throws Exception {
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        UUID police = jdbc.sql("select id from organization.organisation where name = '海淀分局学院路派出所'")
+                .query(UUID.class)
+                .single();
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/whistles")
+                        .with(Staff.streetAdmin(xueyuanlu))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"unitId\":\"" + xueyuanlu + "\",\"matter\":\"越界测试吹哨\","
+                                + "\"whistleCase\":\"JOINT_ENFORCEMENT\",\"reportBy\":\""
+                                + java.time.Instant.now().plusSeconds(7200) + "\",\"departmentIds\":[\"" + police
+                                + "\"]}"))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        return tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(r.getContentAsString())
+                .path("id")
+                .asString();
     }
 
     String appealInXueyuanlu() throws Exception {

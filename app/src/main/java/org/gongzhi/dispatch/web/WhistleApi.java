@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** 吹哨报到 over the API: blow, 报到 (acknowledge, arrive, action), close with ratings, and the double assessment. */
 @RestController
 @RequestMapping("/api/v1")
+@io.swagger.v3.oas.annotations.tags.Tag(
+        name = "whistles",
+        description = "吹哨报到: whistles that summon departments, their 报到, closure with ratings, the double assessment")
 class WhistleApi {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -56,6 +59,7 @@ class WhistleApi {
     }
 
     @GetMapping("/whistles/{id}")
+    @Operation(summary = "One whistle with each department's 报到 (ETag: its version)")
     ResponseEntity<WhistleView> one(@PathVariable UUID id) {
         return tagged(whistles.view(new WhistleId(id)));
     }
@@ -75,6 +79,7 @@ class WhistleApi {
     record Action(String action) {}
 
     @PostMapping("/whistles/{id}/action")
+    @Operation(summary = "报到: the summoned department records its action on site (after arriving)")
     ResponseEntity<WhistleView> action(@PathVariable UUID id, @RequestBody Action body) {
         return tagged(whistles.recordAction(new WhistleId(id), body == null ? null : body.action()));
     }
@@ -96,7 +101,7 @@ class WhistleApi {
                 v -> whistles.close(whistle, v, body.outcome(), body.note(), body.ratings(), body.ratingNotes())));
     }
 
-    @GetMapping("/whistle-assessment")
+    @GetMapping("/whistles/assessment")
     @Operation(summary = "The double assessment (Art 33) of whistles blown in the months from..to (yyyy-MM, Beijing)")
     Whistles.Assessment assessment(@RequestParam String from, @RequestParam String to) {
         return whistles.assessment(

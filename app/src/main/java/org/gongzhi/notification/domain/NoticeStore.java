@@ -41,10 +41,23 @@ public class NoticeStore {
                 .update();
     }
 
+    /** As {@link #add}, for a notice about a whistle. */
+    public void addAboutWhistle(NoticeKind kind, UUID whistle, UUID organisation, UUID unit, String ref, Instant at) {
+        jdbc.sql("insert into notification.notice (kind, whistle_id, organisation_id, unit_id, ref, created_at)"
+                        + " values (:kind, :whistle, :organisation, :unit, :ref, :at) on conflict do nothing")
+                .param("kind", kind.name())
+                .param("whistle", whistle)
+                .param("organisation", organisation)
+                .param("unit", unit)
+                .param("ref", ref)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
     public List<Notice> addressedTo(
             boolean everything, List<UUID> organisations, List<UUID> units, String reader, int limit) {
         return jdbc.sql("select n.id, n.kind, n.appeal_id, n.tracking_code, n.created_at, r.notice_id is not null,"
-                        + " n.ref"
+                        + " n.ref, n.whistle_id"
                         + " from notification.notice n left join notification.read_mark r on r.notice_id = n.id"
                         + " and r.reader = :reader where "
                         + VISIBLE.replace("organisation_id", "n.organisation_id")
@@ -62,7 +75,8 @@ public class NoticeStore {
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
                         rs.getBoolean(6),
-                        rs.getString(7)))
+                        rs.getString(7),
+                        (UUID) rs.getObject(8)))
                 .list();
     }
 
@@ -71,20 +85,25 @@ public class NoticeStore {
      * RESOLUTION:<epoch s>} for 督办 notices, {@code due:<epoch s>} (the resolution deadline) for due-soon ones.
      */
     private static Notice notice(
-            long id, NoticeKind kind, UUID appeal, String code, Instant at, boolean read, String ref) {
+            long id, NoticeKind kind, UUID appeal, String code, Instant at, boolean read, String ref, UUID whistle) {
         String deadline = null;
         Instant due = null;
         int colon = ref == null ? -1 : ref.indexOf(':');
-        if (colon > 0 && (kind == NoticeKind.DUE_SOON || kind == NoticeKind.OVERDUE || kind == NoticeKind.ESCALATION)) {
+        if (colon > 0
+                && (kind == NoticeKind.DUE_SOON
+                        || kind == NoticeKind.OVERDUE
+                        || kind == NoticeKind.ESCALATION
+                        || kind == NoticeKind.SUMMONED
+                        || kind == NoticeKind.REPORT_OVERDUE)) {
             String head = ref.substring(0, colon);
-            deadline = head.equals("due") ? "RESOLUTION" : head;
+            deadline = head.equals("due") ? "RESOLUTION" : head.equals("report-by") ? "REPORT_BY" : head;
             try {
                 due = Instant.ofEpochSecond(Long.parseLong(ref.substring(colon + 1)));
             } catch (NumberFormatException e) {
                 deadline = null;
             }
         }
-        return new Notice(id, kind, appeal, code, at, read, deadline, due);
+        return new Notice(id, kind, appeal, code, whistle, at, read, deadline, due);
     }
 
     public long unread(boolean everything, List<UUID> organisations, List<UUID> units, String reader) {
@@ -99,14 +118,15 @@ public class NoticeStore {
                 .single();
     }
 
-    /** The appeal a notice is about, when the notice is addressed to the recipients given. */
-    public java.util.Optional<UUID> appealOf(long id, boolean everything, List<UUID> organisations, List<UUID> units) {
-        return jdbc.sql("select appeal_id from notification.notice where id = :id and " + VISIBLE)
+    /** What a notice is about — an appeal or a whistle — when it is addressed to the recipients given. */
+    public java.util.Optional<UUID[]> subjectOf(
+            long id, boolean everything, List<UUID> organisations, List<UUID> units) {
+        return jdbc.sql("select appeal_id, whistle_id from notification.notice where id = :id and " + VISIBLE)
                 .param("id", id)
                 .param("everything", everything)
                 .param("organisations", organisations.toArray(UUID[]::new))
                 .param("units", units.toArray(UUID[]::new))
-                .query(UUID.class)
+                .query((rs, n) -> new UUID[] {(UUID) rs.getObject(1), (UUID) rs.getObject(2)})
                 .optional();
     }
 

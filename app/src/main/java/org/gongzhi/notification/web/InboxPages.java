@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The staff inbox as a page (/inbox): the notices for the organisations and places in the reader's scope, newest
- * first, unread ones marked, each linking to its appeal; opening one marks it read.
+ * first, unread ones marked, each linking to its appeal or whistle; opening one marks it read.
  */
 @Controller
 class InboxPages {
@@ -59,7 +59,11 @@ class InboxPages {
             notice = -1;
         }
         try {
-            UUID appeal = inbox.markRead(notice);
+            Inbox.Subject subject = inbox.markRead(notice);
+            if (subject.whistle() != null) {
+                return "redirect:/whistles/" + subject.whistle();
+            }
+            UUID appeal = subject.appeal();
             try {
                 appeals.require(new AppealId(appeal));
             } catch (DomainException gone) {
