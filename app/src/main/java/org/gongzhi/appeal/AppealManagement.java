@@ -165,11 +165,22 @@ public class AppealManagement {
      * is the reporter ({@code residentId} must be theirs, 403 otherwise).
      */
     public RegisteredAppeal submit(SubmitAppeal submission, List<byte[]> photos) {
+        return submit(submission, photos, Channel.ONLINE);
+    }
+
+    /**
+     * As {@link #submit(SubmitAppeal, List)}, through {@code channel}: {@link Channel#ONLINE} (the portal) or {@link
+     * Channel#OPEN311} (a client of the Open311 API, which has checked the client's key).
+     */
+    public RegisteredAppeal submit(SubmitAppeal submission, List<byte[]> photos, Channel channel) {
+        if (channel != Channel.ONLINE && channel != Channel.OPEN311) {
+            throw new IllegalArgumentException("Residents submit online or through Open311, not " + channel);
+        }
         if (submission.residentId() != null && !actors.current().name().equals("resident:" + submission.residentId())) {
             throw DomainException.forbidden("identity.forbidden");
         }
         RegisterAppeal command = new RegisterAppeal(
-                Channel.ONLINE,
+                channel,
                 submission.type(),
                 submission.categoryCode(),
                 Urgency.ORDINARY,

@@ -211,6 +211,45 @@ public class AppealQueries {
         return tracked(a);
     }
 
+    /**
+     * The open record of appeals residents sent themselves (网上 and Open311), for anyone — Open311 clients among them:
+     * no reporter, descriptions masked as lists mask them. 400 {@code appeal.list.limit} for a limit outside 1–1,000.
+     */
+    public List<PublishedAppeal> published(PublishedFilter f) {
+        if (f.limit() < 1 || f.limit() > 1000) {
+            throw DomainException.invalid(List.of(Violation.of("limit", "appeal.list.limit", 1000)));
+        }
+        return store
+                .published(
+                        f.trackingCodes().stream().map(TrackingCodes::normalise).toList(),
+                        f.categoryCodes(),
+                        f.from(),
+                        f.to(),
+                        f.closed(),
+                        f.subdistricts(),
+                        f.limit())
+                .stream()
+                .map(a -> {
+                    TrackedAppeal t = tracked(a);
+                    return new PublishedAppeal(
+                            a.trackingCode(),
+                            a.categoryCode(),
+                            t.categoryName(),
+                            a.state(),
+                            a.closure(),
+                            masked(a),
+                            a.intake().address(),
+                            a.intake().latitude(),
+                            a.intake().longitude(),
+                            t.handler(),
+                            t.answer(),
+                            a.registeredAt(),
+                            a.updatedAt(),
+                            a.resolutionDue());
+                })
+                .toList();
+    }
+
     /** A resident's own appeals, newest first (at most 50), as they follow them. */
     public List<TrackedAppeal> ofResident(UUID residentId) {
         requireResident(residentId);
@@ -333,6 +372,13 @@ public class AppealQueries {
      * masked, and the reporter's own name where the content repeats it (as the reporter field shows it, 王**).
      */
     private String summary(Appeal a) {
+        String masked = masked(a);
+        int cut = masked.offsetByCodePoints(0, Math.min(masked.codePointCount(0, masked.length()), 40));
+        return cut < masked.length() ? masked.substring(0, cut) + "…" : masked;
+    }
+
+    /** The content with numbers and the reporter's own name masked. */
+    private String masked(Appeal a) {
         String masked = org.gongzhi.shared.Masking.numbersIn(a.intake().content());
         String nameCipher = a.intake().reporter().nameCipher();
         if (nameCipher != null && masked != null) {
@@ -341,8 +387,7 @@ public class AppealQueries {
                 masked = masked.replace(name, Masking.name(name));
             }
         }
-        int cut = masked.offsetByCodePoints(0, Math.min(masked.codePointCount(0, masked.length()), 40));
-        return cut < masked.length() ? masked.substring(0, cut) + "…" : masked;
+        return masked;
     }
 
     /** The most rows one list page shows. */

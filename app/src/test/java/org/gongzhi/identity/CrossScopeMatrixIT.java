@@ -49,7 +49,18 @@ class CrossScopeMatrixIT {
             "GET /api/v1/appeal-categories/{code}",
             "GET /api/v1/appeal-categories/{code}/versions",
             // The knowledge base answers the same questions wherever they are asked; any staff member reads it.
-            "GET /api/v1/knowledge-articles/{id}");
+            "GET /api/v1/knowledge-articles/{id}",
+            // Open311 GeoReport v2 is an open standard's public reads: services, and the open record of requests
+            // residents sent themselves, descriptions masked (ADR 0025).
+            "GET /open311/v2/services/{code}.{format}",
+            "GET /open311/v2/requests/{id}.{format}",
+            "GET /open311/v2/request/{id}.{format}",
+            "GET /open311/v2/tokens/{token}.{format}",
+            "GET /open311/v2/discovery.{format}",
+            "GET /open311/v2/services.{format}",
+            "GET /open311/v2/requests.{format}",
+            // Filing proves itself with the client's api_key, not a scope.
+            "POST /open311/v2/requests.{format}");
 
     /**
      * The reporter's 回访 through the tracking link: reached with the tracking code alone, they show nothing but the
@@ -69,7 +80,9 @@ class CrossScopeMatrixIT {
     static final Set<String> INSTALLATION_WIDE = Set.of(
             "PUT /api/v1/appeal-categories/{code}",
             "PUT /api/v1/knowledge-articles/{id}",
-            "PUT /api/v1/knowledge-articles/{id}/active");
+            "PUT /api/v1/knowledge-articles/{id}/active",
+            // Open311 clients are the installation's, managed by the system administrator.
+            "POST /settings/open311/{id}/revocation");
 
     @Autowired
     MockMvc mvc;

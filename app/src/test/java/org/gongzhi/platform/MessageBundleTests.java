@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MessageBundleTests {
 
     static final String[] BUNDLES = {
-        "platform", "territory", "organization", "identity", "appeal", "dispatch", "notification"
+        "platform", "territory", "organization", "identity", "appeal", "dispatch", "notification", "open311"
     };
 
     static Properties load(String locale) throws IOException {

@@ -424,6 +424,38 @@ public class AppealStore {
                 .optional();
     }
 
+    /**
+     * Appeals residents sent themselves (channels ONLINE and OPEN311, never demo data) matching the conditions, newest
+     * first.
+     */
+    public List<Appeal> published(
+            List<String> codes,
+            List<String> categories,
+            Instant from,
+            Instant to,
+            Boolean closed,
+            List<UUID> subdistricts,
+            int limit) {
+        return jdbc.sql("select * from appeal.appeal where channel in ('ONLINE', 'OPEN311') and not synthetic"
+                        + " and (cardinality(cast(:codes as varchar[])) = 0 or tracking_code = any(cast(:codes as varchar[])))"
+                        + " and (cardinality(cast(:categories as varchar[])) = 0"
+                        + " or category_code = any(cast(:categories as varchar[])))"
+                        + " and (cast(:from as timestamptz) is null or registered_at >= :from)"
+                        + " and (cast(:to as timestamptz) is null or registered_at < :to)"
+                        + " and (cast(:closed as boolean) is null or (state in ('CLOSED', 'VOIDED')) = :closed)"
+                        + " and (cardinality(cast(:streets as uuid[])) = 0 or subdistrict_id = any(cast(:streets as uuid[])))"
+                        + " order by registered_at desc limit :limit")
+                .param("codes", codes.toArray(String[]::new))
+                .param("categories", categories.toArray(String[]::new))
+                .param("from", ts(from))
+                .param("to", ts(to))
+                .param("closed", closed)
+                .param("streets", subdistricts.toArray(UUID[]::new))
+                .param("limit", limit)
+                .query(AppealStore::row)
+                .list();
+    }
+
     /** A resident's own appeals, newest first. */
     public List<Appeal> ofResident(UUID resident, int limit) {
         return jdbc.sql("select * from appeal.appeal where resident_id = :resident order by registered_at desc"

@@ -92,6 +92,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/report", "/report/done", "/track")
                         .permitAll()
+                        // Open311 GeoReport v2: public reads; filing checks the client's api_key itself.
+                        .requestMatchers("/open311/v2/**")
+                        .permitAll()
                         // 回访 through the tracking link: the reporter proves their number with a code on these pages.
                         .requestMatchers("/track/*/follow-up", "/track/*/follow-up/*")
                         .permitAll()
@@ -154,7 +157,10 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .csrf(c -> c.csrfTokenRepository(new CsrfRules.SessionSparingTokens())
-                        .csrfTokenRequestHandler(new CsrfRules.BodyOrHeaderTokens()))
+                        .csrfTokenRequestHandler(new CsrfRules.BodyOrHeaderTokens())
+                        // Open311 clients are machines: they prove themselves with their api_key, hold no session,
+                        // and so carry no CSRF token (ADR 0025).
+                        .ignoringRequestMatchers("/open311/v2/**"))
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(StaffAuthenticationProvider.CodeDetails::new)
                         .failureHandler(failure())

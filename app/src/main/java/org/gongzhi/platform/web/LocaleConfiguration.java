@@ -27,7 +27,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
         "classpath:i18n/identity",
         "classpath:i18n/appeal",
         "classpath:i18n/dispatch",
-        "classpath:i18n/notification"
+        "classpath:i18n/notification",
+        "classpath:i18n/open311"
     };
 
     @Bean
