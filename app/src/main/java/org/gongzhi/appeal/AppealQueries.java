@@ -242,7 +242,8 @@ public class AppealQueries {
                             a.intake().latitude(),
                             a.intake().longitude(),
                             t.handler(),
-                            t.answer(),
+                            // Answers name people and numbers too (a car's owner, a phone): masked as descriptions are.
+                            t.answer() == null ? null : Masking.numbersIn(t.answer()),
                             a.registeredAt(),
                             a.updatedAt(),
                             a.resolutionDue());

@@ -16,9 +16,4 @@ public record FollowUpSettings(String publicUrl) {
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         }
     }
-
-    /** The address of the page where the reporter of {@code trackingCode} rates its answer. */
-    public String link(String trackingCode) {
-        return publicUrl + "/track/" + trackingCode + "/follow-up";
-    }
 }

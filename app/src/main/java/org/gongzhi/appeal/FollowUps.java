@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class FollowUps {
 
+    /** The actor a reporter's answer through the link is recorded by (the timeline shows it as 诉求人). */
+    public static final String REPORTER = "reporter";
+
     /** How long a proven number may take to send its answer. */
     static final Duration PROOF_LIFETIME = Duration.ofMinutes(30);
 
@@ -61,6 +64,8 @@ public class FollowUps {
     private final ActorResolver actors;
     private final Permissions may;
     private final AuditTrail audit;
+    private final org.gongzhi.platform.PersonalDataCipher cipher;
+    private final FollowUpSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -72,10 +77,14 @@ public class FollowUps {
             ActorResolver actors,
             Permissions may,
             AuditTrail audit,
+            org.gongzhi.platform.PersonalDataCipher cipher,
+            FollowUpSettings settings,
             TransactionTemplate transaction,
             Clock clock) {
         this.may = may;
         this.audit = audit;
+        this.cipher = cipher;
+        this.settings = settings;
         this.management = management;
         this.queries = queries;
         this.store = store;
@@ -83,6 +92,31 @@ public class FollowUps {
         this.actors = actors;
         this.transaction = transaction;
         this.clock = clock;
+    }
+
+    /**
+     * The address of the page where the reporter of {@code trackingCode} rates the answer, as the text that tells them
+     * of it carries it: the tracking code and a key derived from it with the platform's secret, so that knowing a
+     * tracking code alone (it is on the open record) does not let anyone send codes to the reporter's phone.
+     */
+    public String link(String trackingCode) {
+        return settings.publicUrl() + "/track/" + trackingCode + "/follow-up?k=" + key(trackingCode);
+    }
+
+    /** The link's key for {@code trackingCode} (16 hex characters). */
+    public String key(String trackingCode) {
+        return cipher.lookupHash("follow-up-link", TrackingCodes.normalise(trackingCode))
+                .substring(0, 16);
+    }
+
+    /** Whether {@code key} is the link's key for {@code trackingCode} (compared in constant time). */
+    public boolean keyMatches(String trackingCode, String key) {
+        if (trackingCode == null || key == null || trackingCode.length() > 20) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(
+                key(trackingCode).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                key.strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** The appeal with this tracking code when its 回访 is open; empty for an unknown code or no 回访 awaited. */
@@ -152,7 +186,7 @@ public class FollowUps {
                     answer.resolved(),
                     answer.satisfaction(),
                     comment,
-                    new Actor("reporter", "REPORTER", "-", current.address())));
+                    new Actor(REPORTER, "REPORTER", "-", current.address())));
         });
     }
 

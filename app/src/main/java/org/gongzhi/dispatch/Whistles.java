@@ -491,15 +491,17 @@ public class Whistles {
             long resolved) {}
 
     /**
-     * A department's side: times summoned, on site in time, late, absent; 报到及时率 = on time ÷ summoned (0–1, null when
-     * never summoned); the streets' mean rating (1–5, null when none yet) over {@code rated} ratings. {@code rank}
-     * orders by 及时率, then mean rating, then times summoned.
+     * A department's side: times summoned; {@code due} of them (it came, or its report-by time passed while the whistle
+     * was open); on site in time, late, absent; 报到及时率 = on time ÷ due (0–1, null when nothing was due yet); the
+     * streets' mean rating (1–5, null when none yet) over {@code rated} ratings. {@code rank} orders by 及时率 (none
+     * last), then mean rating, then times summoned.
      */
     public record DepartmentAssessment(
             int rank,
             UUID departmentId,
             String name,
             long summoned,
+            long due,
             long onTime,
             long late,
             long absent,
@@ -529,7 +531,7 @@ public class Whistles {
                 .toList();
         List<WhistleStore.DepartmentRow> rows = new ArrayList<>(store.departments(from, to, now));
         Comparator<WhistleStore.DepartmentRow> order = Comparator.comparing(
-                        (WhistleStore.DepartmentRow r) -> (double) r.onTime() / r.summoned())
+                        (WhistleStore.DepartmentRow r) -> r.due() == 0 ? -1.0 : (double) r.onTime() / r.due())
                 .reversed()
                 .thenComparing(r -> r.meanRating() == null ? 0.0 : r.meanRating(), Comparator.reverseOrder())
                 .thenComparing(WhistleStore.DepartmentRow::summoned, Comparator.reverseOrder())
@@ -543,10 +545,11 @@ public class Whistles {
                     r.departmentId(),
                     r.departmentName(),
                     r.summoned(),
+                    r.due(),
                     r.onTime(),
                     r.late(),
                     r.absent(),
-                    r.summoned() == 0 ? null : (double) r.onTime() / r.summoned(),
+                    r.due() == 0 ? null : (double) r.onTime() / r.due(),
                     r.rated(),
                     r.meanRating()));
         }

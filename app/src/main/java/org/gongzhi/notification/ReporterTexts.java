@@ -11,7 +11,7 @@ import org.gongzhi.appeal.AppealEvent;
 import org.gongzhi.appeal.AppealId;
 import org.gongzhi.appeal.AppealQueries;
 import org.gongzhi.appeal.Closure;
-import org.gongzhi.appeal.FollowUpSettings;
+import org.gongzhi.appeal.FollowUps;
 import org.gongzhi.identity.SmsSender;
 import org.gongzhi.notification.domain.NoticeStore;
 import org.gongzhi.platform.AuditRecord;
@@ -39,7 +39,7 @@ class ReporterTexts {
     private final MessageSource messages;
     private final AuditTrail audit;
     private final Clock clock;
-    private final FollowUpSettings followUps;
+    private final FollowUps followUps;
     private final TransactionTemplate separately;
 
     ReporterTexts(
@@ -49,7 +49,7 @@ class ReporterTexts {
             MessageSource messages,
             AuditTrail audit,
             Clock clock,
-            FollowUpSettings followUps,
+            FollowUps followUps,
             PlatformTransactionManager transactions) {
         this.followUps = followUps;
         this.separately = new TransactionTemplate(transactions);

@@ -76,12 +76,12 @@ public class Open311Clients {
         return store.all();
     }
 
-    /** Revokes a client's key; 404 {@code open311.client.not-found}, 409 {@code open311.client.revoked} if it was. */
+    /** Revokes a client's key; 404 {@code open311.client.not-found}, 409 {@code open311.client.already-revoked} if it was. */
     public ClientView revoke(UUID id) {
         may.require(Open311Permission.MANAGE_CLIENTS);
         ClientView c = store.find(id).orElseThrow(() -> DomainException.notFound("open311.client.not-found"));
         if (!store.revoke(id, clock.instant(), actors.current().name())) {
-            throw DomainException.conflict("open311.client.revoked");
+            throw DomainException.conflict("open311.client.already-revoked");
         }
         audit.record(AuditRecord.created(
                 "open311.client.revoked", "open311-client", id.toString(), Map.of("name", c.name())));

@@ -21,4 +21,9 @@ public class Notices {
     public void next(RedirectAttributes redirect, String code, Object... args) {
         redirect.addFlashAttribute("notice", messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
+
+    /** A one-button action that was refused: the reason, shown once (as the layout's refusal) on the next page. */
+    public void refused(RedirectAttributes redirect, String code, Object... args) {
+        redirect.addFlashAttribute("refusal", messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+    }
 }

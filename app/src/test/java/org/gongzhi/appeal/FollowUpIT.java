@@ -147,10 +147,19 @@ class FollowUpIT extends AppealTest {
         String link = "/track/" + a.code() + "/follow-up";
         AppealCalls.await("the answer is texted with the link", () -> {
             String last = TestSms.last(number);
-            return last != null && last.contains(link);
+            return last != null && last.contains(link + "?k=");
         });
+        String text = TestSms.last(number);
+        String k = text.substring(text.indexOf("?k=") + 3, text.indexOf("?k=") + 19);
         Phone phone = new Phone();
-        var page = phone.send(get(link));
+        // The tracking code alone (it is on the open record) shows nothing and sends nothing to the reporter.
+        assertThat(phone.send(get(link)).getStatus()).isEqualTo(404);
+        assertThat(phone.send(get(link).param("k", "0000000000000000")).getStatus())
+                .isEqualTo(404);
+        int texts = TestSms.sentTo(number);
+        assertThat(phone.post(link + "/code").getStatus()).isEqualTo(404);
+        assertThat(TestSms.sentTo(number)).isEqualTo(texts);
+        var page = phone.send(get(link).param("k", k));
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains(number.substring(0, 3) + "****" + number.substring(7))
@@ -169,20 +178,20 @@ class FollowUpIT extends AppealTest {
         }));
         String signInCode = TestSms.lastCode(number);
         TestClock.advance(java.time.Duration.ofMinutes(2));
-        assertThat(phone.post(link + "/code").getRedirectedUrl()).isEqualTo(link + "?sent");
+        assertThat(phone.post(link + "/code", "k", k).getRedirectedUrl()).isEqualTo(link + "?sent&k=" + k);
         String code = TestSms.lastCode(number);
         assertThat(TestSms.last(number)).contains("评价");
         if (!signInCode.equals(code)) {
-            var wrongPurpose = phone.post(link + "/verify", "code", signInCode);
+            var wrongPurpose = phone.post(link + "/verify", "code", signInCode, "k", k);
             assertThat(wrongPurpose.getStatus()).isEqualTo(400);
         }
         String wrong = code.equals("000000") ? "111111" : "000000";
-        var refused = phone.post(link + "/verify", "code", wrong);
+        var refused = phone.post(link + "/verify", "code", wrong, "k", k);
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("验证码不正确");
 
-        var proven = phone.post(link + "/verify", "code", code);
+        var proven = phone.post(link + "/verify", "code", code, "k", k);
         assertThat(proven.getRedirectedUrl()).isEqualTo(link);
         var form = phone.send(get(link));
         assertThat(form.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
@@ -214,7 +223,7 @@ class FollowUpIT extends AppealTest {
         var again = phone.post(link, "resolved", "false", "satisfaction", "DISSATISFIED");
         assertThat(again.getStatus()).isBetween(400, 499);
         // The used code does not prove the number again.
-        var reused = phone.post(link + "/verify", "code", code);
+        var reused = phone.post(link + "/verify", "code", code, "k", k);
         assertThat(reused.getStatus()).isBetween(400, 499);
         assertThat(followUps(a.id())).isOne();
         assertThat(state(a.id())).isEqualTo("FOLLOWED_UP");

@@ -125,7 +125,7 @@ class PortalPagesIT extends InTheBrowser {
             return last != null && last.contains("/track/" + code + "/follow-up");
         });
         String text = org.gongzhi.support.TestSms.last(number);
-        String link = text.substring(text.indexOf("http"), text.indexOf("/follow-up") + "/follow-up".length());
+        String link = text.substring(text.indexOf("http"), text.indexOf("?k=") + 19);
 
         List<String> failures = new ArrayList<>();
         try (BrowserContext phone = browsers.phone()) {

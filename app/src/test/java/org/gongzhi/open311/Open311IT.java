@@ -193,6 +193,30 @@ class Open311IT {
                 .get(0);
         assertThat(byToken.path("service_request_id").asString()).isEqualTo(id);
 
+        // Answered: the answer goes on the open record masked, as descriptions are.
+        String appeal = jdbc.sql("select id from appeal.appeal where tracking_code = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        var dispatcher = Staff.as(
+                "xueyuanlu.open311",
+                java.util.Set.of(jdbc.sql("select id from territory.unit where code = '110108010'")
+                        .query(java.util.UUID.class)
+                        .single()),
+                org.gongzhi.identity.Role.STREET_ADMIN);
+        var calls = new org.gongzhi.support.AppealCalls(mvc, jdbc, dispatcher);
+        var police = calls.staffOf("海淀分局学院路派出所");
+        calls.act(appeal, "accept", dispatcher, java.util.Map.of());
+        calls.act(appeal, "dispatch", dispatcher, java.util.Map.of("handlerId", calls.organisation("海淀分局学院路派出所")));
+        calls.act(appeal, "sign", police, null);
+        calls.act(appeal, "response", police, java.util.Map.of("note", "已电话联系"));
+        assertThat(calls.act(appeal, "answer", police, java.util.Map.of("result", "已联系车主（电话13912349876）挪车"))
+                        .getStatus())
+                .isEqualTo(200);
+        String answered = body(call(get("/open311/v2/requests/" + id + ".json")));
+        valid("requests.json", answered);
+        assertThat(answered).contains("139****9876").doesNotContain("13912349876");
+
         var filedXml = call(filing("xml", key));
         assertThat(filedXml.getStatus()).isEqualTo(201);
         assertThat(xml(body(filedXml))
@@ -214,6 +238,17 @@ class Open311IT {
         assertError(call(filing("json", key, "description", "长".repeat(2001))), 400);
         assertError(call(filing("json", key, "media_url", "file:///etc/passwd")), 400);
         assertError(call(filing("json", key, "attribute[colour]", "red")), 400);
+        // An address alone needs the jurisdiction, or the appeal would reach no street.
+        var nowhere = post("/open311/v2/requests.json")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("api_key", key)
+                .param("service_code", "E0504")
+                .param("address_string", "学院路二里庄")
+                .param("description", "没有街道的诉求");
+        assertError(call(nowhere), 400);
+        // A point must lie in a street we serve, and in the jurisdiction named.
+        assertError(call(filing("json", key, "lat", "0", "long", "0")), 400);
+        assertError(call(filing("json", key, "lat", "31.30", "long", "121.51")), 400);
         assertError(call(get("/open311/v2/services/Z9999.json")), 404);
         assertError(call(get("/open311/v2/requests/NOSUCHREQ001.json")), 404);
         assertError(call(get("/open311/v2/tokens/nosuchtoken.json")), 404);

@@ -55,12 +55,14 @@ class FollowUpPages {
     String page(
             @PathVariable String code,
             @RequestParam(required = false) String sent,
+            @RequestParam(name = "k", required = false) String key,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
             Locale locale) {
         FormChecks.fresh(model);
         model.addAttribute("form", RatingForm.EMPTY);
+        model.addAttribute("k", key);
         return show(code, sent != null, request, response, model, locale);
     }
 
@@ -85,7 +87,11 @@ class FollowUpPages {
                 }
             }
         }
-        var invitation = followUps.invitation(code);
+        // Without the key of the link in the text, a tracking code alone shows nothing and sends no code.
+        Object key = model.getAttribute("k");
+        var invitation = key instanceof String k && followUps.keyMatches(code, k)
+                ? followUps.invitation(code)
+                : java.util.Optional.<FollowUps.Invitation>empty();
         if (invitation.isEmpty()) {
             response.setStatus(404);
             model.addAttribute("problem", messages.getMessage("appeal.follow-up.not-open", null, locale));
@@ -99,12 +105,17 @@ class FollowUpPages {
     @PostMapping("/track/{code}/follow-up/code")
     String sendCode(
             @PathVariable String code,
+            @RequestParam(name = "k", required = false) String key,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
             Locale locale) {
         FormChecks.fresh(model);
         model.addAttribute("form", RatingForm.EMPTY);
+        model.addAttribute("k", key);
+        if (key == null || !followUps.keyMatches(code, key)) {
+            return show(code, false, request, response, model, locale);
+        }
         PhoneCodes.CodeRequest requested;
         try {
             requested = followUps.sendCode(code, request.getRemoteAddr());
@@ -112,7 +123,7 @@ class FollowUpPages {
             return show(code, false, request, response, model, locale);
         }
         if (requested.outcome() == PhoneCodes.Outcome.SENT) {
-            return "redirect:/track/" + code + "/follow-up?sent";
+            return "redirect:/track/" + code + "/follow-up?sent&k=" + key;
         }
         // RFC 6585 §4: too many requests, and when to try again (whole seconds, rounded up).
         long seconds = Math.max(1, (requested.retryAfter().toMillis() + 999) / 1000);
@@ -134,12 +145,17 @@ class FollowUpPages {
     String verify(
             @PathVariable String code,
             @RequestParam(name = "code", required = false) String typed,
+            @RequestParam(name = "k", required = false) String key,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
             Locale locale) {
         FormChecks.fresh(model);
         model.addAttribute("form", RatingForm.EMPTY);
+        model.addAttribute("k", key);
+        if (key == null || !followUps.keyMatches(code, key)) {
+            return show(code, false, request, response, model, locale);
+        }
         try {
             FollowUps.Proof proof = followUps.prove(code, typed);
             // A new session id once the number is proven, so an id planted before is worth nothing.
@@ -187,7 +203,7 @@ class FollowUpPages {
         }
     }
 
-    /** The page as it is now, with a 403 saying why nothing was recorded (or its 404 when nothing is open). */
+    /** The page as it is now, with a 403 saying why nothing was recorded. */
     private String refused(
             String code,
             String why,
@@ -196,10 +212,8 @@ class FollowUpPages {
             Model model,
             Locale locale) {
         String page = show(code, false, request, response, model, locale);
-        if (response.getStatus() != 404) {
-            response.setStatus(403);
-            model.addAttribute("problem", messages.getMessage(why, null, locale));
-        }
+        response.setStatus(403);
+        model.addAttribute("problem", messages.getMessage(why, null, locale));
         return page;
     }
 

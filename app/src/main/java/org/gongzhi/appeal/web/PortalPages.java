@@ -45,6 +45,7 @@ class PortalPages {
     private final ActorResolver actors;
     private final FormChecks forms;
     private final org.springframework.context.MessageSource messages;
+    private final org.gongzhi.appeal.FollowUps followUps;
 
     PortalPages(
             AppealManagement management,
@@ -53,8 +54,10 @@ class PortalPages {
             IdempotentRequests idempotent,
             ActorResolver actors,
             FormChecks forms,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages,
+            org.gongzhi.appeal.FollowUps followUps) {
         this.messages = messages;
+        this.followUps = followUps;
         this.management = management;
         this.queries = queries;
         this.territory = territory;
@@ -226,7 +229,10 @@ class PortalPages {
         FormChecks.fresh(model);
         model.addAttribute("trackingCode", trackingCode);
         try {
-            model.addAttribute("tracked", queries.track(trackingCode, token));
+            var tracked = queries.track(trackingCode, token);
+            model.addAttribute("tracked", tracked);
+            // The code and token proved the reporter: the link to rate the answer carries its key.
+            model.addAttribute("followUpKey", followUps.key(tracked.trackingCode()));
         } catch (DomainException e) {
             response.setStatus(404);
             model.addAttribute("problem", messages.getMessage(e.code(), e.args().toArray(), e.code(), locale));

@@ -238,6 +238,7 @@ public class WhistleStore {
             UUID departmentId,
             String departmentName,
             long summoned,
+            long due,
             long onTime,
             long late,
             long absent,
@@ -246,18 +247,24 @@ public class WhistleStore {
 
     /** Every department summoned by whistles blown in [{@code from}, {@code to}), as of {@code now}. */
     public List<DepartmentRow> departments(Instant from, Instant to, Instant now) {
+        // Due: the department came, or its report-by time passed with the whistle still open then (a whistle closed
+        // before its time, the matter settled, asked nothing more of those not yet there).
         return jdbc.sql("select s.department_id, min(s.department_name) as name, count(*) as summoned,"
+                        + " count(*) filter (where s.arrived_at is not null or (w.report_by < ?"
+                        + " and (w.closed_at is null or w.closed_at > w.report_by))) as due,"
                         + " count(*) filter (where s.arrived_at <= w.report_by) as on_time,"
                         + " count(*) filter (where s.arrived_at > w.report_by) as late,"
-                        + " count(*) filter (where s.arrived_at is null and w.report_by < ?) as absent,"
+                        + " count(*) filter (where s.arrived_at is null and w.report_by < ?"
+                        + " and (w.closed_at is null or w.closed_at > w.report_by)) as absent,"
                         + " count(s.rating) as rated, avg(s.rating)::float8 as mean"
                         + " from dispatch.summons s join dispatch.whistle w on w.id = s.whistle_id"
                         + " where w.blown_at >= ? and w.blown_at < ? group by s.department_id")
-                .params(ts(now), ts(from), ts(to))
+                .params(ts(now), ts(now), ts(from), ts(to))
                 .query((rs, n) -> new DepartmentRow(
                         (UUID) rs.getObject("department_id"),
                         rs.getString("name"),
                         rs.getLong("summoned"),
+                        rs.getLong("due"),
                         rs.getLong("on_time"),
                         rs.getLong("late"),
                         rs.getLong("absent"),

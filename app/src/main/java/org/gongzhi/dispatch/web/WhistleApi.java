@@ -14,8 +14,7 @@ import org.gongzhi.dispatch.WhistleOutcome;
 import org.gongzhi.dispatch.WhistleView;
 import org.gongzhi.dispatch.Whistles;
 import org.gongzhi.platform.IfMatch;
-import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.Violation;
+import org.gongzhi.shared.Violations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,21 +101,51 @@ class WhistleApi {
     }
 
     @GetMapping("/whistles/assessment")
-    @Operation(summary = "The double assessment (Art 33) of whistles blown in the months from..to (yyyy-MM, Beijing)")
-    Whistles.Assessment assessment(@RequestParam String from, @RequestParam String to) {
-        return whistles.assessment(
-                month(parse(from, "from")), month(parse(to, "to").plusMonths(1)));
+    @Operation(
+            summary = "The double assessment (Art 33) of whistles blown in the months from..to (yyyy-MM, Beijing;"
+                    + " from defaults to this month, to to from)")
+    Whistles.Assessment assessment(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Period p = Period.of(from, to);
+        return whistles.assessment(p.start(), p.end());
     }
 
-    private static Instant month(YearMonth m) {
-        return m.atDay(1).atStartOfDay(BEIJING).toInstant();
-    }
+    /**
+     * Whole months from {@code from} to {@code to} (both inclusive, yyyy-MM, Beijing time): {@code from} defaults to
+     * this month, {@code to} to {@code from}. 400 naming each field that cannot be read ({@code dispatch.whistle.month})
+     * and {@code to} before {@code from} ({@code dispatch.whistle.period}).
+     */
+    record Period(YearMonth first, YearMonth last) {
 
-    static YearMonth parse(String text, String field) {
-        try {
-            return YearMonth.parse(text == null ? "" : text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw DomainException.invalid(List.of(Violation.of(field, "dispatch.whistle.month")));
+        static Period of(String from, String to) {
+            Violations v = new Violations();
+            YearMonth first = month(from, "from", YearMonth.now(BEIJING), v);
+            YearMonth last = month(to, "to", first, v);
+            if (first != null && last != null && last.isBefore(first)) {
+                v.add("to", "dispatch.whistle.period");
+            }
+            v.throwIfAny();
+            return new Period(first, last);
+        }
+
+        private static YearMonth month(String text, String field, YearMonth otherwise, Violations v) {
+            if (text == null || text.isBlank()) {
+                return otherwise;
+            }
+            try {
+                return YearMonth.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                v.add(field, "dispatch.whistle.month");
+                return null;
+            }
+        }
+
+        Instant start() {
+            return first.atDay(1).atStartOfDay(BEIJING).toInstant();
+        }
+
+        Instant end() {
+            return last.plusMonths(1).atDay(1).atStartOfDay(BEIJING).toInstant();
         }
     }
 

@@ -3,7 +3,6 @@ package org.gongzhi.dispatch.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -304,25 +303,16 @@ class WhistlePages {
             HttpServletResponse response,
             Locale locale) {
         FormChecks.fresh(model);
-        YearMonth thisMonth = YearMonth.now(WhistleApi.BEIJING);
-        YearMonth first = thisMonth;
-        YearMonth last = thisMonth;
         try {
-            first = from == null || from.isBlank() ? thisMonth : WhistleApi.parse(from, "from");
-            last = to == null || to.isBlank() ? first : WhistleApi.parse(to, "to");
-            model.addAttribute(
-                    "assessment",
-                    whistles.assessment(
-                            first.atDay(1).atStartOfDay(WhistleApi.BEIJING).toInstant(),
-                            last.plusMonths(1)
-                                    .atDay(1)
-                                    .atStartOfDay(WhistleApi.BEIJING)
-                                    .toInstant()));
+            WhistleApi.Period p = WhistleApi.Period.of(from, to);
+            model.addAttribute("assessment", whistles.assessment(p.start(), p.end()));
+            model.addAttribute("from", p.first().toString());
+            model.addAttribute("to", p.last().toString());
         } catch (DomainException e) {
             response.setStatus(forms.show(e, model, locale));
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
         }
-        model.addAttribute("from", from == null || from.isBlank() ? first.toString() : from);
-        model.addAttribute("to", to == null || to.isBlank() ? last.toString() : to);
         return "dispatch/assessment";
     }
 

@@ -239,6 +239,7 @@ class GeoReportApi {
         if (lat == null && address == null) {
             throw new Failure(400, text("open311.location.required", locale));
         }
+        area = placed(area, lat, lng, locale);
         String description = one(params, "description");
         if (description == null) {
             throw new Failure(400, text("open311.description.required", locale));
@@ -290,6 +291,27 @@ class GeoReportApi {
                 .location(URI.create("/open311/v2/requests/" + filed.serviceRequestId() + "." + f))
                 .contentType(type(f))
                 .body(body(f, "service_requests", out));
+    }
+
+    /**
+     * The 街道 the request belongs to: a point must lie in one we serve and, with a jurisdiction_id, in that one; an
+     * address alone needs the jurisdiction_id, or the appeal would reach no street (400 otherwise).
+     */
+    private UnitView placed(UnitView area, Double lat, Double lng, Locale locale) {
+        if (lat == null) {
+            if (area == null) {
+                throw new Failure(400, text("open311.jurisdiction.required", locale));
+            }
+            return area;
+        }
+        var street = territory.locate(lat, lng).map(l -> l.subdistrict()).orElse(null);
+        if (street == null) {
+            throw new Failure(400, text("open311.location.outside", locale));
+        }
+        if (area != null && !area.id().equals(street.id())) {
+            throw new Failure(400, text("open311.location.other-jurisdiction", locale, street.name(), area.name()));
+        }
+        return area != null ? area : territory.unit(street.id()).orElseThrow();
     }
 
     private void limit(ClientView client, Locale locale) {
@@ -523,7 +545,7 @@ class GeoReportApi {
         String f = format.toLowerCase(Locale.ROOT);
         if (!f.equals("json") && !f.equals("xml")) {
             request.setAttribute(FORMAT, "json");
-            throw new Failure(404, "Formats: json, xml");
+            throw new Failure(404, "json | xml");
         }
         request.setAttribute(FORMAT, f);
         return f;
