@@ -243,10 +243,12 @@ class WhistlePages {
             if (e.kind() == ErrorKind.FORBIDDEN || e.kind() == ErrorKind.NOT_FOUND) {
                 throw e;
             }
-            notices.next(
-                    next,
-                    e.violations().isEmpty() ? e.code() : e.violations().get(0).code(),
-                    e.args().toArray());
+            if (e.violations().isEmpty()) {
+                notices.refused(next, e.code(), e.args().toArray());
+            } else {
+                // An empty action: say which field, not only "不能为空".
+                notices.refused(next, "dispatch.whistle.page.action-empty");
+            }
         }
         return "duty".equals(back) ? "redirect:/whistles/duty" : "redirect:/whistles/" + id;
     }
