@@ -169,6 +169,15 @@ class WhistleIT extends AppealTest {
         var stale = calls.send(
                 post("/api/v1/whistles/" + id + "/closure").header("If-Match", "\"99\""), dispatcher(), closure);
         assertThat(stale.getStatus()).isEqualTo(412);
+        // A 报到 step moves the version: a closing form read before the market office's late action is stale.
+        ok(calls.send(post("/api/v1/whistles/" + id + "/arrival"), calls.staffOf(MARKET), null));
+        var beforeTheArrival = calls.send(
+                post("/api/v1/whistles/" + id + "/closure").header("If-Match", version), dispatcher(), closure);
+        assertThat(beforeTheArrival.getStatus()).isEqualTo(412);
+        version = "\""
+                + ok(calls.send(get("/api/v1/whistles/" + id), dispatcher(), null))
+                        .path("version")
+                        .asLong() + "\"";
         // A department may not close the whistle.
         assertThat(calls.send(
                                 post("/api/v1/whistles/" + id + "/closure").header("If-Match", version),
@@ -204,7 +213,9 @@ class WhistleIT extends AppealTest {
             assertThat(x.rank()).isEqualTo(2);
         });
         assertThat(d.get(MARKET)).satisfies(x -> {
-            assertThat(x.absent()).isOne();
+            // Escalated as absent, then came after all: late.
+            assertThat(x.late()).isOne();
+            assertThat(x.absent()).isZero();
             assertThat(x.rank()).isEqualTo(3);
         });
         assertThat(assessment.streets()).singleElement().satisfies(x -> {

@@ -178,30 +178,48 @@ public class WhistleStore {
                 SummonsView.status(acknowledged, arrived, instant(rs, "report_by"), now));
     }
 
-    /** 报到 — acknowledged: once; returns whether it took effect now. */
+    /** 报到 — acknowledged: once; returns whether it took effect now (and the whistle's version moved on). */
     public boolean acknowledge(UUID whistle, UUID department, Instant at, String by) {
-        return jdbc.sql("update dispatch.summons set acknowledged_at = ?, acknowledged_by = ? where whistle_id = ? and"
+        return moved(
+                whistle,
+                jdbc.sql("update dispatch.summons set acknowledged_at = ?, acknowledged_by = ? where whistle_id = ? and"
                                 + " department_id = ? and acknowledged_at is null")
                         .params(ts(at), by, whistle, department)
-                        .update()
-                == 1;
+                        .update());
+    }
+
+    /**
+     * A 报到 step changed what the street's page shows: the whistle's version moves on, so a closing form read before it
+     * is refused as stale (412/409) rather than rating what it did not see.
+     */
+    private boolean moved(UUID whistle, int rows) {
+        if (rows == 1) {
+            jdbc.sql("update dispatch.whistle set version = version + 1 where id = ?")
+                    .param(whistle)
+                    .update();
+        }
+        return rows == 1;
     }
 
     /** 报到 — arrived on site (acknowledging too, if it had not): once; returns whether it took effect now. */
     public boolean arrive(UUID whistle, UUID department, Instant at, String by) {
-        return jdbc.sql("update dispatch.summons set acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by ="
+        return moved(
+                whistle,
+                jdbc.sql("update dispatch.summons set acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by ="
                                 + " coalesce(acknowledged_by, ?), arrived_at = ?, arrived_by = ? where whistle_id = ? and"
                                 + " department_id = ? and arrived_at is null")
                         .params(ts(at), by, ts(at), by, whistle, department)
-                        .update()
-                == 1;
+                        .update());
     }
 
     /** The department's action on site (replacing an earlier version of it). */
     public void recordAction(UUID whistle, UUID department, String action, Instant at) {
-        jdbc.sql("update dispatch.summons set action = ?, action_at = ? where whistle_id = ? and department_id = ?")
-                .params(action, ts(at), whistle, department)
-                .update();
+        moved(
+                whistle,
+                jdbc.sql(
+                                "update dispatch.summons set action = ?, action_at = ? where whistle_id = ? and department_id = ?")
+                        .params(action, ts(at), whistle, department)
+                        .update());
     }
 
     /**
