@@ -119,9 +119,12 @@ public class FollowUps {
                 key.strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
-    /** The appeal with this tracking code when its 回访 is open; empty for an unknown code or no 回访 awaited. */
-    public Optional<Invitation> invitation(String trackingCode) {
-        return open(trackingCode).map(a -> {
+    /**
+     * The appeal with this tracking code when the link's {@code key} is right and its 回访 is open; empty otherwise (an
+     * unknown code, a wrong key, no 回访 awaited).
+     */
+    public Optional<Invitation> invitation(String trackingCode, String key) {
+        return (keyMatches(trackingCode, key) ? open(trackingCode) : Optional.<Appeal>empty()).map(a -> {
             var mobile = queries.mobileOf(a);
             return new Invitation(
                     a.trackingCode(),
@@ -133,10 +136,11 @@ public class FollowUps {
 
     /**
      * Sends a code to the reporter's mobile so they can rate the answer; limited as every code is ({@link PhoneCodes}).
-     * 404 {@code appeal.follow-up.not-open} when the appeal has no open 回访 or no mobile number.
+     * 404 {@code appeal.follow-up.not-open} when the link's {@code key} is wrong, or the appeal has no open 回访 or no
+     * mobile number.
      */
-    public PhoneCodes.CodeRequest sendCode(String trackingCode, String address) {
-        Appeal a = open(trackingCode).orElseThrow(FollowUps::notOpen);
+    public PhoneCodes.CodeRequest sendCode(String trackingCode, String key, String address) {
+        Appeal a = linked(trackingCode, key);
         PhoneNumber mobile = queries.mobileOf(a).orElseThrow(FollowUps::notOpen);
         return codes.send(mobile, PhoneCodes.Purpose.FOLLOW_UP, address);
     }
@@ -144,10 +148,10 @@ public class FollowUps {
     /**
      * Checks the code the reporter typed: right, it is used up and the proof returned; wrong, expired, used or tried
      * five times, 400 {@code appeal.follow-up.code-wrong} on {@code code} (the try counts). 404 {@code
-     * appeal.follow-up.not-open} when there is nothing to rate.
+     * appeal.follow-up.not-open} when the link's {@code key} is wrong or there is nothing to rate.
      */
-    public Proof prove(String trackingCode, String code) {
-        Appeal a = open(trackingCode).orElseThrow(FollowUps::notOpen);
+    public Proof prove(String trackingCode, String key, String code) {
+        Appeal a = linked(trackingCode, key);
         PhoneNumber mobile = queries.mobileOf(a).orElseThrow(FollowUps::notOpen);
         String typed = code == null ? "" : Text.digits(code);
         if (!typed.matches("[0-9]{6}")) {
@@ -290,6 +294,14 @@ public class FollowUps {
                             after.whenUnresolved().name())));
             return after;
         });
+    }
+
+    /** The open appeal the link names, or 404 {@code appeal.follow-up.not-open} (a wrong key says no more). */
+    private Appeal linked(String trackingCode, String key) {
+        if (!keyMatches(trackingCode, key)) {
+            throw notOpen();
+        }
+        return open(trackingCode).orElseThrow(FollowUps::notOpen);
     }
 
     private Optional<Appeal> open(String trackingCode) {

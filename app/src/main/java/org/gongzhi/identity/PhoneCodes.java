@@ -60,6 +60,11 @@ public class PhoneCodes {
     /** The outcome of a request for a code and, when it was limited, how long until a new request can succeed. */
     public record CodeRequest(Outcome outcome, Duration retryAfter) {
 
+        /** The wait in whole seconds, rounded up and at least 1: an HTTP Retry-After (RFC 6585 §4). */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+
         static CodeRequest sent() {
             return new CodeRequest(Outcome.SENT, Duration.ZERO);
         }

@@ -88,10 +88,7 @@ class FollowUpPages {
             }
         }
         // Without the key of the link in the text, a tracking code alone shows nothing and sends no code.
-        Object key = model.getAttribute("k");
-        var invitation = key instanceof String k && followUps.keyMatches(code, k)
-                ? followUps.invitation(code)
-                : java.util.Optional.<FollowUps.Invitation>empty();
+        var invitation = followUps.invitation(code, (String) model.getAttribute("k"));
         if (invitation.isEmpty()) {
             response.setStatus(404);
             model.addAttribute("problem", messages.getMessage("appeal.follow-up.not-open", null, locale));
@@ -113,23 +110,19 @@ class FollowUpPages {
         FormChecks.fresh(model);
         model.addAttribute("form", RatingForm.EMPTY);
         model.addAttribute("k", key);
-        if (key == null || !followUps.keyMatches(code, key)) {
-            return show(code, false, request, response, model, locale);
-        }
         PhoneCodes.CodeRequest requested;
         try {
-            requested = followUps.sendCode(code, request.getRemoteAddr());
+            requested = followUps.sendCode(code, key, request.getRemoteAddr());
         } catch (DomainException e) {
             return show(code, false, request, response, model, locale);
         }
         if (requested.outcome() == PhoneCodes.Outcome.SENT) {
             return "redirect:/track/" + code + "/follow-up?sent&k=" + key;
         }
-        // RFC 6585 §4: too many requests, and when to try again (whole seconds, rounded up).
-        long seconds = Math.max(1, (requested.retryAfter().toMillis() + 999) / 1000);
         String page = show(code, true, request, response, model, locale);
+        // RFC 6585 §4: too many requests, and when to try again.
         response.setStatus(429);
-        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setHeader("Retry-After", Long.toString(requested.retryAfterSeconds()));
         model.addAttribute(
                 "problem",
                 messages.getMessage(
@@ -153,11 +146,8 @@ class FollowUpPages {
         FormChecks.fresh(model);
         model.addAttribute("form", RatingForm.EMPTY);
         model.addAttribute("k", key);
-        if (key == null || !followUps.keyMatches(code, key)) {
-            return show(code, false, request, response, model, locale);
-        }
         try {
-            FollowUps.Proof proof = followUps.prove(code, typed);
+            FollowUps.Proof proof = followUps.prove(code, key, typed);
             // A new session id once the number is proven, so an id planted before is worth nothing.
             request.getSession(true);
             request.changeSessionId();

@@ -73,8 +73,7 @@ class ResidentPages {
         if (outcome != PhoneCodes.Outcome.SENT) {
             // RFC 6585 §4: too many requests, and when to try again (whole seconds, rounded up).
             response.setStatus(429);
-            long seconds = Math.max(1, (requested.retryAfter().toMillis() + 999) / 1000);
-            response.setHeader("Retry-After", Long.toString(seconds));
+            response.setHeader("Retry-After", Long.toString(requested.retryAfterSeconds()));
         }
         switch (outcome) {
             case SENT -> {
