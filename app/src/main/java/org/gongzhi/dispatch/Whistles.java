@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -278,7 +277,7 @@ public class Whistles {
     /** A whistle the person may read: its street or community in their scope, or their department summoned. */
     @Transactional(readOnly = true)
     public WhistleView view(WhistleId id) {
-        WhistleView w = store.find(id.value(), names(), clock.instant())
+        WhistleView w = store.find(id.value(), this::names, clock.instant())
                 .filter(this::mayRead)
                 .orElseThrow(() -> DomainException.notFound("dispatch.whistle.not-found"));
         return w;
@@ -292,7 +291,7 @@ public class Whistles {
     public List<WhistleView> board() {
         may.require(DispatchPermission.READ_WHISTLES);
         Instant now = clock.instant();
-        return store.since(now.minus(RECENT), names(), now).stream()
+        return store.since(now.minus(RECENT), this::names, now).stream()
                 .filter(this::mayRead)
                 .toList();
     }
@@ -302,7 +301,7 @@ public class Whistles {
     public List<WhistleView> duty() {
         may.require(DispatchPermission.REPORT);
         Instant now = clock.instant();
-        return store.summoning(scopes.current().organisations(), now.minus(RECENT), names(), now).stream()
+        return store.summoning(scopes.current().organisations(), now.minus(RECENT), this::names, now).stream()
                 .sorted(Comparator.comparing((WhistleView w) -> !w.open()).thenComparing(WhistleView::reportBy))
                 .toList();
     }
@@ -362,7 +361,7 @@ public class Whistles {
     /** The open whistle and the acting person's department summoned to it, or the refusal. */
     private Summoned summoned(WhistleId id) {
         may.require(DispatchPermission.REPORT);
-        WhistleView w = store.find(id.value(), names(), clock.instant())
+        WhistleView w = store.find(id.value(), this::names, clock.instant())
                 .orElseThrow(() -> DomainException.notFound("dispatch.whistle.not-found"));
         Set<UUID> mine = scopes.current().organisations();
         UUID department = w.summons().stream()
@@ -463,7 +462,7 @@ public class Whistles {
         if (overdue.isEmpty()) {
             return 0;
         }
-        WhistleView w = store.find(id.value(), Map.of(), now).orElseThrow();
+        WhistleView w = store.find(id.value(), units -> Map.of(), now).orElseThrow();
         for (UUID department : overdue) {
             audit.record(AuditRecord.created(
                     "dispatch.whistle.report-overdue",
@@ -516,8 +515,10 @@ public class Whistles {
             throw DomainException.invalid(List.of(Violation.of("to", "dispatch.whistle.period")));
         }
         Instant now = clock.instant();
-        Map<UUID, String> names = names();
-        List<StreetAssessment> streets = store.streets(from, to).stream()
+        List<WhistleStore.StreetRow> streetRows = store.streets(from, to);
+        Map<UUID, String> names = names(
+                streetRows.stream().map(WhistleStore.StreetRow::subdistrictId).toList());
+        List<StreetAssessment> streets = streetRows.stream()
                 .map(r -> new StreetAssessment(
                         r.subdistrictId(),
                         names.getOrDefault(r.subdistrictId(), ""),
@@ -564,19 +565,10 @@ public class Whistles {
         return may.allowed(DispatchPermission.READ_WHISTLES, w.unitId());
     }
 
-    /** The names of 街道 and 社区 whistles are blown in. */
-    private Map<UUID, String> names() {
+    /** The names of these 街道 and 社区, by id. */
+    private Map<UUID, String> names(java.util.Collection<UUID> units) {
         Map<UUID, String> out = new LinkedHashMap<>();
-        Set<UnitId> ids = new LinkedHashSet<>();
-        for (UnitView u : territory.subdistricts()) {
-            out.put(u.id().value(), u.name());
-        }
-        for (UUID u : store.unitsSince(Instant.EPOCH)) {
-            if (!out.containsKey(u)) {
-                ids.add(new UnitId(u));
-            }
-        }
-        territory.units(ids).forEach((id, u) -> out.put(id.value(), u.name()));
+        territory.units(units.stream().map(UnitId::new).toList()).forEach((id, u) -> out.put(id.value(), u.name()));
         return out;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.gongzhi.dispatch.SummonsView;
 import org.gongzhi.dispatch.WhistleCase;
 import org.gongzhi.dispatch.WhistleId;
@@ -71,27 +72,23 @@ public class WhistleStore {
                         .update());
     }
 
-    /** The whistle with its summons, their status as of {@code now}. */
-    public Optional<WhistleView> find(UUID id, Map<UUID, String> unitNames, Instant now) {
+    /** The whistle with its summons, their status as of {@code now}; {@code unitNames} names the units it needs. */
+    public Optional<WhistleView> find(UUID id, Function<Collection<UUID>, Map<UUID, String>> unitNames, Instant now) {
         return list("w.id = ?", List.of(id), unitNames, now).stream().findFirst();
     }
 
-    /** The unit each whistle was blown in, to name them: whistles blown since {@code since}. */
-    public List<UUID> unitsSince(Instant since) {
-        return jdbc.sql("select distinct unit_id from dispatch.whistle where blown_at >= ?")
-                .param(ts(since))
-                .query(UUID.class)
-                .list();
-    }
-
     /** Whistles blown since {@code since}, or still open, newest first (at most 500). */
-    public List<WhistleView> since(Instant since, Map<UUID, String> unitNames, Instant now) {
+    public List<WhistleView> since(
+            Instant since, Function<Collection<UUID>, Map<UUID, String>> unitNames, Instant now) {
         return list("(w.blown_at >= ? or w.state = 'OPEN')", List.of(ts(since)), unitNames, now);
     }
 
     /** Whistles summoning any of {@code departments}, blown since {@code since} or still open, newest first. */
     public List<WhistleView> summoning(
-            Collection<UUID> departments, Instant since, Map<UUID, String> unitNames, Instant now) {
+            Collection<UUID> departments,
+            Instant since,
+            Function<Collection<UUID>, Map<UUID, String>> unitNames,
+            Instant now) {
         if (departments.isEmpty()) {
             return List.of();
         }
@@ -103,7 +100,8 @@ public class WhistleStore {
                 now);
     }
 
-    private List<WhistleView> list(String where, List<Object> params, Map<UUID, String> unitNames, Instant now) {
+    private List<WhistleView> list(
+            String where, List<Object> params, Function<Collection<UUID>, Map<UUID, String>> unitNames, Instant now) {
         Map<UUID, Object[]> rows = new LinkedHashMap<>();
         jdbc.sql("select w.* from dispatch.whistle w where " + where + " order by w.blown_at desc limit 500")
                 .params(params)
@@ -137,11 +135,14 @@ public class WhistleStore {
                     summons.computeIfAbsent((UUID) rs.getObject("whistle_id"), k -> new ArrayList<>())
                             .add(summons(rs, now));
                 });
+        // The names of the units these whistles were blown in, looked up once for the rows read.
+        Map<UUID, String> names = unitNames.apply(
+                rows.values().stream().map(r -> (UUID) r[0]).collect(java.util.stream.Collectors.toSet()));
         List<WhistleView> out = new ArrayList<>();
         rows.forEach((id, r) -> out.add(new WhistleView(
                 new WhistleId(id),
                 (UUID) r[0],
-                unitNames.getOrDefault((UUID) r[0], ""),
+                names.getOrDefault((UUID) r[0], ""),
                 (UUID) r[1],
                 (UUID) r[2],
                 (String) r[3],
