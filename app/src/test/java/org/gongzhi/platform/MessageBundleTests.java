@@ -20,7 +20,15 @@ import org.junit.jupiter.api.Test;
 class MessageBundleTests {
 
     static final String[] BUNDLES = {
-        "platform", "territory", "organization", "identity", "appeal", "dispatch", "notification", "open311"
+        "platform",
+        "territory",
+        "organization",
+        "identity",
+        "appeal",
+        "dispatch",
+        "notification",
+        "open311",
+        "indicator"
     };
 
     static Properties load(String locale) throws IOException {

@@ -105,7 +105,9 @@ class SecurityConfiguration {
                                 "/api/v1/knowledge-articles",
                                 "/api/v1/knowledge-articles/**",
                                 "/api/v1/whistles",
-                                "/api/v1/whistles/**")
+                                "/api/v1/whistles/**",
+                                "/api/v1/indicators",
+                                "/api/v1/indicators/**")
                         .authenticated()
                         // The dispatch directory is staff reading (the façade refuses residents); a visitor signs in.
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")
