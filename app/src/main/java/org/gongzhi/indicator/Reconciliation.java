@@ -63,6 +63,20 @@ public class Reconciliation {
         run();
     }
 
+    /**
+     * On start-up, an installation whose appeals predate the indicators (or whose facts were lost) has no facts at
+     * all: they are backfilled at once, in the background, rather than on the first night.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void backfillIfEmpty() {
+        if (store.count() == 0 && !statistics.facts(null, 1).isEmpty()) {
+            // Idempotent, so two nodes starting together only do the work twice.
+            Thread backfill = new Thread(this::run, "indicator-backfill");
+            backfill.setDaemon(true);
+            backfill.start();
+        }
+    }
+
     /** Reconciles now, for a system administrator (403 {@code identity.forbidden} otherwise). */
     public Reconciled now() {
         may.require(IndicatorPermission.EDIT_SETTINGS);

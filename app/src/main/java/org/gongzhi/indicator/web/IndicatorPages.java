@@ -110,6 +110,10 @@ class IndicatorPages {
             Choice c = Choice.of(dimension, month, indicators.thisMonth());
             Dashboard d = Dashboard.of(indicators, whistles, c.dimension(), c.month());
             model.addAttribute("d", d);
+            model.addAttribute("previous", c.month().minusMonths(1).toString());
+            model.addAttribute("next", c.month().plusMonths(1).toString());
+            model.addAttribute(
+                    "anyTrend", d.trend().stream().anyMatch(m -> m.rates().received() > 0));
             model.addAttribute("charts", charts(d, locale));
             model.addAttribute("mayEditSettings", may.to(IndicatorPermission.EDIT_SETTINGS.code()));
         } catch (DomainException e) {
