@@ -23,13 +23,14 @@ start_platform() {
   pgport=$(sed -n 4p "$work/data/pg/postmaster.pid" | tr -d ' ')
 }
 
-# Signs a demo account in with a cookie jar in the work folder and prints its session cookie (SESSION=…).
+# Signs a demo account in with a cookie jar in the work folder and prints its session cookie (SESSION=…); a second
+# argument is the one-time code for accounts that need one (see demo_code).
 sign_in() {
   local jar_file="$work/cookies-$1-$RANDOM"
   local token
   token=$(curl -s -c "$jar_file" -b "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
   curl -s -c "$jar_file" -b "$jar_file" -o /dev/null --data-urlencode "username=$1" \
-    --data-urlencode "password=Demo#2026gz" --data-urlencode "_csrf=$token" "$base/login"
+    --data-urlencode "password=Demo#2026gz" --data-urlencode "_csrf=$token" ${2:+--data-urlencode "code=$2"} "$base/login"
   awk '$6 == "SESSION" {print "SESSION=" $7}' "$jar_file"
 }
 
@@ -45,4 +46,13 @@ stop_platform() {
     sleep 0.1
   done
   rm -rf "$work"
+}
+
+# The demo administrators' current one-time code (TOTP, RFC 6238, from the secret the README gives).
+demo_code() {
+  python3 -c 'import base64, hashlib, hmac, struct, time
+key = base64.b32decode("JBSWY3DPEHPK3PXP")
+mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+at = mac[-1] & 15
+print("%06d" % ((struct.unpack(">I", mac[at:at + 4])[0] & 0x7fffffff) % 1000000))'
 }

@@ -25,6 +25,7 @@ import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Violation;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
+import org.gongzhi.territory.UnitKind;
 import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -136,7 +137,16 @@ public class Indicators {
         Reach reach = reach(dimension, key);
         IndicatorSettings settings = store.settings();
         YearMonth lastYear = month.minusYears(1);
-        List<FactStore.Group> groups = store.counts(slice(reach, dimension, key, true, lastYear, month, settings));
+        // Only the three months compared, not the year between them.
+        List<FactStore.Group> groups = store.counts(slice(
+                reach,
+                dimension,
+                key,
+                true,
+                lastYear,
+                month,
+                settings,
+                List.of(month.atDay(1), month.minusMonths(1).atDay(1), lastYear.atDay(1))));
         Map<YearMonth, Rates.Counts> byMonth = new HashMap<>();
         for (FactStore.Group g : groups) {
             byMonth.put(YearMonth.from(g.period()), g.counts());
@@ -310,7 +320,16 @@ public class Indicators {
 
     // ---- reach and names ----
 
-    private record Reach(boolean everything, List<UUID> units, List<UUID> organisations) {}
+    /**
+     * What the viewer reaches: everything, or the top-most 街道, 社区 and 网格 of their places (a 社区 inside a 街道
+     * they hold adds nothing) and their organisations.
+     */
+    private record Reach(
+            boolean everything,
+            List<UUID> subdistricts,
+            List<UUID> communities,
+            List<UUID> grids,
+            List<UUID> organisations) {}
 
     private Reach reach(Dimension dimension, String key) {
         may.require(IndicatorPermission.READ);
@@ -319,12 +338,31 @@ public class Indicators {
         }
         AccessScope scope = scopes.current();
         if (scope.everything()) {
-            return new Reach(true, List.of(), List.of());
+            return new Reach(true, List.of(), List.of(), List.of(), List.of());
         }
         Set<UnitId> within = territory.within(scope);
         Set<UUID> orgs = new LinkedHashSet<>(scope.organisations());
         orgs.addAll(organisations.officesIn(within));
-        return new Reach(false, within.stream().map(UnitId::value).toList(), List.copyOf(orgs));
+        // Unit codes nest (GB/T 2260 and the 15-digit grid code): a unit below a held one is covered by it.
+        List<UnitView> held = territory.units(within).values().stream()
+                .filter(u ->
+                        u.kind() == UnitKind.SUBDISTRICT || u.kind() == UnitKind.COMMUNITY || u.kind() == UnitKind.GRID)
+                .toList();
+        List<String> codes = held.stream().map(UnitView::code).toList();
+        List<UnitView> top = held.stream()
+                .filter(u -> codes.stream()
+                        .noneMatch(c -> !c.equals(u.code()) && u.code().startsWith(c)))
+                .toList();
+        Function<UnitKind, List<UUID>> of = kind -> top.stream()
+                .filter(u -> u.kind() == kind)
+                .map(u -> u.id().value())
+                .toList();
+        return new Reach(
+                false,
+                of.apply(UnitKind.SUBDISTRICT),
+                of.apply(UnitKind.COMMUNITY),
+                of.apply(UnitKind.GRID),
+                List.copyOf(orgs));
     }
 
     private void checkKey(Dimension dimension, String key) {
@@ -365,6 +403,18 @@ public class Indicators {
             YearMonth from,
             YearMonth to,
             IndicatorSettings settings) {
+        return slice(reach, dimension, key, byMonth, from, to, settings, null);
+    }
+
+    private FactStore.Slice slice(
+            Reach reach,
+            Dimension dimension,
+            String key,
+            boolean byMonth,
+            YearMonth from,
+            YearMonth to,
+            IndicatorSettings settings,
+            List<java.time.LocalDate> only) {
         Instant now = clock.instant();
         return new FactStore.Slice(
                 dimension,
@@ -372,11 +422,29 @@ public class Indicators {
                 byMonth,
                 from.atDay(1),
                 to.atDay(1),
+                only,
                 reach.everything(),
-                reach.units(),
+                reach.subdistricts(),
+                reach.communities(),
+                reach.grids(),
                 reach.organisations(),
-                settings,
+                excluded(settings),
                 now);
+    }
+
+    /** The kinds of appeal the settings leave out, as the facts name them. */
+    private static List<String> excluded(IndicatorSettings s) {
+        List<String> kinds = new ArrayList<>();
+        if (s.excludeAnsweredAtIntake()) {
+            kinds.add("INTAKE");
+        }
+        if (s.excludeVoided()) {
+            kinds.add("VOIDED");
+        }
+        if (s.excludeRepeats()) {
+            kinds.add("REPEAT");
+        }
+        return kinds;
     }
 
     /** The names of units of a dimension by key (a 小类's is "code name"). */

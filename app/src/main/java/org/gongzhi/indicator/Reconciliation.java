@@ -65,16 +65,23 @@ public class Reconciliation {
 
     /**
      * On start-up, an installation whose appeals predate the indicators (or whose facts were lost) has no facts at
-     * all: they are backfilled at once, in the background, rather than on the first night.
+     * all, and one upgraded from before the roll-up has facts but no roll-up: either is filled at once, in the
+     * background, rather than on the first night.
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void backfillIfEmpty() {
+        Runnable work;
         if (store.count() == 0 && !statistics.facts(null, 1).isEmpty()) {
-            // Idempotent, so two nodes starting together only do the work twice.
-            Thread backfill = new Thread(this::run, "indicator-backfill");
-            backfill.setDaemon(true);
-            backfill.start();
+            work = this::run;
+        } else if (store.rollUpEmpty() && store.count() > 0) {
+            work = () -> transaction.executeWithoutResult(status -> store.rebuild());
+        } else {
+            return;
         }
+        // Idempotent, so two nodes starting together only do the work twice.
+        Thread backfill = new Thread(work, "indicator-backfill");
+        backfill.setDaemon(true);
+        backfill.start();
     }
 
     /** Reconciles now, for a system administrator (403 {@code identity.forbidden} otherwise). */
@@ -107,6 +114,8 @@ public class Reconciliation {
             }
             after = to;
         }
+        // The roll-up added up again from the facts as they now are.
+        transaction.executeWithoutResult(status -> store.rebuild());
         long millis = java.time.Duration.between(started, clock.instant()).toMillis();
         Reconciled result = new Reconciled(appeals, corrected, removed, millis);
         if (corrected > 0 || removed > 0) {

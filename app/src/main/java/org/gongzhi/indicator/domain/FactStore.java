@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code indicator.appeal_fact}, one row of facts per appeal, and {@code indicator.settings}. Rows are written whole
- * from an {@link AppealFact}; a row never goes back to an older version of its appeal.
+ * {@code indicator.appeal_fact}, one row of facts per appeal, its monthly roll-up {@code indicator.monthly}, and
+ * {@code indicator.settings}. Rows are written whole from an {@link AppealFact}; a row never goes back to an older
+ * version of its appeal; the roll-up's buckets a write touches are added up again in the same transaction.
  */
 @Component
 public class FactStore {
@@ -74,10 +75,20 @@ public class FactStore {
      * Returns whether the row was written.
      */
     public boolean put(AppealFact f, Instant now) {
-        return jdbc.sql(UPSERT + " where indicator.appeal_fact.source_version <= excluded.source_version")
+        java.util.Optional<Bucket> before = bucketOf(f.appeal().value());
+        boolean written = jdbc.sql(UPSERT + " where indicator.appeal_fact.source_version <= excluded.source_version")
                         .params(params(f, now))
                         .update()
                 > 0;
+        if (written) {
+            // The buckets the appeal left and joined (a re-dispatch moves it to another handler's), in one order so
+            // two writers never wait on each other's locks.
+            java.util.SortedSet<Bucket> touched = new java.util.TreeSet<>();
+            before.ifPresent(touched::add);
+            bucketOf(f.appeal().value()).ifPresent(touched::add);
+            touched.forEach(this::recompute);
+        }
+        return written;
     }
 
     /**
@@ -155,11 +166,118 @@ public class FactStore {
 
     // ---- aggregates ----
 
+    /** The zero uuid: "no place" or "no handler" in the roll-up's keys. */
+    static final String NONE = "00000000-0000-0000-0000-000000000000";
+
+    /**
+     * What a group's counts are, each as the condition on a fact that counts it (docs/indicators.md): the same
+     * conditions fill the roll-up and count the facts directly, so the two cannot disagree.
+     */
+    private static final List<String[]> COUNTS = List.of(
+            new String[] {"received", "true"},
+            new String[] {"dispatched", "dispatch_count > 0"},
+            new String[] {"responded_in_time", "dispatch_count > 0 and responded_at <= response_due"},
+            new String[] {"followed_up", "reached"},
+            new String[] {"resolved", "reached and resolved"},
+            new String[] {"satisfied", "reached and satisfaction = 'SATISFIED'"},
+            new String[] {"basically_satisfied", "reached and satisfaction = 'BASICALLY_SATISFIED'"},
+            new String[] {"closed", "closed_at is not null"},
+            new String[] {
+                "closed_on_time",
+                "closed_at is not null and (resolution_due is null or coalesce(answered_at, closed_at) <= resolution_due)"
+            },
+            new String[] {"handled", "dispatch_count > 0 and answered_at is not null"},
+            new String[] {"reworked", "reworks > 0"},
+            new String[] {"dispatched_once", "dispatch_count = 1"},
+            new String[] {"extended", "dispatch_count > 0 and extensions > 0"},
+            new String[] {"suspended", "state = 'SUSPENDED'"});
+
+    /** Open work orders whose deadline has passed by {@code :now}: 应结案 though not closed (not 挂账). */
+    private static final String OPEN_AND_DUE = "closed_at is null and dispatch_count > 0"
+            + " and state not in ('SUSPENDED', 'VOIDED') and resolution_due <= :now";
+
+    private static String counted(java.util.function.Function<String[], String> each) {
+        return COUNTS.stream().map(each).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static final String BUCKET_COLUMNS = "period, coalesce(subdistrict_id, '" + NONE + "'),"
+            + " coalesce(community_id, '" + NONE + "'), coalesce(handler_id, '" + NONE + "'), kind";
+
+    private static final String ROLL_UP = "insert into indicator.monthly (period, subdistrict_id, community_id,"
+            + " handler_id, kind, " + counted(c -> c[0]) + ") select " + BUCKET_COLUMNS + ", "
+            + counted(c -> "count(*) filter (where " + c[1] + ")") + " from indicator.appeal_fact";
+
+    /** A roll-up bucket: month, 街道, 社区, handling unit (zero uuid for none). */
+    record Bucket(LocalDate period, UUID subdistrict, UUID community, UUID handler) implements Comparable<Bucket> {
+
+        @Override
+        public int compareTo(Bucket o) {
+            return toString().compareTo(o.toString());
+        }
+    }
+
+    private java.util.Optional<Bucket> bucketOf(UUID appeal) {
+        return jdbc.sql("select period, coalesce(subdistrict_id, cast(:none as uuid)) as s,"
+                        + " coalesce(community_id, cast(:none as uuid)) as c,"
+                        + " coalesce(handler_id, cast(:none as uuid)) as h"
+                        + " from indicator.appeal_fact where appeal_id = :id")
+                .param("none", NONE)
+                .param("id", appeal)
+                .query((rs, n) -> new Bucket(
+                        rs.getDate("period").toLocalDate(),
+                        rs.getObject("s", UUID.class),
+                        rs.getObject("c", UUID.class),
+                        rs.getObject("h", UUID.class)))
+                .optional();
+    }
+
+    /**
+     * Adds the bucket's facts up again, under an advisory lock on the bucket so two writers cannot interleave (the
+     * second waits and then sees the first's row).
+     */
+    private void recompute(Bucket b) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 7))")
+                .param("key", "indicator.monthly:" + b)
+                .query((rs, n) -> 1)
+                .list();
+        jdbc.sql("delete from indicator.monthly where period = :p and subdistrict_id = :s and community_id = :c"
+                        + " and handler_id = :h")
+                .param("p", b.period())
+                .param("s", b.subdistrict())
+                .param("c", b.community())
+                .param("h", b.handler())
+                .update();
+        jdbc.sql(ROLL_UP + " where period = :p and coalesce(subdistrict_id, '" + NONE + "') = :s"
+                        + " and coalesce(community_id, '" + NONE + "') = :c"
+                        + " and coalesce(handler_id, '" + NONE + "') = :h group by 1, 2, 3, 4, 5")
+                .param("p", b.period())
+                .param("s", b.subdistrict())
+                .param("c", b.community())
+                .param("h", b.handler())
+                .update();
+    }
+
+    /** Rebuilds the whole roll-up from the facts (after the nightly reconciliation), in the caller's transaction. */
+    public void rebuild() {
+        jdbc.sql("lock table indicator.monthly in exclusive mode").update();
+        jdbc.sql("delete from indicator.monthly").update();
+        jdbc.sql(ROLL_UP + " group by 1, 2, 3, 4, 5").update();
+    }
+
+    /** Whether the roll-up holds nothing (an installation upgraded with facts but no roll-up yet). */
+    public boolean rollUpEmpty() {
+        return jdbc.sql("select not exists (select 1 from indicator.monthly)")
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
      * Which facts to add up: broken down by {@code dimension} (null: one total) and, when {@code byMonth}, by month;
-     * only {@code key} of the dimension when given; months {@code from}–{@code to} (first days, inclusive); within the
-     * viewer's reach ({@code everything}, or appeals in one of {@code units} or led by one of {@code organisations}).
-     * {@code now} decides which open work orders are already 应结案 (deadline passed) and their traffic light.
+     * only {@code key} of the dimension when given; months {@code from}–{@code to} (first days, inclusive), or when
+     * {@code only} is not null just those months; within the viewer's reach ({@code everything}, or appeals in one of
+     * the {@code subdistricts}, {@code communities} or {@code grids} or led by one of {@code organisations}); leaving
+     * out the {@code excluded} kinds (INTAKE, VOIDED, REPEAT). {@code now} decides which open work orders are already
+     * 应结案 (deadline passed) and their traffic light.
      */
     public record Slice(
             Dimension dimension,
@@ -167,11 +285,24 @@ public class FactStore {
             boolean byMonth,
             LocalDate from,
             LocalDate to,
+            List<LocalDate> only,
             boolean everything,
-            List<UUID> units,
+            List<UUID> subdistricts,
+            List<UUID> communities,
+            List<UUID> grids,
             List<UUID> organisations,
-            IndicatorSettings settings,
-            Instant now) {}
+            List<String> excluded,
+            Instant now) {
+
+        /** Whether the roll-up can answer: its keys are 街道, 社区 and handling unit, so not grids or categories. */
+        boolean rolledUp() {
+            return (dimension == null
+                            || dimension == Dimension.HANDLER
+                            || dimension == Dimension.STREET
+                            || dimension == Dimension.COMMUNITY)
+                    && (everything || grids.isEmpty());
+        }
+    }
 
     /** One group's counts: {@code key} (null for a total), {@code period} (null unless by month). */
     public record Group(String key, LocalDate period, Rates.Counts counts) {}
@@ -191,24 +322,28 @@ public class FactStore {
 
     private record Where(String sql, Map<String, Object> params) {}
 
-    private static Where where(Slice s) {
+    /** The slice's conditions, for the facts or the roll-up (whose columns have the same names). */
+    private static Where where(Slice s, boolean periods) {
         Map<String, Object> p = new HashMap<>();
-        StringBuilder w = new StringBuilder(" where period between :from and :to");
-        p.put("from", s.from());
-        p.put("to", s.to());
-        if (s.settings().excludeAnsweredAtIntake()) {
-            w.append(" and closure is distinct from 'ANSWERED_AT_INTAKE'");
-        }
-        if (s.settings().excludeRepeats()) {
-            w.append(" and closure is distinct from 'REPEAT'");
-        }
-        if (s.settings().excludeVoided()) {
-            w.append(" and state <> 'VOIDED'");
+        StringBuilder w = new StringBuilder(" where kind <> all(:excluded)");
+        p.put("excluded", s.excluded().toArray(String[]::new));
+        if (periods && s.only() != null) {
+            w.append(" and period = any(:only)");
+            p.put("only", s.only().stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new));
+        } else if (periods) {
+            w.append(" and period between :from and :to");
+            p.put("from", s.from());
+            p.put("to", s.to());
         }
         if (!s.everything()) {
-            w.append(" and (subdistrict_id = any(:units) or community_id = any(:units) or grid_id = any(:units)"
-                    + " or handler_id = any(:orgs))");
-            p.put("units", s.units().toArray(UUID[]::new));
+            w.append(" and (subdistrict_id = any(:subdistricts) or community_id = any(:communities)");
+            if (!s.grids().isEmpty()) {
+                w.append(" or grid_id = any(:grids)");
+            }
+            w.append(" or handler_id = any(:orgs))");
+            p.put("subdistricts", s.subdistricts().toArray(UUID[]::new));
+            p.put("communities", s.communities().toArray(UUID[]::new));
+            p.put("grids", s.grids().toArray(UUID[]::new));
             p.put("orgs", s.organisations().toArray(UUID[]::new));
         }
         if (s.dimension() != null) {
@@ -221,6 +356,13 @@ public class FactStore {
                 p.put("key", s.key());
             } else {
                 w.append(" and ").append(column).append(" is not null");
+                if (s.dimension() != Dimension.CATEGORY) {
+                    w.append(" and ")
+                            .append(column)
+                            .append(" <> '")
+                            .append(NONE)
+                            .append("'");
+                }
             }
         }
         return new Where(w.toString(), p);
@@ -230,34 +372,59 @@ public class FactStore {
         return s.dimension() == null ? "cast(null as text)" : "cast(" + column(s.dimension()) + " as text)";
     }
 
-    /** The counts of the slice, one group per key (and month). */
+    /**
+     * The counts of the slice, one group per key (and month): from the roll-up where it can answer, with the open work
+     * orders already due counted from the facts; from the facts alone otherwise.
+     */
     public List<Group> counts(Slice s) {
-        Where w = where(s);
-        String key = keyColumn(s);
-        String period = s.byMonth() ? "period" : "cast(null as date)";
-        String sql = "select " + key + " as key, " + period + " as month,"
-                + " count(*) as received,"
-                + " count(*) filter (where dispatch_count > 0) as dispatched,"
-                + " count(*) filter (where dispatch_count > 0 and responded_at <= response_due) as responded_in_time,"
-                + " count(*) filter (where reached) as followed_up,"
-                + " count(*) filter (where reached and resolved) as resolved,"
-                + " count(*) filter (where reached and satisfaction = 'SATISFIED') as satisfied,"
-                + " count(*) filter (where reached and satisfaction = 'BASICALLY_SATISFIED') as basically,"
-                + " count(*) filter (where closed_at is not null or (dispatch_count > 0 and state <> 'SUSPENDED'"
-                + "     and state <> 'VOIDED' and resolution_due <= :now)) as due,"
-                + " count(*) filter (where closed_at is not null) as closed,"
-                + " count(*) filter (where closed_at is not null and (resolution_due is null"
-                + "     or coalesce(answered_at, closed_at) <= resolution_due)) as closed_on_time,"
-                + " count(*) filter (where dispatch_count > 0 and answered_at is not null) as handled,"
-                + " count(*) filter (where reworks > 0) as reworked,"
-                + " count(*) filter (where dispatch_count = 1) as dispatched_once,"
-                + " count(*) filter (where dispatch_count > 0 and extensions > 0) as extended,"
-                + " count(*) filter (where state = 'SUSPENDED') as suspended"
-                + " from indicator.appeal_fact" + w.sql()
-                + " group by 1, 2";
+        Where w = where(s, true);
+        String head = "select " + keyColumn(s) + " as key, " + (s.byMonth() ? "period" : "cast(null as date)")
+                + " as month, ";
         Map<String, Object> p = new HashMap<>(w.params());
         p.put("now", Timestamp.from(s.now()));
-        return jdbc.sql(sql).params(p).query(FactStore::group).list();
+        if (!s.rolledUp()) {
+            String sql = head + counted(c -> "count(*) filter (where " + c[1] + ") as " + c[0])
+                    + ", count(*) filter (where closed_at is not null or (" + OPEN_AND_DUE + ")) as due"
+                    + " from indicator.appeal_fact" + w.sql() + " group by 1, 2";
+            return jdbc.sql(sql).params(p).query(FactStore::group).list();
+        }
+        Map<List<Object>, Long> openDue = new HashMap<>();
+        jdbc.sql(head + "count(*) as due from indicator.appeal_fact" + w.sql() + " and " + OPEN_AND_DUE
+                        + " group by 1, 2")
+                .params(p)
+                .query((rs, n) -> openDue.put(
+                        java.util.Arrays.asList(rs.getString("key"), rs.getDate("month")), rs.getLong("due")))
+                .list();
+        String sql = head + counted(c -> "sum(" + c[0] + ") as " + c[0]) + ", sum(closed) as due"
+                + " from indicator.monthly" + w.sql() + " group by 1, 2";
+        return jdbc.sql(sql)
+                .params(p)
+                .query((rs, n) -> {
+                    Group g = group(rs, n);
+                    long more =
+                            openDue.getOrDefault(java.util.Arrays.asList(rs.getString("key"), rs.getDate("month")), 0L);
+                    Rates.Counts c = g.counts();
+                    return new Group(
+                            g.key(),
+                            g.period(),
+                            new Rates.Counts(
+                                    c.received(),
+                                    c.dispatched(),
+                                    c.respondedInTime(),
+                                    c.followedUp(),
+                                    c.resolved(),
+                                    c.satisfied(),
+                                    c.basicallySatisfied(),
+                                    c.dueForClosure() + more,
+                                    c.closed(),
+                                    c.closedOnTime(),
+                                    c.handled(),
+                                    c.reworked(),
+                                    c.dispatchedOnce(),
+                                    c.extended(),
+                                    c.suspended()));
+                })
+                .list();
     }
 
     private static Group group(ResultSet rs, int row) throws SQLException {
@@ -272,7 +439,7 @@ public class FactStore {
                         rs.getLong("followed_up"),
                         rs.getLong("resolved"),
                         rs.getLong("satisfied"),
-                        rs.getLong("basically"),
+                        rs.getLong("basically_satisfied"),
                         rs.getLong("due"),
                         rs.getLong("closed"),
                         rs.getLong("closed_on_time"),
@@ -288,14 +455,13 @@ public class FactStore {
      * red past the deadline, yellow from 80 % of the limit, green before (the moments the appeal module stores).
      */
     public List<Lights> lights(Slice s) {
-        Where w = where(s);
+        Where w = where(s, false);
         String sql = "select " + keyColumn(s) + " as key,"
                 + " count(*) filter (where (red_after is null or red_after > :now)"
                 + "     and (yellow_from is null or yellow_from > :now)) as green,"
                 + " count(*) filter (where yellow_from <= :now and (red_after is null or red_after > :now)) as yellow,"
                 + " count(*) filter (where red_after <= :now) as red"
-                + " from indicator.appeal_fact"
-                + w.sql().replace("period between :from and :to", "true")
+                + " from indicator.appeal_fact" + w.sql()
                 + " and dispatch_count > 0 and state in ('DISPATCHED', 'OBJECTED', 'SIGNED', 'HANDLING', 'SUSPENDED')"
                 + " group by 1";
         Map<String, Object> p = new HashMap<>(w.params());
