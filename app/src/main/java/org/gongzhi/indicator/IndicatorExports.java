@@ -31,16 +31,7 @@ public class IndicatorExports {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The rates of a {@link Rates}, in the order the sheets show them. */
-    static final List<String> RATES = List.of(
-            "responseRate",
-            "resolutionRate",
-            "satisfactionRate",
-            "composite",
-            "closureRate",
-            "onTimeClosureRate",
-            "reworkRate",
-            "accurateDispatchRate",
-            "extensionRate");
+    static final List<String> RATES = Indicators.RATE_NAMES;
 
     private final ActorResolver actors;
     private final AuditTrail audit;
@@ -113,17 +104,17 @@ public class IndicatorExports {
                 r++,
                 locale,
                 "indicator.count.received",
-                s.current().received(),
-                s.previousMonth().received(),
-                s.lastYear().received());
+                s.current().counts().received(),
+                s.previousMonth().counts().received(),
+                s.lastYear().counts().received());
         count(
                 ws,
                 r,
                 locale,
                 "indicator.count.suspended",
-                s.current().suspended(),
-                s.previousMonth().suspended(),
-                s.lastYear().suspended());
+                s.current().counts().suspended(),
+                s.previousMonth().counts().suspended(),
+                s.lastYear().counts().suspended());
         ws.width(0, 18);
     }
 
@@ -149,9 +140,9 @@ public class IndicatorExports {
         for (Indicators.Row row : d.table()) {
             ws.value(r, 0, row.rank());
             ws.value(r, 1, row.name());
-            ws.value(r, 2, row.rates().received());
-            ws.value(r, 3, row.rates().dispatched());
-            ws.value(r, 4, row.rates().followedUp());
+            ws.value(r, 2, row.rates().counts().received());
+            ws.value(r, 3, row.rates().counts().dispatched());
+            ws.value(r, 4, row.rates().counts().followedUp());
             if (row.rates().grade() != null) {
                 ws.value(r, 5, row.rates().grade().name());
             }
@@ -173,7 +164,7 @@ public class IndicatorExports {
         int r = head(ws, watermark, locale, heads);
         for (Indicators.MonthRates m : d.trend()) {
             ws.value(r, 0, m.month().toString());
-            ws.value(r, 1, m.rates().received());
+            ws.value(r, 1, m.rates().counts().received());
             for (int i = 0; i < RATES.size(); i++) {
                 number(ws, r, 2 + i, Indicators.rate(m.rates(), RATES.get(i)));
             }

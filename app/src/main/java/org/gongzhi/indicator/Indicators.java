@@ -116,6 +116,18 @@ public class Indicators {
     /** One unit's open work orders by traffic light. */
     public record LightRow(String key, String name, long green, long yellow, long red) {}
 
+    /** Every rate's name, in the order tables show them. */
+    public static final List<String> RATE_NAMES = List.of(
+            "responseRate",
+            "resolutionRate",
+            "satisfactionRate",
+            "composite",
+            "closureRate",
+            "onTimeClosureRate",
+            "reworkRate",
+            "accurateDispatchRate",
+            "extensionRate");
+
     /** The rate named {@code rate} (a {@link Rates} component, e.g. {@code responseRate}); null for an unknown one. */
     public static BigDecimal rate(Rates r, String rate) {
         return switch (rate) {
@@ -169,14 +181,14 @@ public class Indicators {
         checkPeriod(from, to);
         Reach reach = reach(null, null);
         IndicatorSettings settings = store.settings();
-        List<FactStore.Group> groups = store.counts(slice(reach, dimension, null, false, from, to, settings));
+        List<FactStore.Group> groups = store.counts(slice(reach, dimension, null, false, from, to, settings, null));
         Map<String, String> names =
                 names(dimension, groups.stream().map(FactStore.Group::key).toList());
         List<Row> unranked = groups.stream()
                 .map(g -> new Row(0, g.key(), names.getOrDefault(g.key(), g.key()), Rates.of(g.counts(), settings)))
                 .sorted(Comparator.comparing(
                                 (Row r) -> r.rates().composite(), Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(r -> r.rates().received(), Comparator.reverseOrder())
+                        .thenComparing(r -> r.rates().counts().received(), Comparator.reverseOrder())
                         .thenComparing(Row::name))
                 .toList();
         List<Row> ranked = new ArrayList<>(unranked.size());
@@ -194,7 +206,7 @@ public class Indicators {
         Reach reach = reach(dimension, key);
         IndicatorSettings settings = store.settings();
         Map<YearMonth, Rates.Counts> byMonth = new HashMap<>();
-        for (FactStore.Group g : store.counts(slice(reach, dimension, key, true, from, to, settings))) {
+        for (FactStore.Group g : store.counts(slice(reach, dimension, key, true, from, to, settings, null))) {
             byMonth.put(YearMonth.from(g.period()), g.counts());
         }
         List<MonthRates> months = new ArrayList<>();
@@ -210,7 +222,7 @@ public class Indicators {
         Reach reach = reach(null, null);
         IndicatorSettings settings = store.settings();
         YearMonth any = YearMonth.of(2000, 1);
-        List<FactStore.Lights> rows = store.lights(slice(reach, dimension, null, false, any, any, settings));
+        List<FactStore.Lights> rows = store.lights(slice(reach, dimension, null, false, any, any, settings, null));
         Map<String, String> names =
                 names(dimension, rows.stream().map(FactStore.Lights::key).toList());
         return rows.stream()
@@ -393,17 +405,6 @@ public class Indicators {
         if (from.plusMonths(MAX_MONTHS).isBefore(to.plusMonths(1))) {
             throw DomainException.invalid(List.of(Violation.of("to", "indicator.period.too-long", MAX_MONTHS)));
         }
-    }
-
-    private FactStore.Slice slice(
-            Reach reach,
-            Dimension dimension,
-            String key,
-            boolean byMonth,
-            YearMonth from,
-            YearMonth to,
-            IndicatorSettings settings) {
-        return slice(reach, dimension, key, byMonth, from, to, settings, null);
     }
 
     private FactStore.Slice slice(

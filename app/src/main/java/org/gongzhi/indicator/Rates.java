@@ -1,10 +1,12 @@
 package org.gongzhi.indicator;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The indicators of one slice of appeals — a unit, place or category and a period — as counts and percentages
+ * The indicators of one slice of appeals — a unit, place or category and a period — as counts (written beside the
+ * rates in JSON) and percentages
  * (0–100, two decimals, half up; null when the denominator is 0). Formulas, with worked examples, in
  * docs/indicators.md; sources: 《北京市接诉即办工作条例》 Art 32 (三率), GB/T 30428 (the rest).
  *
@@ -23,21 +25,7 @@ import java.math.RoundingMode;
  * </ul>
  */
 public record Rates(
-        long received,
-        long dispatched,
-        long respondedInTime,
-        long followedUp,
-        long resolved,
-        long satisfied,
-        long basicallySatisfied,
-        long dueForClosure,
-        long closed,
-        long closedOnTime,
-        long handled,
-        long reworked,
-        long dispatchedOnce,
-        long extended,
-        long suspended,
+        @JsonUnwrapped Counts counts,
         BigDecimal responseRate,
         BigDecimal resolutionRate,
         BigDecimal satisfactionRate,
@@ -70,6 +58,26 @@ public record Rates(
             long suspended) {
 
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** The same counts with {@code more} appeals due for closure (open work orders past their deadline). */
+        public Counts plusDue(long more) {
+            return new Counts(
+                    received,
+                    dispatched,
+                    respondedInTime,
+                    followedUp,
+                    resolved,
+                    satisfied,
+                    basicallySatisfied,
+                    dueForClosure + more,
+                    closed,
+                    closedOnTime,
+                    handled,
+                    reworked,
+                    dispatchedOnce,
+                    extended,
+                    suspended);
+        }
     }
 
     /** The rates of {@code c} under {@code settings}. */
@@ -89,21 +97,7 @@ public record Rates(
                         .add(satisfaction.multiply(BigDecimal.valueOf(settings.satisfactionWeight())))
                         .divide(HUNDRED, 10, RoundingMode.HALF_UP));
         return new Rates(
-                c.received(),
-                c.dispatched(),
-                c.respondedInTime(),
-                c.followedUp(),
-                c.resolved(),
-                c.satisfied(),
-                c.basicallySatisfied(),
-                c.dueForClosure(),
-                c.closed(),
-                c.closedOnTime(),
-                c.handled(),
-                c.reworked(),
-                c.dispatchedOnce(),
-                c.extended(),
-                c.suspended(),
+                c,
                 shown(response),
                 shown(resolution),
                 shown(satisfaction),

@@ -455,11 +455,25 @@ class IndicatorIT extends AppealTest {
     @Test
     @Order(5)
     void the_dashboard_and_its_workbook_show_the_same_figures() throws Exception {
+        // A whistle in the month, so its assessment shows beside the rates.
+        TestClock.freeze(at("2027-09-30T15:00"));
+        Map<String, Object> whistle = new LinkedHashMap<>();
+        whistle.put("unitId", xueyuanlu());
+        whistle.put("matter", "指标样例月：二里庄路面塌陷");
+        whistle.put("whistleCase", "EMERGENCY");
+        whistle.put("reportBy", at("2027-09-30T17:00").toString());
+        whistle.put("departmentIds", List.of(calls.organisation(POLICE)));
+        var blown = calls.send(post("/api/v1/whistles"), dispatcher(), whistle);
+        assertThat(blown.getStatus()).as(blown.getContentAsString()).isEqualTo(201);
         TestClock.freeze(at("2027-10-25T10:00"));
         var page = calls.send(
                 get("/indicators?month=2027-09&dimension=HANDLER").accept(MediaType.TEXT_HTML), dispatcher(), null);
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString()).contains("74.29%", POLICE, ENFORCEMENT, "indicator-charts");
+        // The month's whistle: its chart and the departments' table (the assessment page's own) are shown.
+        assertThat(page.getContentAsString())
+                .contains("chart-whistles", "报到及时率")
+                .doesNotContain("本月没有吹哨");
 
         var file = calls.send(get("/indicators/export.xlsx?month=2027-09&dimension=HANDLER"), dispatcher(), null);
         assertThat(file.getStatus()).isEqualTo(200);

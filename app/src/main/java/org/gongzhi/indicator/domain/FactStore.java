@@ -403,26 +403,7 @@ public class FactStore {
                     Group g = group(rs, n);
                     long more =
                             openDue.getOrDefault(java.util.Arrays.asList(rs.getString("key"), rs.getDate("month")), 0L);
-                    Rates.Counts c = g.counts();
-                    return new Group(
-                            g.key(),
-                            g.period(),
-                            new Rates.Counts(
-                                    c.received(),
-                                    c.dispatched(),
-                                    c.respondedInTime(),
-                                    c.followedUp(),
-                                    c.resolved(),
-                                    c.satisfied(),
-                                    c.basicallySatisfied(),
-                                    c.dueForClosure() + more,
-                                    c.closed(),
-                                    c.closedOnTime(),
-                                    c.handled(),
-                                    c.reworked(),
-                                    c.dispatchedOnce(),
-                                    c.extended(),
-                                    c.suspended()));
+                    return new Group(g.key(), g.period(), g.counts().plusDue(more));
                 })
                 .list();
     }

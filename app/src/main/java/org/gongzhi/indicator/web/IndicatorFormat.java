@@ -16,17 +16,6 @@ import org.springframework.stereotype.Component;
 @Component("indicatorFormat")
 public class IndicatorFormat {
 
-    private static final List<String> ALL = List.of(
-            "responseRate",
-            "resolutionRate",
-            "satisfactionRate",
-            "composite",
-            "closureRate",
-            "onTimeClosureRate",
-            "reworkRate",
-            "accurateDispatchRate",
-            "extensionRate");
-
     private final MessageSource messages;
 
     IndicatorFormat(MessageSource messages) {
@@ -35,7 +24,7 @@ public class IndicatorFormat {
 
     /** Every rate, in the order the tables show them. */
     public List<String> all() {
-        return ALL;
+        return Indicators.RATE_NAMES;
     }
 
     /** {@code 71.43%}, or {@code —} when the rate does not exist (nothing to divide by). */

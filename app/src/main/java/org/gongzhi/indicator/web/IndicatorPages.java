@@ -113,7 +113,8 @@ class IndicatorPages {
             model.addAttribute("previous", c.month().minusMonths(1).toString());
             model.addAttribute("next", c.month().plusMonths(1).toString());
             model.addAttribute(
-                    "anyTrend", d.trend().stream().anyMatch(m -> m.rates().received() > 0));
+                    "anyTrend",
+                    d.trend().stream().anyMatch(m -> m.rates().counts().received() > 0));
             model.addAttribute("charts", charts(d, locale));
             model.addAttribute("mayEditSettings", may.to(IndicatorPermission.EDIT_SETTINGS.code()));
         } catch (DomainException e) {
