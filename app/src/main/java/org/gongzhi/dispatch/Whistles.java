@@ -474,7 +474,10 @@ public class Whistles {
         return overdue.size();
     }
 
-    /** The double assessment (Art 33) of whistles blown in [{@code from}, {@code to}). */
+    /**
+     * The double assessment (Art 33) of whistles blown in [{@code from}, {@code to}) that the person may read: of their
+     * 街道 and 社区, or summoning their departments (everything for installation-wide accounts).
+     */
     public record Assessment(
             Instant from, Instant to, List<StreetAssessment> streets, List<DepartmentAssessment> departments) {}
 
@@ -515,7 +518,16 @@ public class Whistles {
             throw DomainException.invalid(List.of(Violation.of("to", "dispatch.whistle.period")));
         }
         Instant now = clock.instant();
-        List<WhistleStore.StreetRow> streetRows = store.streets(from, to);
+        // Each sees the whistles of their places and those summoning their departments; the district and the
+        // administrators see them all.
+        AccessScope scope = scopes.current();
+        WhistleStore.Reach reach = scope.everything()
+                ? new WhistleStore.Reach(true, List.of(), List.of())
+                : new WhistleStore.Reach(
+                        false,
+                        territory.within(scope).stream().map(UnitId::value).toList(),
+                        scope.organisations());
+        List<WhistleStore.StreetRow> streetRows = store.streets(from, to, reach);
         Map<UUID, String> names = names(
                 streetRows.stream().map(WhistleStore.StreetRow::subdistrictId).toList());
         List<StreetAssessment> streets = streetRows.stream()
@@ -530,7 +542,7 @@ public class Whistles {
                         r.resolved()))
                 .sorted(Comparator.comparing(StreetAssessment::blown).reversed())
                 .toList();
-        List<WhistleStore.DepartmentRow> rows = new ArrayList<>(store.departments(from, to, now));
+        List<WhistleStore.DepartmentRow> rows = new ArrayList<>(store.departments(from, to, now, reach));
         Comparator<WhistleStore.DepartmentRow> order = Comparator.comparing(
                         (WhistleStore.DepartmentRow r) -> r.due() == 0 ? -1.0 : (double) r.onTime() / r.due())
                 .reversed()

@@ -58,7 +58,7 @@ public class IndicatorExports {
         audit.record(AuditRecord.created(
                 "indicator.exported",
                 "indicator-dashboard",
-                null,
+                d.month() + "/" + d.dimension().name(),
                 Map.of("month", d.month().toString(), "dimension", d.dimension().name())));
         Workbook wb = new Workbook(out, "Gongzhi", "1.0");
         scorecard(wb.newWorksheet(label("indicator.export.sheet.scorecard", locale)), d, watermark, locale);

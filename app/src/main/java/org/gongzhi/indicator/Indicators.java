@@ -377,13 +377,23 @@ public class Indicators {
                 List.copyOf(orgs));
     }
 
+    /**
+     * A key must name an existing unit of the dimension's kind (400 {@code indicator.key.invalid} otherwise), and a
+     * 街道, 社区 or 网格 must lie in the viewer's places (403 {@code scope.outside}).
+     */
     private void checkKey(Dimension dimension, String key) {
         if (dimension == null) {
             throw DomainException.invalid(List.of(Violation.of("dimension", "indicator.dimension.required")));
         }
+        DomainException invalid = DomainException.invalid(List.of(Violation.of("key", "indicator.key.invalid", key)));
         if (dimension == Dimension.CATEGORY) {
             if (!key.matches("[A-Z][0-9A-Z]{1,7}")) {
-                throw DomainException.invalid(List.of(Violation.of("key", "indicator.key.invalid", key)));
+                throw invalid;
+            }
+            try {
+                categories.history(key);
+            } catch (DomainException unknown) {
+                throw invalid;
             }
             return;
         }
@@ -391,11 +401,42 @@ public class Indicators {
         try {
             id = UUID.fromString(key);
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(List.of(Violation.of("key", "indicator.key.invalid", key)));
+            throw invalid;
         }
-        if (dimension != Dimension.HANDLER) {
-            may.require(IndicatorPermission.READ, id);
+        if (dimension == Dimension.HANDLER) {
+            if (organisations.organisation(new OrganisationId(id)).isEmpty()) {
+                throw invalid;
+            }
+            return;
         }
+        UnitKind kind = switch (dimension) {
+            case STREET -> UnitKind.SUBDISTRICT;
+            case COMMUNITY -> UnitKind.COMMUNITY;
+            default -> UnitKind.GRID;
+        };
+        if (territory.unit(new UnitId(id)).filter(u -> u.kind() == kind).isEmpty()) {
+            throw invalid;
+        }
+        may.require(IndicatorPermission.READ, id);
+    }
+
+    /**
+     * A month written {@code yyyy-MM}, years 2000–2099; blank is {@code otherwise} (null: required). Adds {@code
+     * indicator.month.invalid} at {@code field} to {@code v} for anything else.
+     */
+    public static YearMonth month(String text, String field, YearMonth otherwise, org.gongzhi.shared.Violations v) {
+        if (text == null || text.isBlank()) {
+            if (otherwise == null) {
+                v.add(field, "indicator.month.invalid", "");
+            }
+            return otherwise;
+        }
+        String t = text.strip();
+        if (t.matches("20[0-9]{2}-(0[1-9]|1[0-2])")) {
+            return YearMonth.parse(t);
+        }
+        v.add(field, "indicator.month.invalid", t);
+        return null;
     }
 
     private static void checkPeriod(YearMonth from, YearMonth to) {

@@ -72,7 +72,7 @@ public class Reconciliation {
     void backfillIfEmpty() {
         Runnable work;
         if (store.count() == 0 && !statistics.facts(null, 1).isEmpty()) {
-            work = this::run;
+            work = () -> run(true);
         } else if (store.rollUpEmpty() && store.count() > 0) {
             work = () -> transaction.executeWithoutResult(status -> store.rebuild());
         } else {
@@ -91,6 +91,11 @@ public class Reconciliation {
     }
 
     Reconciled run() {
+        return run(false);
+    }
+
+    /** {@code filling}: the start-up backfill, whose rows are all new (not corrections to report). */
+    private Reconciled run(boolean filling) {
         Instant started = clock.instant();
         long appeals = 0;
         long corrected = 0;
@@ -118,7 +123,9 @@ public class Reconciliation {
         transaction.executeWithoutResult(status -> store.rebuild());
         long millis = java.time.Duration.between(started, clock.instant()).toMillis();
         Reconciled result = new Reconciled(appeals, corrected, removed, millis);
-        if (corrected > 0 || removed > 0) {
+        if (filling) {
+            log.info("Indicator facts filled at start-up: {} appeals in {} ms", appeals, millis);
+        } else if (corrected > 0 || removed > 0) {
             log.warn(
                     "Indicator facts reconciled: {} appeals read, {} rows corrected, {} removed",
                     appeals,

@@ -61,7 +61,7 @@ class IndicatorPagesIT extends InTheBrowser {
             assertThat(s.locator(".scorecard").count()).isEqualTo(4);
             // No whistle that month: no empty chart, a sentence instead.
             assertThat(s.locator("#chart-whistles").count()).isZero();
-            assertThat(s.locator("main").innerText()).contains("本月没有吹哨");
+            assertThat(s.locator("main").innerText()).contains("该月没有吹哨");
             assertThat(s.locator("main").innerText()).contains("响应率", "解决率", "满意率", "综合得分", "环比", "同比");
             collect(failures, () -> Browsers.accessible(s, "/indicators"));
             Browsers.shot(s, "indicators-desktop");

@@ -75,7 +75,11 @@ class IndicatorIT extends AppealTest {
     }
 
     String register(String name, String type) throws Exception {
-        TestClock.freeze(at("2027-09-30T15:00"));
+        return register(name, type, "2027-09-30T15:00");
+    }
+
+    String register(String name, String type, String local) throws Exception {
+        TestClock.freeze(at(local));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("channel", "HOTLINE");
         m.put("type", type);
@@ -469,11 +473,11 @@ class IndicatorIT extends AppealTest {
         var page = calls.send(
                 get("/indicators?month=2027-09&dimension=HANDLER").accept(MediaType.TEXT_HTML), dispatcher(), null);
         assertThat(page.getStatus()).isEqualTo(200);
-        assertThat(page.getContentAsString()).contains("74.29%", POLICE, ENFORCEMENT, "indicator-charts");
+        assertThat(page.getContentAsString()).contains("74.29", POLICE, ENFORCEMENT, "indicator-charts");
         // The month's whistle: its chart and the departments' table (the assessment page's own) are shown.
         assertThat(page.getContentAsString())
                 .contains("chart-whistles", "报到及时率")
-                .doesNotContain("本月没有吹哨");
+                .doesNotContain("该月没有吹哨");
 
         var file = calls.send(get("/indicators/export.xlsx?month=2027-09&dimension=HANDLER"), dispatcher(), null);
         assertThat(file.getStatus()).isEqualTo(200);
@@ -499,10 +503,58 @@ class IndicatorIT extends AppealTest {
                 get("/indicators?month=2027-13&dimension=PLANET").accept(MediaType.TEXT_HTML), dispatcher(), null);
         assertThat(bad.getStatus()).isEqualTo(400);
         assertThat(bad.getContentAsString()).contains("2027-13");
-        var api = calls.send(get("/api/v1/indicators?dimension=STREET&key=nope&month=2027-09"), dispatcher(), null);
-        assertThat(api.getStatus()).isEqualTo(400);
-        assertThat(calls.read(api).path("errors").get(0).path("location").asString())
-                .isEqualTo("key");
+        // A key that is not one, names a unit of another kind, does not exist, or is the "no handler" bucket: 400.
+        UUID community = territory.requireByCode(ERLIZHUANG).id().value();
+        for (String query : List.of(
+                "dimension=STREET&key=nope",
+                "dimension=STREET&key=" + community,
+                "dimension=COMMUNITY&key=" + xueyuanlu(),
+                "dimension=HANDLER&key=" + UUID.randomUUID(),
+                "dimension=HANDLER&key=00000000-0000-0000-0000-000000000000",
+                "dimension=CATEGORY&key=ZZZZ")) {
+            var api = calls.send(get("/api/v1/indicators?month=2027-09&" + query), dispatcher(), null);
+            assertThat(api.getStatus()).as(query).isEqualTo(400);
+            assertThat(calls.read(api).path("errors").get(0).path("location").asString())
+                    .isEqualTo("key");
+        }
+        // Months outside 2000–2099 or not written yyyy-MM, and a table without its dimension: 400, never 500.
+        for (String path : List.of(
+                "/api/v1/indicators?month=-999999999-01",
+                "/api/v1/indicators?month=%2B999999999-12",
+                "/api/v1/indicators/ranking?dimension=HANDLER&from=%2B999999999-12&to=%2B999999999-12",
+                "/api/v1/indicators/trend?from=2027-01&to=99999-01",
+                "/api/v1/indicators/ranking?dimension=&from=2027-09",
+                "/api/v1/indicators/lights?dimension=")) {
+            assertThat(calls.send(get(path), dispatcher(), null).getStatus())
+                    .as(path)
+                    .isEqualTo(400);
+        }
+        assertThat(calls.send(get("/indicators?month=%2B999999999-12").accept(MediaType.TEXT_HTML), dispatcher(), null)
+                        .getStatus())
+                .isEqualTo(400);
+    }
+
+    @Test
+    @Order(7)
+    void an_appeal_sent_back_and_not_yet_answered_again_counts_as_handled_and_reworked() throws Exception {
+        // Registered in July (the fixture month is September): the street's July holds this one appeal.
+        register("R1", "COMPLAINT", "2027-07-01T09:00");
+        act("R1", "2027-07-01T09:30", "accept", dispatcher(), Map.of("categoryCode", CATEGORY));
+        act("R1", "2027-07-01T10:00", "dispatch", dispatcher(), Map.of("handlerId", calls.organisation(ENFORCEMENT)));
+        act("R1", "2027-07-01T10:10", "sign", calls.staffOf(ENFORCEMENT), null);
+        act("R1", "2027-07-01T10:20", "response", calls.staffOf(ENFORCEMENT), Map.of("note", "已联系"));
+        act("R1", "2027-07-02T10:00", "answer", calls.staffOf(ENFORCEMENT), Map.of("result", "已修复"));
+        followUp("R1", "2027-07-05T10:00", false, "DISSATISFIED");
+        act("R1", "2027-07-05T15:00", "verification", dispatcher(), Map.of("passed", false, "note", "未修复"));
+        awaitFacts();
+        for (String query : List.of("dimension=STREET&key=" + xueyuanlu(), "dimension=CATEGORY&key=" + CATEGORY)) {
+            TestClock.freeze(at("2027-07-06T10:00"));
+            JsonNode july = ok(calls.send(get("/api/v1/indicators?month=2027-07&" + query), dispatcher(), null))
+                    .path("current");
+            assertThat(july.path("handled").asLong()).as(query).isEqualTo(1);
+            assertThat(july.path("reworked").asLong()).as(query).isEqualTo(1);
+            assertThat(rate(july, "reworkRate")).as(query).isEqualTo("100.00");
+        }
     }
 
     @Test
@@ -521,6 +573,14 @@ class IndicatorIT extends AppealTest {
                 Staff.streetAdmin(other),
                 null);
         assertThat(outside.getStatus()).isEqualTo(403);
+        // Nor does the other street see the month's whistle in 学院路 in its assessment.
+        JsonNode whistles = ok(
+                calls.send(get("/api/v1/whistles/assessment?from=2027-09&to=2027-09"), Staff.streetAdmin(other), null));
+        assertThat(whistles.path("departments")).isEmpty();
+        assertThat(whistles.path("streets")).isEmpty();
+        assertThat(ok(calls.send(get("/api/v1/whistles/assessment?from=2027-09&to=2027-09"), dispatcher(), null))
+                        .path("departments"))
+                .hasSize(1);
         // A visitor is asked to sign in.
         assertThat(mvc.perform(get("/api/v1/indicators"))
                         .andReturn()

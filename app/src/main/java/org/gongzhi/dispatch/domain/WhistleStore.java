@@ -265,7 +265,27 @@ public class WhistleStore {
             Double meanRating) {}
 
     /** Every department summoned by whistles blown in [{@code from}, {@code to}), as of {@code now}. */
-    public List<DepartmentRow> departments(Instant from, Instant to, Instant now) {
+    /**
+     * Whose whistles an assessment covers: {@code everything}, or those of one of {@code units} (街道 or 社区) and
+     * those summoning one of {@code departments}.
+     */
+    public record Reach(boolean everything, Collection<UUID> units, Collection<UUID> departments) {
+
+        /** The condition on whistle {@code w}; {@code summoned} is a condition with one parameter, the departments. */
+        String where(String summoned) {
+            return everything ? "" : " and (w.subdistrict_id = any(?) or w.unit_id = any(?) or " + summoned + ")";
+        }
+
+        List<Object> params() {
+            if (everything) {
+                return List.of();
+            }
+            UUID[] u = units.toArray(UUID[]::new);
+            return List.of(u, u, departments.toArray(UUID[]::new));
+        }
+    }
+
+    public List<DepartmentRow> departments(Instant from, Instant to, Instant now, Reach reach) {
         // Due: the department came, or its report-by time passed with the whistle still open then (a whistle closed
         // before its time, the matter settled, asked nothing more of those not yet there).
         return jdbc.sql("select s.department_id, min(s.department_name) as name, count(*) as summoned,"
@@ -277,8 +297,10 @@ public class WhistleStore {
                         + " and (w.closed_at is null or w.closed_at > w.report_by)) as absent,"
                         + " count(s.rating) as rated, avg(s.rating)::float8 as mean"
                         + " from dispatch.summons s join dispatch.whistle w on w.id = s.whistle_id"
-                        + " where w.blown_at >= ? and w.blown_at < ? group by s.department_id")
-                .params(ts(now), ts(now), ts(from), ts(to))
+                        + " where w.blown_at >= ? and w.blown_at < ?"
+                        + reach.where("s.department_id = any(?)")
+                        + " group by s.department_id")
+                .params(concat(List.of(ts(now), ts(now), ts(from), ts(to)), reach.params()))
                 .query((rs, n) -> new DepartmentRow(
                         (UUID) rs.getObject("department_id"),
                         rs.getString("name"),
@@ -302,15 +324,18 @@ public class WhistleStore {
             long closed,
             long resolved) {}
 
-    public List<StreetRow> streets(Instant from, Instant to) {
+    public List<StreetRow> streets(Instant from, Instant to, Reach reach) {
         return jdbc.sql("select subdistrict_id, count(*) as blown,"
                         + " count(*) filter (where whistle_case = 'COMPLEX_DEMAND') as complex,"
                         + " count(*) filter (where whistle_case = 'JOINT_ENFORCEMENT') as joint,"
                         + " count(*) filter (where whistle_case = 'EMERGENCY') as emergency,"
                         + " count(*) filter (where state = 'CLOSED') as closed,"
                         + " count(*) filter (where outcome = 'RESOLVED') as resolved"
-                        + " from dispatch.whistle where blown_at >= ? and blown_at < ? group by subdistrict_id")
-                .params(ts(from), ts(to))
+                        + " from dispatch.whistle w where blown_at >= ? and blown_at < ?"
+                        + reach.where("exists (select 1 from dispatch.summons s where s.whistle_id = w.id"
+                                + " and s.department_id = any(?))")
+                        + " group by subdistrict_id")
+                .params(concat(List.of(ts(from), ts(to)), reach.params()))
                 .query((rs, n) -> new StreetRow(
                         (UUID) rs.getObject("subdistrict_id"),
                         rs.getLong("blown"),
@@ -320,6 +345,12 @@ public class WhistleStore {
                         rs.getLong("closed"),
                         rs.getLong("resolved")))
                 .list();
+    }
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

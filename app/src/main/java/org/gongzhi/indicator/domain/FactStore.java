@@ -186,7 +186,8 @@ public class FactStore {
                 "closed_on_time",
                 "closed_at is not null and (resolution_due is null or coalesce(answered_at, closed_at) <= resolution_due)"
             },
-            new String[] {"handled", "dispatch_count > 0 and answered_at is not null"},
+            // Answered at least once: a 返工 clears the answer until the next one, but the appeal was answered.
+            new String[] {"handled", "dispatch_count > 0 and (answered_at is not null or reworks > 0)"},
             new String[] {"reworked", "reworks > 0"},
             new String[] {"dispatched_once", "dispatch_count = 1"},
             new String[] {"extended", "dispatch_count > 0 and extensions > 0"},

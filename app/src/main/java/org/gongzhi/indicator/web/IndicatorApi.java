@@ -2,7 +2,6 @@ package org.gongzhi.indicator.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.gongzhi.indicator.Dimension;
 import org.gongzhi.indicator.IndicatorSettings;
@@ -30,14 +29,17 @@ class IndicatorApi {
 
     @GetMapping("/indicators")
     @Operation(
-            summary = "One unit's indicators for a month (yyyy-MM, Beijing; default this month) with 环比 and 同比;"
-                    + " without dimension and key, the whole reach's")
+            summary =
+                    "One unit's indicators for a month (yyyy-MM, Beijing; default this month) beside the month before and the same month last year (环比, 同比);"
+                            + " without dimension and key, the whole reach's")
     Indicators.Scorecard scorecard(
             @RequestParam(required = false) String dimension,
             @RequestParam(required = false) String key,
             @RequestParam(required = false) String month) {
         Violations v = new Violations();
-        Dimension d = dimension == null ? null : FormChecks.choice(Dimension.class, "dimension", dimension, v);
+        Dimension d = dimension == null || dimension.isBlank()
+                ? null
+                : FormChecks.choice(Dimension.class, "dimension", dimension, v);
         YearMonth m = month(month, "month", indicators.thisMonth(), v);
         v.throwIfAny();
         return indicators.scorecard(d, key == null || key.isBlank() ? null : key.strip(), m);
@@ -48,11 +50,11 @@ class IndicatorApi {
             summary = "Every unit of a dimension in reach, ranked by composite, over the months from..to (yyyy-MM;"
                     + " from defaults to this month, to to from)")
     List<Indicators.Row> ranking(
-            @RequestParam String dimension,
+            @RequestParam(required = false) String dimension,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         Violations v = new Violations();
-        Dimension d = FormChecks.choice(Dimension.class, "dimension", dimension, v);
+        Dimension d = required(dimension, v);
         YearMonth first = month(from, "from", indicators.thisMonth(), v);
         YearMonth last = month(to, "to", first, v);
         v.throwIfAny();
@@ -67,7 +69,9 @@ class IndicatorApi {
             @RequestParam String from,
             @RequestParam String to) {
         Violations v = new Violations();
-        Dimension d = dimension == null ? null : FormChecks.choice(Dimension.class, "dimension", dimension, v);
+        Dimension d = dimension == null || dimension.isBlank()
+                ? null
+                : FormChecks.choice(Dimension.class, "dimension", dimension, v);
         YearMonth first = month(from, "from", null, v);
         YearMonth last = month(to, "to", null, v);
         v.throwIfAny();
@@ -76,9 +80,9 @@ class IndicatorApi {
 
     @GetMapping("/indicators/lights")
     @Operation(summary = "The open work orders in reach by traffic light now, per unit of a dimension")
-    List<Indicators.LightRow> lights(@RequestParam String dimension) {
+    List<Indicators.LightRow> lights(@RequestParam(required = false) String dimension) {
         Violations v = new Violations();
-        Dimension d = FormChecks.choice(Dimension.class, "dimension", dimension, v);
+        Dimension d = required(dimension, v);
         v.throwIfAny();
         return indicators.lights(d);
     }
@@ -90,17 +94,15 @@ class IndicatorApi {
     }
 
     private static YearMonth month(String text, String field, YearMonth otherwise, Violations v) {
-        if (text == null || text.isBlank()) {
-            if (otherwise == null) {
-                v.add(field, "indicator.month.invalid", "");
-            }
-            return otherwise;
-        }
-        try {
-            return YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            v.add(field, "indicator.month.invalid", text);
+        return Indicators.month(text, field, otherwise, v);
+    }
+
+    /** The dimension a table needs (400 when missing or not one). */
+    private static Dimension required(String dimension, Violations v) {
+        if (dimension == null || dimension.isBlank()) {
+            v.add("dimension", "indicator.dimension.required");
             return null;
         }
+        return FormChecks.choice(Dimension.class, "dimension", dimension, v);
     }
 }

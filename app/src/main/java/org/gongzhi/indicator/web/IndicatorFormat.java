@@ -27,10 +27,13 @@ public class IndicatorFormat {
         return Indicators.RATE_NAMES;
     }
 
-    /** {@code 71.43%}, or {@code —} when the rate does not exist (nothing to divide by). */
+    /**
+     * {@code 71.43%}, or {@code —} when the rate does not exist (nothing to divide by); the composite is a score, so
+     * {@code 74.29} without the sign.
+     */
     public String rate(Rates r, String rate) {
         BigDecimal v = Indicators.rate(r, rate);
-        return v == null ? "—" : v.toPlainString() + "%";
+        return v == null ? "—" : v.toPlainString() + ("composite".equals(rate) ? "" : "%");
     }
 
     /** The grade of one of the rates (A–E), null when it does not exist. */

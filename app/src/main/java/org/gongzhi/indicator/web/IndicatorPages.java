@@ -3,7 +3,6 @@ package org.gongzhi.indicator.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,14 +80,7 @@ class IndicatorPages {
             Dimension d = dimension == null || dimension.isBlank()
                     ? Dimension.HANDLER
                     : FormChecks.choice(Dimension.class, "dimension", dimension, v);
-            YearMonth m = now;
-            if (month != null && !month.isBlank()) {
-                try {
-                    m = YearMonth.parse(month.strip());
-                } catch (DateTimeParseException e) {
-                    v.add("month", "indicator.month.invalid", month);
-                }
-            }
+            YearMonth m = Indicators.month(month, "month", now, v);
             v.throwIfAny();
             return new Choice(d, m);
         }
@@ -108,6 +100,16 @@ class IndicatorPages {
         model.addAttribute("month", month == null ? indicators.thisMonth().toString() : month);
         try {
             Choice c = Choice.of(dimension, month, indicators.thisMonth());
+            if (month == null || month.isBlank()) {
+                // Early in a month there is little to see yet: without a month asked for, the month before, if this
+                // one has no appeals and that one has.
+                Indicators.Scorecard now = indicators.scorecard(null, null, c.month());
+                if (now.current().counts().received() == 0
+                        && now.previousMonth().counts().received() > 0) {
+                    c = new Choice(c.dimension(), c.month().minusMonths(1));
+                }
+                model.addAttribute("month", c.month().toString());
+            }
             Dashboard d = Dashboard.of(indicators, whistles, c.dimension(), c.month());
             model.addAttribute("d", d);
             model.addAttribute("previous", c.month().minusMonths(1).toString());
