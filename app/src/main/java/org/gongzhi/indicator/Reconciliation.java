@@ -71,9 +71,9 @@ public class Reconciliation {
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void backfillIfEmpty() {
         Runnable work;
-        if (store.count() == 0 && !statistics.facts(null, 1).isEmpty()) {
+        if (store.empty() && !statistics.facts(null, 1).isEmpty()) {
             work = () -> run(true);
-        } else if (store.rollUpEmpty() && store.count() > 0) {
+        } else if (store.rollUpEmpty() && !store.empty()) {
             work = () -> transaction.executeWithoutResult(status -> store.rebuild());
         } else {
             return;

@@ -85,7 +85,7 @@ public class FactStore {
             // two writers never wait on each other's locks.
             java.util.SortedSet<Bucket> touched = new java.util.TreeSet<>();
             before.ifPresent(touched::add);
-            bucketOf(f.appeal().value()).ifPresent(touched::add);
+            touched.add(bucketOf(f));
             touched.forEach(this::recompute);
         }
         return written;
@@ -118,16 +118,17 @@ public class FactStore {
                 .update();
     }
 
-    public long count() {
-        return jdbc.sql("select count(*) from indicator.appeal_fact")
-                .query(Long.class)
+    /** Whether no appeal has a row of facts yet. */
+    public boolean empty() {
+        return jdbc.sql("select not exists (select 1 from indicator.appeal_fact)")
+                .query(Boolean.class)
                 .single();
     }
 
     private static Map<String, Object> params(AppealFact f, Instant now) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", f.appeal().value());
-        p.put("period", LocalDate.ofInstant(f.registeredAt(), ZONE).withDayOfMonth(1));
+        p.put("period", period(f));
         p.put("registeredAt", ts(f.registeredAt()));
         p.put("channel", f.channel().name());
         p.put("type", f.type().name());
@@ -215,6 +216,21 @@ public class FactStore {
         public int compareTo(Bucket o) {
             return toString().compareTo(o.toString());
         }
+    }
+
+    /** The bucket a fact belongs in, as the row written from it keys it. */
+    private static Bucket bucketOf(AppealFact f) {
+        UUID none = UUID.fromString(NONE);
+        return new Bucket(
+                period(f),
+                f.subdistrictId() == null ? none : f.subdistrictId(),
+                f.communityId() == null ? none : f.communityId(),
+                f.handlerId() == null ? none : f.handlerId());
+    }
+
+    /** The month an appeal counts in: that of its 受理, in Beijing. */
+    private static LocalDate period(AppealFact f) {
+        return LocalDate.ofInstant(f.registeredAt(), ZONE).withDayOfMonth(1);
     }
 
     private java.util.Optional<Bucket> bucketOf(UUID appeal) {
