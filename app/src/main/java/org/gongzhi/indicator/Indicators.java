@@ -421,22 +421,17 @@ public class Indicators {
     }
 
     /**
-     * A month written {@code yyyy-MM}, years 2000–2099; blank is {@code otherwise} (null: required). Adds {@code
-     * indicator.month.invalid} at {@code field} to {@code v} for anything else.
+     * A month as {@link org.gongzhi.platform.FormChecks#month} reads it; blank is {@code otherwise}, or {@code
+     * indicator.month.required} at {@code field} when there is none.
      */
     public static YearMonth month(String text, String field, YearMonth otherwise, org.gongzhi.shared.Violations v) {
         if (text == null || text.isBlank()) {
             if (otherwise == null) {
-                v.add(field, "indicator.month.invalid", "");
+                v.add(field, "indicator.month.required");
             }
             return otherwise;
         }
-        String t = text.strip();
-        if (t.matches("20[0-9]{2}-(0[1-9]|1[0-2])")) {
-            return YearMonth.parse(t);
-        }
-        v.add(field, "indicator.month.invalid", t);
-        return null;
+        return org.gongzhi.platform.FormChecks.month(field, text, v);
     }
 
     private static void checkPeriod(YearMonth from, YearMonth to) {

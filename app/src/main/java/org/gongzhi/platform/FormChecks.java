@@ -77,6 +77,23 @@ public class FormChecks {
         }
     }
 
+    /**
+     * A month written {@code yyyy-MM} (as month inputs send it), years 2000–2099, or {@code null} when blank; {@code
+     * form.month} naming what was typed otherwise — also for years a month cannot be counted in (a year of nine digits
+     * parses, then overflows every date computed from it).
+     */
+    public static java.time.YearMonth month(String field, String text, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        if (t.matches("20[0-9]{2}-(0[1-9]|1[0-2])")) {
+            return java.time.YearMonth.parse(t);
+        }
+        violations.add(field, "form.month", t);
+        return null;
+    }
+
     /** An id a picker posted, or {@code null} when blank; {@code form.choose} when it is not one. */
     public static UUID id(String field, String text, Violations violations) {
         if (text == null || text.isBlank()) {

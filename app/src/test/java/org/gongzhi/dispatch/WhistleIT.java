@@ -62,6 +62,16 @@ class WhistleIT extends AppealTest {
         return out;
     }
 
+    @Test
+    void an_assessment_month_that_cannot_be_counted_in_is_refused_not_a_server_error() throws Exception {
+        for (String month : List.of("+999999999-12", "-999999999-01", "2026-13", "1999-12")) {
+            var r = calls.send(get("/api/v1/whistles/assessment").param("from", month), dispatcher(), null);
+            assertThat(r.getStatus()).as(month).isEqualTo(400);
+            assertThat(calls.read(r).path("errors").get(0).path("code").asString())
+                    .isEqualTo("form.month");
+        }
+    }
+
     Map<String, JsonNode> ranking(YearMonth month) throws Exception {
         JsonNode a = ok(calls.send(
                 get("/api/v1/whistles/assessment")

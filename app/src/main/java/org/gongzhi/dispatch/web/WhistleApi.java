@@ -13,6 +13,7 @@ import org.gongzhi.dispatch.WhistleId;
 import org.gongzhi.dispatch.WhistleOutcome;
 import org.gongzhi.dispatch.WhistleView;
 import org.gongzhi.dispatch.Whistles;
+import org.gongzhi.platform.FormChecks;
 import org.gongzhi.platform.IfMatch;
 import org.gongzhi.shared.Violations;
 import org.springframework.http.HttpHeaders;
@@ -112,7 +113,7 @@ class WhistleApi {
 
     /**
      * Whole months from {@code from} to {@code to} (both inclusive, yyyy-MM, Beijing time): {@code from} defaults to
-     * this month, {@code to} to {@code from}. 400 naming each field that cannot be read ({@code dispatch.whistle.month})
+     * this month, {@code to} to {@code from}. 400 naming each field that cannot be read ({@code form.month})
      * and {@code to} before {@code from} ({@code dispatch.whistle.period}).
      */
     record Period(YearMonth first, YearMonth last) {
@@ -129,15 +130,7 @@ class WhistleApi {
         }
 
         private static YearMonth month(String text, String field, YearMonth otherwise, Violations v) {
-            if (text == null || text.isBlank()) {
-                return otherwise;
-            }
-            try {
-                return YearMonth.parse(text.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                v.add(field, "dispatch.whistle.month");
-                return null;
-            }
+            return text == null || text.isBlank() ? otherwise : FormChecks.month(field, text, v);
         }
 
         Instant start() {

@@ -40,7 +40,7 @@ class IndicatorApi {
         Dimension d = dimension == null || dimension.isBlank()
                 ? null
                 : FormChecks.choice(Dimension.class, "dimension", dimension, v);
-        YearMonth m = month(month, "month", indicators.thisMonth(), v);
+        YearMonth m = Indicators.month(month, "month", indicators.thisMonth(), v);
         v.throwIfAny();
         return indicators.scorecard(d, key == null || key.isBlank() ? null : key.strip(), m);
     }
@@ -55,8 +55,8 @@ class IndicatorApi {
             @RequestParam(required = false) String to) {
         Violations v = new Violations();
         Dimension d = required(dimension, v);
-        YearMonth first = month(from, "from", indicators.thisMonth(), v);
-        YearMonth last = month(to, "to", first, v);
+        YearMonth first = Indicators.month(from, "from", indicators.thisMonth(), v);
+        YearMonth last = Indicators.month(to, "to", first, v);
         v.throwIfAny();
         return indicators.table(d, first, last);
     }
@@ -72,8 +72,8 @@ class IndicatorApi {
         Dimension d = dimension == null || dimension.isBlank()
                 ? null
                 : FormChecks.choice(Dimension.class, "dimension", dimension, v);
-        YearMonth first = month(from, "from", null, v);
-        YearMonth last = month(to, "to", null, v);
+        YearMonth first = Indicators.month(from, "from", null, v);
+        YearMonth last = Indicators.month(to, "to", null, v);
         v.throwIfAny();
         return indicators.trend(d, key == null || key.isBlank() ? null : key.strip(), first, last);
     }
@@ -91,10 +91,6 @@ class IndicatorApi {
     @Operation(summary = "How the rates are counted: the composite's weights, 基本满意's weight, the exclusions")
     IndicatorSettings settings() {
         return indicators.settings();
-    }
-
-    private static YearMonth month(String text, String field, YearMonth otherwise, Violations v) {
-        return Indicators.month(text, field, otherwise, v);
     }
 
     /** The dimension a table needs (400 when missing or not one). */
