@@ -94,6 +94,15 @@ public class FormChecks {
         return null;
     }
 
+    /**
+     * Whether a refused save read a record that moved on (409) or read no version at all (428): the form is then shown
+     * again with the record as it is now, not as it was sent.
+     */
+    public static boolean stale(DomainException refusal) {
+        return refusal.kind() == org.gongzhi.shared.ErrorKind.CONFLICT
+                || refusal.kind() == org.gongzhi.shared.ErrorKind.PRECONDITION_REQUIRED;
+    }
+
     /** An id a picker posted, or {@code null} when blank; {@code form.choose} when it is not one. */
     public static UUID id(String field, String text, Violations violations) {
         if (text == null || text.isBlank()) {

@@ -11,7 +11,6 @@ import org.gongzhi.platform.FormChecks;
 import org.gongzhi.platform.Notices;
 import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.ErrorKind;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -115,7 +114,7 @@ class CategoryPages {
             notices.next(next, "appeal.category.page.saved", saved.name(), saved.version());
             return "redirect:/settings/categories?edit=" + saved.code();
         } catch (DomainException e) {
-            if (e.kind() == ErrorKind.CONFLICT || e.kind() == ErrorKind.PRECONDITION_REQUIRED) {
+            if (FormChecks.stale(e)) {
                 // Changed by someone else, or no version read: the form as the category is now, the reason at its
                 // top — not the version that was sent.
                 response.setStatus(forms.show(e, model, locale));

@@ -10,7 +10,6 @@ import org.gongzhi.platform.FormChecks;
 import org.gongzhi.platform.Notices;
 import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.ErrorKind;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +67,7 @@ class FollowUpPolicyPages {
         } catch (DomainException e) {
             response.setStatus(forms.show(e, model, locale));
             // Changed by someone else, or no version read: the policy as it is now, the reason at the top.
-            boolean stale = e.kind() == ErrorKind.CONFLICT || e.kind() == ErrorKind.PRECONDITION_REQUIRED;
+            boolean stale = FormChecks.stale(e);
             return page(stale ? PolicyForm.of(followUps.policy()) : form, model);
         }
     }

@@ -21,7 +21,6 @@ import org.gongzhi.platform.Permissions;
 import org.gongzhi.platform.SettingsEntry;
 import org.gongzhi.platform.WorkbenchAction;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.ErrorKind;
 import org.gongzhi.shared.Violations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -261,7 +260,7 @@ class IndicatorPages {
             return "redirect:/settings/indicators";
         } catch (DomainException e) {
             response.setStatus(forms.show(e, model, locale));
-            boolean stale = e.kind() == ErrorKind.CONFLICT || e.kind() == ErrorKind.PRECONDITION_REQUIRED;
+            boolean stale = FormChecks.stale(e);
             return settings(stale ? SettingsForm.of(indicators.settings()) : form, model);
         }
     }
