@@ -1,9 +1,9 @@
 package org.gongzhi.appeal;
 
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
 import java.util.UUID;
+import org.gongzhi.platform.ClockedTasks;
 import org.gongzhi.platform.Timers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,11 +41,11 @@ class FollowUpTimers {
     @EnableConfigurationProperties(FollowUpSettings.class)
     static class FollowUpTask {
 
-        final OneTimeTask<Void> task;
+        final Task<Void> task;
 
-        FollowUpTask(FollowUps followUps) {
-            this.task = Tasks.oneTime(TASK).execute((instance, context) -> {
-                String[] parts = instance.getId().split("\\|");
+        FollowUpTask(FollowUps followUps, Clock clock) {
+            this.task = ClockedTasks.oneTime(TASK, clock, instance -> {
+                String[] parts = instance.split("\\|");
                 followUps.expire(new AppealId(UUID.fromString(parts[0])), Integer.parseInt(parts[1]));
             });
         }

@@ -1,7 +1,6 @@
 package org.gongzhi.dispatch;
 
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.gongzhi.organization.OrganisationView;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.platform.ClockedTasks;
 import org.gongzhi.platform.Timers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -90,17 +90,16 @@ class DeadlineTimers {
     @Configuration(proxyBeanMethods = false)
     static class DeadlineTasks {
 
-        final OneTimeTask<Void> response;
-        final OneTimeTask<Void> resolution;
-        final OneTimeTask<Void> warning;
+        final Task<Void> response;
+        final Task<Void> resolution;
+        final Task<Void> warning;
 
-        DeadlineTasks(Firing firing) {
-            this.response = com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(RESPONSE)
-                    .execute((instance, context) -> firing.fire(SupervisionKind.RESPONSE, instance.getId()));
-            this.resolution = com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(RESOLUTION)
-                    .execute((instance, context) -> firing.fire(SupervisionKind.RESOLUTION, instance.getId()));
-            this.warning = com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(WARNING)
-                    .execute((instance, context) -> firing.warn(instance.getId()));
+        DeadlineTasks(Firing firing, Clock clock) {
+            this.response =
+                    ClockedTasks.oneTime(RESPONSE, clock, instance -> firing.fire(SupervisionKind.RESPONSE, instance));
+            this.resolution = ClockedTasks.oneTime(
+                    RESOLUTION, clock, instance -> firing.fire(SupervisionKind.RESOLUTION, instance));
+            this.warning = ClockedTasks.oneTime(WARNING, clock, firing::warn);
         }
 
         @Bean

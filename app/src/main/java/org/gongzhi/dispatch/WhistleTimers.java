@@ -1,8 +1,8 @@
 package org.gongzhi.dispatch;
 
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
 import java.util.UUID;
+import org.gongzhi.platform.ClockedTasks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,18 +21,20 @@ class WhistleTimers {
     /** The task, built before the façade that schedules it. */
     static class Task {
 
-        final OneTimeTask<Void> task;
+        final com.github.kagkarlsson.scheduler.task.Task<Void> task;
 
-        Task(ObjectProvider<Whistles> whistles, TransactionTemplate transaction) {
-            this.task = Tasks.oneTime(TASK)
-                    .execute((instance, context) -> transaction.executeWithoutResult(
-                            status -> whistles.getObject().escalate(new WhistleId(UUID.fromString(instance.getId())))));
+        Task(ObjectProvider<Whistles> whistles, TransactionTemplate transaction, Clock clock) {
+            this.task = ClockedTasks.oneTime(
+                    TASK,
+                    clock,
+                    instance -> transaction.executeWithoutResult(
+                            status -> whistles.getObject().escalate(new WhistleId(UUID.fromString(instance)))));
         }
     }
 
     @Bean
-    Task whistleReportByTask(ObjectProvider<Whistles> whistles, TransactionTemplate transaction) {
-        return new Task(whistles, transaction);
+    Task whistleReportByTask(ObjectProvider<Whistles> whistles, TransactionTemplate transaction, Clock clock) {
+        return new Task(whistles, transaction, clock);
     }
 
     @Bean

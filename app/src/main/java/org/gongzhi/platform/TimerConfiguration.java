@@ -19,7 +19,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * Wires db-scheduler (ADR 0018): one scheduler per node over the shared database, with every {@link Task} bean of the
  * modules, started once the application is ready (after migrations and demo data) and stopped before the database
  * goes. It keeps the system clock: its waits between polls are measured on the clock it is given, and a clock moved
- * back (as tests do) would stall them; tests move a timer's time in its table instead.
+ * back (as tests do) would stall them; tests move a timer's time in its table instead. Tasks built with {@link
+ * ClockedTasks} act only once the platform's own clock has reached their time.
  */
 @Configuration(proxyBeanMethods = false)
 class TimerConfiguration {

@@ -317,9 +317,15 @@ class FollowUpIT extends AppealTest {
 
     @Test
     void a_round_nobody_answers_in_time_is_recorded_as_not_answered() throws Exception {
-        // Answered ten days ago: its three working days to answer are over, so the timer fires at once.
+        // Answered ten days ago: its three working days to answer are over in the timer table's time at once, but
+        // not on the platform's clock while it stays ten days back — the timer waits for the platform's time.
         TestClock.freeze(java.time.Instant.now().minus(java.time.Duration.ofDays(10)));
         Answered a = answered(mobile());
+        Thread.sleep(1500);
+        assertThat(followUps(a.id()))
+                .as("nothing recorded before the platform's time")
+                .isZero();
+        assertThat(state(a.id())).isEqualTo("ANSWERED");
         TestClock.reset();
         AppealCalls.await("the unanswered round is recorded", () -> followUps(a.id()) == 1);
         var row = jdbc.sql("select source, reached, resolved, recorded_by from appeal.follow_up"
