@@ -39,6 +39,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final org.gongzhi.appeal.KnowledgeBase knowledge;
     private final org.gongzhi.appeal.SyntheticAppeals synthetic;
     private final java.time.Clock clock;
+    private final org.gongzhi.listing.Resources resources;
     private final int appealsPerSubdistrict;
 
     DemoDataLoader(
@@ -53,11 +54,13 @@ class DemoDataLoader implements ApplicationRunner {
             org.gongzhi.appeal.KnowledgeBase knowledge,
             org.gongzhi.appeal.SyntheticAppeals synthetic,
             java.time.Clock clock,
+            org.gongzhi.listing.Resources resources,
             @org.springframework.beans.factory.annotation.Value("${gongzhi.demo-data.appeals-per-subdistrict:0}")
                     int appealsPerSubdistrict) {
         this.knowledge = knowledge;
         this.synthetic = synthetic;
         this.clock = clock;
+        this.resources = resources;
         this.appealsPerSubdistrict = appealsPerSubdistrict;
         this.directory = directory;
         this.organisationQueries = organisationQueries;
@@ -95,6 +98,14 @@ class DemoDataLoader implements ApplicationRunner {
             if (knowledge.list(true).isEmpty()) {
                 DemoKnowledge.load(knowledge);
                 log.info("Demo knowledge base loaded: {} articles", DemoKnowledge.ARTICLES.size());
+            }
+            // Added with the shared lists (一库三清单): a demo database from before gets them on the next start.
+            if (resources
+                            .list(org.gongzhi.listing.ResourceFilter.all().withWithdrawn(), 1, 1)
+                            .total()
+                    == 0) {
+                new DemoResources(resources, organisationQueries, territoryQueries).load();
+                log.info("Demo shared resources loaded: {} resources", DemoResources.OFFERS.size());
             }
         });
         if (appealsPerSubdistrict > 0) {

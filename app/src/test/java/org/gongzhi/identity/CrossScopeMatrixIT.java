@@ -227,6 +227,48 @@ class CrossScopeMatrixIT {
                 "POST /whistles/{id}/closure",
                 new Attempt("/whistles/" + whistle + "/closure", "outcome=RESOLVED&version=0", null));
         attempts.put("POST /inbox/{id}/open", new Attempt("/inbox/" + notice + "/open", "", null));
+        // A resource 北京科技大学 offers in 学院路, and a booking of it: 学院路's resources are not another 街道's.
+        String[] listed = resourceInXueyuanlu(university);
+        String resource = listed[0];
+        String booking = listed[1];
+        attempts.put("GET /api/v1/resources/{id}", new Attempt("/api/v1/resources/" + resource, null, null));
+        attempts.put(
+                "PUT /api/v1/resources/{id}",
+                new Attempt("/api/v1/resources/" + resource, resourceBody(university), "\"0\""));
+        attempts.put(
+                "POST /api/v1/resources/{id}/withdrawal",
+                new Attempt("/api/v1/resources/" + resource + "/withdrawal", "{}", "\"0\""));
+        attempts.put(
+                "POST /api/v1/resources/{id}/contact",
+                new Attempt("/api/v1/resources/" + resource + "/contact", "{\"reason\":\"越界查看\"}", null));
+        attempts.put(
+                "GET /api/v1/resources/{id}/bookings",
+                new Attempt(
+                        "/api/v1/resources/" + resource + "/bookings?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z",
+                        null,
+                        null));
+        attempts.put(
+                "POST /api/v1/resources/{id}/bookings",
+                new Attempt("/api/v1/resources/" + resource + "/bookings", bookingBody(5), null));
+        attempts.put("GET /api/v1/bookings/{id}", new Attempt("/api/v1/bookings/" + booking, null, null));
+        for (String step : List.of("approval", "declination", "cancellation", "feedback")) {
+            attempts.put(
+                    "POST /api/v1/bookings/{id}/" + step,
+                    new Attempt("/api/v1/bookings/" + booking + "/" + step, "{\"note\":\"越界\",\"rating\":5}", null));
+        }
+        attempts.put("GET /resources/{id}", new Attempt("/resources/" + resource, null, null));
+        attempts.put("GET /resources/{id}/edit", new Attempt("/resources/" + resource + "/edit", null, null));
+        attempts.put(
+                "POST /resources/{id}",
+                new Attempt("/resources/" + resource, "name=越界&kind=VENUE&openness=OPEN&version=0", null));
+        attempts.put(
+                "POST /resources/{id}/withdrawal",
+                new Attempt("/resources/" + resource + "/withdrawal", "version=0", null));
+        attempts.put(
+                "POST /resources/{id}/bookings",
+                new Attempt(
+                        "/resources/" + resource + "/bookings", "day=2030-01-07&from=09:00&to=10:00&purpose=越界", null));
+        attempts.put("POST /bookings/{id}/{step}", new Attempt("/bookings/" + booking + "/approval", "note=越界", null));
         // A resident's own appeal is theirs alone: staff of any place get nothing.
         attempts.put("GET /resident/appeals/{code}", new Attempt("/resident/appeals/261130ABCDEF", null, null));
         attempts.put(
@@ -276,6 +318,53 @@ class CrossScopeMatrixIT {
                 .readTree(r.getContentAsString())
                 .path("id")
                 .asString();
+    }
+
+    static String resourceBody(UUID provider) {
+        return "{\"providerId\":\"" + provider + "\",\"name\":\"二里庄活动室\",\"kind\":\"VENUE\",\"openness\":"
+                + "\"SHARED\",\"latitude\":39.99731,\"longitude\":116.35521,\"bookable\":true,"
+                + "\"contactName\":\"王海\",\"contactPhone\":\"13800138000\"}";
+    }
+
+    /** A slot {@code days} from now at 10:00–11:00 in Beijing. */
+    static String bookingBody(int days) {
+        var start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusDays(days)
+                .atTime(10, 0)
+                .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant();
+        return "{\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(3600) + "\",\"purpose\":\"越界测试\"}";
+    }
+
+    /** A resource 北京科技大学's 联络员 offers in 学院路, and a booking 学院路's street staff made of it. */
+    String[] resourceInXueyuanlu(UUID university) throws Exception {
+        var liaison = Staff.ofOrganisation("matrix-liaison", university, Role.UNIT_LIAISON);
+        var r = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/resources")
+                                .with(liaison)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(resourceBody(university)))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        String resource = tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(r.getContentAsString())
+                .path("id")
+                .asString();
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        var b = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/resources/" + resource + "/bookings")
+                        .with(Staff.streetAdmin(xueyuanlu))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bookingBody(3)))
+                .andReturn()
+                .getResponse();
+        assertThat(b.getStatus()).as(b.getContentAsString()).isEqualTo(201);
+        String booking = tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(b.getContentAsString())
+                .path("id")
+                .asString();
+        return new String[] {resource, booking};
     }
 
     String appealInXueyuanlu() throws Exception {

@@ -28,7 +28,8 @@ class MessageBundleTests {
         "dispatch",
         "notification",
         "open311",
-        "indicator"
+        "indicator",
+        "listing"
     };
 
     static Properties load(String locale) throws IOException {

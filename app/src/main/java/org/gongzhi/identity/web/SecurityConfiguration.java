@@ -107,7 +107,11 @@ class SecurityConfiguration {
                                 "/api/v1/whistles",
                                 "/api/v1/whistles/**",
                                 "/api/v1/indicators",
-                                "/api/v1/indicators/**")
+                                "/api/v1/indicators/**",
+                                "/api/v1/resources",
+                                "/api/v1/resources/**",
+                                "/api/v1/bookings",
+                                "/api/v1/bookings/**")
                         .authenticated()
                         // The dispatch directory is staff reading (the façade refuses residents); a visitor signs in.
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")
@@ -116,7 +120,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/territory/address-candidates")
                         .authenticated()
                         .requestMatchers(
-                                HttpMethod.POST, "/appeals", "/appeals/**", "/settings/**", "/inbox/**", "/whistles/**")
+                                HttpMethod.POST,
+                                "/appeals",
+                                "/appeals/**",
+                                "/settings/**",
+                                "/inbox/**",
+                                "/whistles/**",
+                                "/resources",
+                                "/resources/**",
+                                "/bookings/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())

@@ -76,6 +76,17 @@ public class Formats {
         return at == null ? MISSING : MINUTES.format(at.atZone(clock.getZone()));
     }
 
+    /** The time of day of an instant in the installation's zone: 09:05. */
+    public String time(Instant at) {
+        return at == null
+                ? MISSING
+                : at.atZone(clock.getZone())
+                        .toLocalTime()
+                        .withSecond(0)
+                        .withNano(0)
+                        .toString();
+    }
+
     /** An instant written in ISO 8601 (as event details keep it), to the minute in the installation's zone. */
     public String isoDateTime(String iso) {
         if (iso == null || iso.isBlank()) {

@@ -29,7 +29,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
         "classpath:i18n/dispatch",
         "classpath:i18n/notification",
         "classpath:i18n/open311",
-        "classpath:i18n/indicator"
+        "classpath:i18n/indicator",
+        "classpath:i18n/listing"
     };
 
     @Bean

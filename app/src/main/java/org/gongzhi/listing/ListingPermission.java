@@ -1,0 +1,41 @@
+package org.gongzhi.listing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.gongzhi.platform.Permission;
+import org.springframework.stereotype.Component;
+
+/** Who may do what with the 一库三清单 (DOMAIN.md §1, §5). */
+public final class ListingPermission {
+
+    /** Reading the lists: any staff role, for the places and organisations in its scope. */
+    public static final Permission READ = Permission.of("listing.read", Set.of());
+
+    /**
+     * Offering, revising and withdrawing a unit's resources and answering their bookings: the unit's 联络员 for its own
+     * unit; street and community staff for resources in their places.
+     */
+    public static final Permission MANAGE_RESOURCES =
+            Permission.of("listing.resource.manage", Set.of("UNIT_LIAISON", "STREET_ADMIN", "COMMUNITY_WORKER"));
+
+    /** Requesting a booking for one's unit or community. */
+    public static final Permission BOOK = Permission.of(
+            "listing.booking.request", Set.of("UNIT_LIAISON", "STREET_ADMIN", "COMMUNITY_WORKER", "GRID_WORKER"));
+
+    /** Opening a resource contact's full name and number (with a reason, audited). */
+    public static final Permission UNMASK_CONTACT = Permission.ofPersonalData("listing.contact.unmask", Set.of());
+
+    public static final List<Permission> ALL = List.of(READ, MANAGE_RESOURCES, BOOK, UNMASK_CONTACT);
+
+    private ListingPermission() {}
+
+    @Component
+    static class Catalogue implements Permission.Catalogue {
+
+        @Override
+        public Collection<? extends Permission> permissions() {
+            return ALL;
+        }
+    }
+}

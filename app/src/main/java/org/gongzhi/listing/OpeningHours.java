@@ -1,0 +1,147 @@
+package org.gongzhi.listing;
+
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A resource's weekly opening calendar, written as rules separated by {@code ;} or new lines, each {@code <days>
+ * <from>-<to>}: days 1 (Monday) to 7 (Sunday) as a list and ranges ({@code 1-5}, {@code 6,7}, {@code 1-3,5}), times
+ * {@code HH:mm} in Beijing time with {@code 24:00} for midnight at the end of the day — e.g. {@code 1-5 08:00-21:00; 6,7
+ * 09:00-17:00}. No rules means no fixed hours: any time is within them.
+ *
+ * @param rules the rules in the order given
+ */
+public record OpeningHours(List<Rule> rules) {
+
+    /** Days and one span of time on each of them; {@code to} is {@code null} for 24:00. */
+    public record Rule(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
+
+        boolean admits(DayOfWeek day, LocalTime start, LocalTime end) {
+            return days.contains(day) && !start.isBefore(from) && (to == null || (end != null && !end.isAfter(to)));
+        }
+
+        /** Days as runs: three or more consecutive days as a range ({@code 1-5}), others listed ({@code 6,7}). */
+        String text() {
+            List<String> parts = new ArrayList<>();
+            List<Integer> numbers =
+                    days.stream().map(DayOfWeek::getValue).sorted().toList();
+            for (int i = 0; i < numbers.size(); ) {
+                int j = i;
+                while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                    j++;
+                }
+                if (j - i >= 2) {
+                    parts.add(numbers.get(i) + "-" + numbers.get(j));
+                } else {
+                    for (int k = i; k <= j; k++) {
+                        parts.add(String.valueOf(numbers.get(k)));
+                    }
+                }
+                i = j + 1;
+            }
+            return String.join(",", parts) + " " + from + "-" + (to == null ? "24:00" : to.toString());
+        }
+    }
+
+    private static final Pattern RULE =
+            Pattern.compile("([1-7](?:-[1-7])?(?:,[1-7](?:-[1-7])?)*)\\s+(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
+
+    public OpeningHours {
+        rules = List.copyOf(rules);
+    }
+
+    public static OpeningHours always() {
+        return new OpeningHours(List.of());
+    }
+
+    /**
+     * Reads the calendar; a rule that is not {@code <days> <from>-<to>}, has a day outside 1–7, a time that does not
+     * exist or a span that ends before it starts throws {@link IllegalArgumentException} naming that rule.
+     */
+    public static OpeningHours parse(String text) {
+        List<Rule> rules = new ArrayList<>();
+        if (text == null) {
+            return always();
+        }
+        for (String part : text.replace('；', ';').split("[;\\n\\r]+")) {
+            String rule = part.strip().replace('－', '-').replace('，', ',').replace('：', ':');
+            if (rule.isEmpty()) {
+                continue;
+            }
+            Matcher m = RULE.matcher(rule);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(rule);
+            }
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String range : m.group(1).split(",")) {
+                int a = range.charAt(0) - '0';
+                int b = range.length() > 1 ? range.charAt(2) - '0' : a;
+                if (b < a) {
+                    throw new IllegalArgumentException(rule);
+                }
+                for (int d = a; d <= b; d++) {
+                    days.add(DayOfWeek.of(d));
+                }
+            }
+            LocalTime from = time(m.group(2), false, rule);
+            LocalTime to = time(m.group(3), true, rule);
+            if (to != null && !from.isBefore(to)) {
+                throw new IllegalArgumentException(rule);
+            }
+            rules.add(new Rule(days, from, to));
+        }
+        return new OpeningHours(rules);
+    }
+
+    private static LocalTime time(String hhmm, boolean mayBeMidnightAfter, String rule) {
+        if (mayBeMidnightAfter && hhmm.equals("24:00")) {
+            return null;
+        }
+        int h = Integer.parseInt(hhmm.substring(0, 2));
+        int m = Integer.parseInt(hhmm.substring(3));
+        if (h > 23 || m > 59) {
+            throw new IllegalArgumentException(rule);
+        }
+        return LocalTime.of(h, m);
+    }
+
+    /**
+     * Whether a use from {@code start} to {@code end} (Beijing local times) lies within one rule's span on one day; an
+     * end at midnight after the start's day counts as 24:00 of that day.
+     */
+    public boolean admits(LocalDateTime start, LocalDateTime end) {
+        if (rules.isEmpty()) {
+            return true;
+        }
+        LocalTime endTime;
+        if (end.toLocalDate().equals(start.toLocalDate())) {
+            endTime = end.toLocalTime();
+        } else if (end.toLocalDate().equals(start.toLocalDate().plusDays(1))
+                && end.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            endTime = null;
+        } else {
+            return false;
+        }
+        for (Rule r : rules) {
+            if (endTime == null
+                    ? r.to() == null && r.admits(start.getDayOfWeek(), start.toLocalTime(), null)
+                    : r.admits(start.getDayOfWeek(), start.toLocalTime(), endTime)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The calendar in the syntax {@link #parse} reads, rules joined by {@code "; "}; empty for no fixed hours. */
+    public String text() {
+        return rules.stream().map(Rule::text).collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,97 @@
+package org.gongzhi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.gongzhi.support.PlatformTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 资源清单 in the browser: 北京科技大学's 联络员 offers a bookable room (the contact shown masked), a community
+ * worker books it from a phone, a second, overlapping booking is refused with the reason, and the 联络员 approves the
+ * first.
+ */
+@PlatformTest
+class ListingPagesIT extends InTheBrowser {
+
+    @Test
+    void a_unit_offers_a_room_a_community_books_it_a_double_booking_is_refused_and_the_unit_approves() {
+        List<String> failures = new ArrayList<>();
+        String name = "北科大研讨室 " + System.nanoTime() % 10_000;
+        String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        String resource;
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page s = desktop.newPage();
+            browsers.signIn(s, "xueyuanlu.liaison", null);
+            s.navigate(browsers.url("/resources"));
+            assertThat(s.locator("main").innerText()).contains("北京科技大学体育馆");
+            collect(failures, () -> Browsers.accessible(s, "/resources"));
+            Browsers.shot(s, "resources-desktop");
+            s.navigate(browsers.url("/resources/new"));
+            // Sent without the required fields: each is named beside it, and the unit stays chosen.
+            s.locator("main form.stacked button[type=submit]").click();
+            assertThat(s.locator(".field-error").count()).isGreaterThanOrEqualTo(3);
+            s.fill("input[name=name]", name);
+            s.selectOption("select[name=kind]", "VENUE");
+            s.fill("input[name=capacity]", "20");
+            s.fill("input[name=latitude]", "39.99731");
+            s.fill("input[name=longitude]", "116.35521");
+            s.locator("input[name=bookable]").check();
+            s.fill("input[name=opening]", "1-7 08:00-22:00");
+            s.fill("input[name=contactName]", "王海");
+            s.fill("input[name=contactPhone]", "13800138000");
+            collect(failures, () -> Browsers.accessible(s, "/resources/new"));
+            Browsers.shot(s, "resource-new-desktop");
+            s.locator("main form.stacked button[type=submit]").click();
+            assertThat(s.url()).matches(".*/resources/[0-9a-f-]{36}$");
+            resource = s.url().substring(s.url().lastIndexOf('/') + 1);
+            String shown = s.locator("dl.facts").innerText();
+            assertThat(shown).contains("王**").contains("138****8000").doesNotContain("13800138000");
+        }
+
+        try (BrowserContext phone = browsers.phone()) {
+            Page p = phone.newPage();
+            browsers.signIn(p, "xueyuanlu.community", null);
+            p.navigate(browsers.url("/resources?q=" + name.substring(0, 6)));
+            p.locator("a", new Page.LocatorOptions().setHasText(name)).click();
+            p.fill("input[name=day]", day);
+            p.fill("input[name=from]", "09:00");
+            p.fill("input[name=to]", "11:00");
+            p.fill("input[name=purpose]", "社区老年合唱团排练");
+            p.fill("input[name=attendees]", "18");
+            collect(failures, () -> Browsers.accessible(p, "/resources/{id} (phone)"));
+            collect(failures, () -> Browsers.fitsThePhone(p, "/resources/{id}"));
+            p.locator("form.booking-form button[type=submit]").click();
+            assertThat(p.locator("p.notice").innerText()).contains("预约申请已提交");
+            assertThat(p.locator("section.bookings table").innerText()).contains("待审核");
+            // The same hour again, overlapping: refused, the reason said, nothing added.
+            p.fill("input[name=day]", day);
+            p.fill("input[name=from]", "10:00");
+            p.fill("input[name=to]", "12:00");
+            p.fill("input[name=purpose]", "另一场活动");
+            p.locator("form.booking-form button[type=submit]").click();
+            assertThat(p.locator("form.booking-form .form-problem").innerText()).contains("已被预约");
+            assertThat(p.locator("section.bookings tbody tr").count()).isEqualTo(1);
+            Browsers.shot(p, "resource-booking-refused-phone");
+        }
+
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page s = desktop.newPage();
+            browsers.signIn(s, "xueyuanlu.liaison", null);
+            s.navigate(browsers.url("/resources/" + resource));
+            s.locator("section.bookings button", new Page.LocatorOptions().setHasText("同意"))
+                    .click();
+            assertThat(s.locator("p.notice").innerText()).contains("已同意");
+            Locator row = s.locator("section.bookings tbody tr").first();
+            assertThat(row.innerText()).contains("已同意");
+            Browsers.shot(s, "resource-approved-desktop");
+        }
+        assertThat(failures).isEmpty();
+    }
+}
