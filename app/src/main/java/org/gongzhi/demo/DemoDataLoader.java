@@ -40,6 +40,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final org.gongzhi.appeal.SyntheticAppeals synthetic;
     private final java.time.Clock clock;
     private final org.gongzhi.listing.Resources resources;
+    private final org.gongzhi.listing.Needs needs;
     private final int appealsPerSubdistrict;
 
     DemoDataLoader(
@@ -55,12 +56,14 @@ class DemoDataLoader implements ApplicationRunner {
             org.gongzhi.appeal.SyntheticAppeals synthetic,
             java.time.Clock clock,
             org.gongzhi.listing.Resources resources,
+            org.gongzhi.listing.Needs needs,
             @org.springframework.beans.factory.annotation.Value("${gongzhi.demo-data.appeals-per-subdistrict:0}")
                     int appealsPerSubdistrict) {
         this.knowledge = knowledge;
         this.synthetic = synthetic;
         this.clock = clock;
         this.resources = resources;
+        this.needs = needs;
         this.appealsPerSubdistrict = appealsPerSubdistrict;
         this.directory = directory;
         this.organisationQueries = organisationQueries;
@@ -106,6 +109,10 @@ class DemoDataLoader implements ApplicationRunner {
                     == 0) {
                 new DemoResources(resources, organisationQueries, territoryQueries).load();
                 log.info("Demo shared resources loaded: {} resources", DemoResources.OFFERS.size());
+            }
+            if (needs.list(org.gongzhi.listing.NeedFilter.all(), 1, 1).total() == 0) {
+                DemoNeeds.load(needs, territoryQueries);
+                log.info("Demo needs loaded: {} needs", DemoNeeds.NEEDS.size());
             }
         });
         if (appealsPerSubdistrict > 0) {

@@ -26,7 +26,19 @@ public final class ListingPermission {
     /** Opening a resource contact's full name and number (with a reason, audited). */
     public static final Permission UNMASK_CONTACT = Permission.ofPersonalData("listing.contact.unmask", Set.of());
 
-    public static final List<Permission> ALL = List.of(READ, MANAGE_RESOURCES, BOOK, UNMASK_CONTACT);
+    /**
+     * Recording needs and moving them along: street, community and grid staff for their places, a unit's 联络员 for
+     * its unit's own needs.
+     */
+    public static final Permission RECORD_NEEDS = Permission.of(
+            "listing.need.record", Set.of("STREET_ADMIN", "COMMUNITY_WORKER", "GRID_WORKER", "UNIT_LIAISON"));
+
+    /** Adding a 街道's own need categories beside seed 000's six. */
+    public static final Permission MANAGE_NEED_CATEGORIES =
+            Permission.of("listing.need.category.manage", Set.of("STREET_ADMIN"));
+
+    public static final List<Permission> ALL =
+            List.of(READ, MANAGE_RESOURCES, BOOK, UNMASK_CONTACT, RECORD_NEEDS, MANAGE_NEED_CATEGORIES);
 
     private ListingPermission() {}
 

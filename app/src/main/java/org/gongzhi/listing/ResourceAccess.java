@@ -2,21 +2,18 @@ package org.gongzhi.listing;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import org.gongzhi.listing.domain.Reach;
 import org.gongzhi.listing.domain.ResourceRow;
 import org.gongzhi.listing.domain.ResourceStore;
 import org.gongzhi.organization.OrganisationId;
 import org.gongzhi.organization.OrganizationQueries;
-import org.gongzhi.platform.AccessScope;
-import org.gongzhi.platform.AccessScopes;
 import org.gongzhi.platform.Permissions;
 import org.gongzhi.platform.PersonalDataCipher;
 import org.gongzhi.shared.DomainException;
 import org.gongzhi.shared.Masking;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
-import org.gongzhi.territory.UnitKind;
 import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Component;
 
@@ -30,24 +27,24 @@ import org.springframework.stereotype.Component;
 class ResourceAccess {
 
     private final ResourceStore store;
+    private final ListingReach places;
     private final OrganizationQueries organisations;
     private final TerritoryQueries territory;
     private final Permissions may;
-    private final AccessScopes scopes;
     private final PersonalDataCipher cipher;
 
     ResourceAccess(
             ResourceStore store,
+            ListingReach places,
             OrganizationQueries organisations,
             TerritoryQueries territory,
             Permissions may,
-            AccessScopes scopes,
             PersonalDataCipher cipher) {
         this.store = store;
+        this.places = places;
         this.organisations = organisations;
         this.territory = territory;
         this.may = may;
-        this.scopes = scopes;
         this.cipher = cipher;
     }
 
@@ -55,8 +52,7 @@ class ResourceAccess {
     ResourceRow visible(ResourceId id) {
         may.require(ListingPermission.READ);
         ResourceRow r = store.find(id.value()).orElseThrow(ResourceAccess::notFound);
-        if (!may.toOrganisation(ListingPermission.READ.code(), r.providerId(), r.unitId())
-                && !homeSubdistricts(scopes.current()).contains(r.subdistrictId())) {
+        if (!places.sees(r.providerId(), r.unitId(), r.subdistrictId())) {
             throw notFound();
         }
         return r;
@@ -73,34 +69,8 @@ class ResourceAccess {
         return may.toOrganisation(ListingPermission.MANAGE_RESOURCES.code(), provider, unit);
     }
 
-    /**
-     * The places and organisations whose resources the caller sees: their area, their organisations' resources, and
-     * every resource offered in the 街道 their places and units lie in (四区联动: 街区, 校区, 园区 and 社区 share within it).
-     */
-    ResourceStore.Reach reach() {
-        AccessScope scope = scopes.current();
-        if (scope.everything()) {
-            return new ResourceStore.Reach(true, Set.of(), Set.of(), Set.of());
-        }
-        Set<UnitId> within = territory.within(scope);
-        return new ResourceStore.Reach(
-                false, within.stream().map(UnitId::value).toList(), homeSubdistricts(scope), scope.organisations());
-    }
-
-    /** The 街道 the caller's places and organisations lie in. */
-    private Set<UUID> homeSubdistricts(AccessScope scope) {
-        Set<UnitId> places = new java.util.HashSet<>();
-        scope.units().forEach(u -> places.add(new UnitId(u)));
-        for (UUID o : scope.organisations()) {
-            organisations.organisation(new OrganisationId(o)).ifPresent(unit -> places.add(unit.unitId()));
-        }
-        Set<UUID> out = new java.util.HashSet<>();
-        for (UnitId place : places) {
-            territory.lineage(place).stream()
-                    .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
-                    .forEach(u -> out.add(u.id().value()));
-        }
-        return out;
+    Reach reach() {
+        return places.reach();
     }
 
     static DomainException notFound() {

@@ -9,8 +9,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gongzhi.support.AppealCalls;
 import org.gongzhi.support.PlatformTest;
+import org.gongzhi.support.Staff;
+import org.gongzhi.territory.TerritoryQueries;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The 资源清单 in the browser: 北京科技大学's 联络员 offers a bookable room (the contact shown masked), a community
@@ -19,6 +28,66 @@ import org.junit.jupiter.api.Test;
  */
 @PlatformTest
 class ListingPagesIT extends InTheBrowser {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TerritoryQueries territory;
+
+    @Test
+    void a_community_converts_an_appeal_into_a_need_and_the_appeal_links_to_it() throws Exception {
+        List<String> failures = new ArrayList<>();
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        var calls = new AppealCalls(mvc, jdbc, Staff.streetAdmin(xueyuanlu));
+        var r = calls.send(
+                MockMvcRequestBuilders.post("/api/v1/appeals"),
+                Staff.streetAdmin(xueyuanlu),
+                Map.of(
+                        "channel", "HOTLINE",
+                        "type", "SUGGESTION",
+                        "categoryCode", "E0102",
+                        "content", "建议二里庄开设老年餐桌，附近老人吃饭难。",
+                        "unitCode", "110108010005",
+                        "reporterPhone", "13800138000",
+                        "workOrderNumber",
+                                "PAGE-" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        String code = calls.read(r).path("appeal").path("trackingCode").asString();
+        String appeal = calls.read(r).path("appeal").path("id").asString();
+        try (BrowserContext phone = browsers.phone()) {
+            Page p = phone.newPage();
+            browsers.signIn(p, "xueyuanlu.community", null);
+            p.navigate(browsers.url("/needs/new"));
+            p.fill("input[name=appealCode]", code);
+            p.selectOption("select[name=categoryCode]", "ASSISTANCE");
+            p.fill("input[name=beneficiaries]", "附近行动不便的老人");
+            collect(failures, () -> Browsers.accessible(p, "/needs/new (phone)"));
+            collect(failures, () -> Browsers.fitsThePhone(p, "/needs/new"));
+            Browsers.shot(p, "need-from-appeal-phone");
+            p.locator("main form.stacked button[type=submit]").click();
+            assertThat(p.url()).matches(".*/needs/[0-9a-f-]{36}$");
+            String shown = p.locator("dl.facts").innerText();
+            assertThat(shown).contains("转自诉求").contains(code).contains("扶贫帮困");
+            Browsers.shot(p, "need-phone");
+        }
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page s = desktop.newPage();
+            browsers.signIn(s, "xueyuanlu.street-admin", null);
+            s.navigate(browsers.url("/appeals/" + appeal));
+            assertThat(s.locator("section.references").innerText())
+                    .contains("需求清单")
+                    .contains("建议二里庄开设老年餐桌");
+            s.navigate(browsers.url("/needs"));
+            assertThat(s.locator("main").innerText()).contains("老年餐桌").contains("校园周边治安防控");
+            collect(failures, () -> Browsers.accessible(s, "/needs"));
+            Browsers.shot(s, "needs-desktop");
+        }
+        assertThat(failures).isEmpty();
+    }
 
     @Test
     void a_unit_offers_a_room_a_community_books_it_a_double_booking_is_refused_and_the_unit_approves() {

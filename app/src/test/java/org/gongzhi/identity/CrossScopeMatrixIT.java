@@ -276,6 +276,27 @@ class CrossScopeMatrixIT {
                 new Attempt("/resident/appeals/261130ABCDEF/follow-up", "resolved=true&satisfaction=SATISFIED", null));
         // An appeal in 学院路 (二里庄): every endpoint on it refuses another 街道's staff without naming anything.
         String appeal = appealInXueyuanlu();
+        // A need of 二里庄 (学院路), and the conversion of 学院路's appeal: not another 街道's to read or make.
+        String need = needInXueyuanlu();
+        String code = jdbc.sql("select tracking_code from appeal.appeal where id = cast(? as uuid)")
+                .param(appeal)
+                .query(String.class)
+                .single();
+        attempts.put("GET /api/v1/needs/{id}", new Attempt("/api/v1/needs/" + need, null, null));
+        attempts.put("PUT /api/v1/needs/{id}", new Attempt("/api/v1/needs/" + need, needBody(), "\"0\""));
+        attempts.put(
+                "POST /api/v1/needs/{id}/status",
+                new Attempt("/api/v1/needs/" + need + "/status", "{\"status\":\"MATCHED\"}", "\"0\""));
+        attempts.put(
+                "POST /api/v1/needs/from-appeal/{trackingCode}",
+                new Attempt("/api/v1/needs/from-appeal/" + code, "{\"categoryCode\":\"CULTURE\"}", null));
+        attempts.put("GET /needs/{id}", new Attempt("/needs/" + need, null, null));
+        attempts.put("GET /needs/{id}/edit", new Attempt("/needs/" + need + "/edit", null, null));
+        attempts.put(
+                "POST /needs/{id}",
+                new Attempt("/needs/" + need, "title=越界&categoryCode=CULTURE&requesterKind=COMMUNITY&version=0", null));
+        attempts.put(
+                "POST /needs/{id}/status", new Attempt("/needs/" + need + "/status", "status=MATCHED&version=0", null));
         mappings.getHandlerMethods().forEach((info, method) -> {
             for (String pattern : info.getPatternValues()) {
                 if (!pattern.startsWith("/api/v1/appeals/{id}") && !pattern.startsWith("/appeals/{id}")) {
@@ -365,6 +386,28 @@ class CrossScopeMatrixIT {
                 .path("id")
                 .asString();
         return new String[] {resource, booking};
+    }
+
+    static String needBody() {
+        return "{\"title\":\"二里庄加装电梯\",\"categoryCode\":\"ASSISTANCE\",\"source\":\"VISIT\","
+                + "\"requesterKind\":\"COMMUNITY\",\"unitCode\":\"110108010005\"}";
+    }
+
+    /** A need 二里庄's community worker recorded. */
+    String needInXueyuanlu() throws Exception {
+        UUID erlizhuang = territory.requireByCode("110108010005").id().value();
+        String body = needBody().replace("\"unitCode\":\"110108010005\"", "\"unitId\":\"" + erlizhuang + "\"");
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/needs")
+                        .with(Staff.as("matrix-community", Set.of(erlizhuang), Role.COMMUNITY_WORKER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        return tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(r.getContentAsString())
+                .path("id")
+                .asString();
     }
 
     String appealInXueyuanlu() throws Exception {

@@ -69,6 +69,7 @@ class AppealPages {
     private final org.gongzhi.territory.TerritoryQueries territory;
     private final org.gongzhi.platform.AccessScopes scopes;
     private final KnowledgeBase knowledge;
+    private final org.gongzhi.appeal.AppealReferences references;
 
     AppealPages(
             AppealQueries queries,
@@ -81,8 +82,10 @@ class AppealPages {
             org.gongzhi.organization.OrganizationQueries organisations,
             org.gongzhi.territory.TerritoryQueries territory,
             org.gongzhi.platform.AccessScopes scopes,
-            KnowledgeBase knowledge) {
+            KnowledgeBase knowledge,
+            org.gongzhi.appeal.AppealReferences references) {
         this.knowledge = knowledge;
+        this.references = references;
         this.organisations = organisations;
         this.territory = territory;
         this.scopes = scopes;
@@ -191,6 +194,7 @@ class AppealPages {
         AppealView appeal = queries.require(new AppealId(id));
         model.addAttribute("appeal", appeal);
         model.addAttribute("timeline", queries.timeline(new AppealId(id)));
+        model.addAttribute("references", references.of(new AppealId(id)));
         Set<AppealAction> actions = queries.availableActions(new AppealId(id));
         model.addAttribute("actions", actions);
         model.addAttribute("open", open);

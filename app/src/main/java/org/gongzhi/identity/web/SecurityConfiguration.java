@@ -111,7 +111,9 @@ class SecurityConfiguration {
                                 "/api/v1/resources",
                                 "/api/v1/resources/**",
                                 "/api/v1/bookings",
-                                "/api/v1/bookings/**")
+                                "/api/v1/bookings/**",
+                                "/api/v1/needs",
+                                "/api/v1/needs/**")
                         .authenticated()
                         // The dispatch directory is staff reading (the façade refuses residents); a visitor signs in.
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")
@@ -128,7 +130,9 @@ class SecurityConfiguration {
                                 "/whistles/**",
                                 "/resources",
                                 "/resources/**",
-                                "/bookings/**")
+                                "/bookings/**",
+                                "/needs",
+                                "/needs/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())

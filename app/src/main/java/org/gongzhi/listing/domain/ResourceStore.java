@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,16 +24,6 @@ public class ResourceStore {
     ResourceStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
-
-    /**
-     * Who may see what: everything, or resources placed in these units or in these 街道, or offered by these
-     * organisations.
-     */
-    public record Reach(
-            boolean everything,
-            Collection<UUID> units,
-            Collection<UUID> subdistricts,
-            Collection<UUID> organisations) {}
 
     public void insert(ResourceRow r, Instant at, String by) {
         jdbc.sql("insert into listing.resource (id, provider_id, name, kind, openness, capacity, latitude, longitude,"
@@ -91,11 +80,8 @@ public class ResourceStore {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> p = new java.util.HashMap<>();
         if (!reach.everything()) {
-            where.append(" and (unit_id = any(:units) or subdistrict_id = any(:subdistricts) or provider_id ="
-                    + " any(:orgs))");
-            p.put("units", reach.units().toArray(UUID[]::new));
-            p.put("subdistricts", reach.subdistricts().toArray(UUID[]::new));
-            p.put("orgs", reach.organisations().toArray(UUID[]::new));
+            where.append(" and ").append(reach.condition("unit_id", "subdistrict_id", "provider_id"));
+            reach.into(p);
         }
         if (!filter.withdrawn()) {
             where.append(" and withdrawn_at is null");

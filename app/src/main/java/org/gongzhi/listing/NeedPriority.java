@@ -1,0 +1,8 @@
+package org.gongzhi.listing;
+
+/** How urgent a need is. */
+public enum NeedPriority {
+    HIGH,
+    MEDIUM,
+    LOW
+}

@@ -1,0 +1,132 @@
+package org.gongzhi.listing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.listing.NeedCategory;
+import org.gongzhi.listing.NeedDetails;
+import org.gongzhi.listing.NeedFilter;
+import org.gongzhi.listing.NeedPage;
+import org.gongzhi.listing.NeedPriority;
+import org.gongzhi.listing.NeedSource;
+import org.gongzhi.listing.NeedStatus;
+import org.gongzhi.listing.NeedView;
+import org.gongzhi.listing.Needs;
+import org.gongzhi.platform.IfMatch;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "needs", description = "需求清单: needs gathered by meetings, 座谈, 走访, online or converted from appeals")
+class NeedApi {
+
+    private final Needs needs;
+
+    NeedApi(Needs needs) {
+        this.needs = needs;
+    }
+
+    @GetMapping("/needs")
+    @Operation(summary = "Needs the caller reads, by category, status, source, priority and text; most urgent first")
+    NeedPage list(
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) NeedStatus status,
+            @RequestParam(required = false) NeedSource source,
+            @RequestParam(required = false) NeedPriority priority,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return needs.list(new NeedFilter(category, status, source, priority, q), page, size);
+    }
+
+    @GetMapping("/needs/categories")
+    @Operation(summary = "The need categories: seed 000's six, then the 街道's own")
+    List<NeedCategory> categories() {
+        return needs.categories();
+    }
+
+    /** A category to add. */
+    record NewCategory(String code, String name) {}
+
+    @PostMapping("/needs/categories")
+    @Operation(summary = "Add a local need category (street administrator)")
+    ResponseEntity<NeedCategory> addCategory(@RequestBody NewCategory c) {
+        return ResponseEntity.status(201)
+                .body(needs.addCategory(c == null ? null : c.code(), c == null ? null : c.name()));
+    }
+
+    @GetMapping("/needs/{id}")
+    @Operation(summary = "One need; the ETag carries the version to send back as If-Match")
+    ResponseEntity<NeedView> one(@PathVariable UUID id) {
+        NeedView n = needs.one(id);
+        return ResponseEntity.ok().eTag("\"" + n.version() + "\"").body(n);
+    }
+
+    @PostMapping("/needs")
+    @Operation(summary = "Record a need gathered by a meeting, 座谈, 走访 or online")
+    ResponseEntity<NeedView> record(@RequestBody NeedDetails details) {
+        NeedView n = needs.record(details);
+        return ResponseEntity.created(URI.create("/api/v1/needs/" + n.id()))
+                .eTag("\"" + n.version() + "\"")
+                .body(n);
+    }
+
+    @PostMapping("/needs/from-appeal/{trackingCode}")
+    @Operation(
+            summary = "Convert an appeal into a need (清单诉)",
+            description = "Fields left out come from the appeal; the appeal keeps a link to the need. 409 when the"
+                    + " appeal was converted already.")
+    ResponseEntity<NeedView> fromAppeal(@PathVariable String trackingCode, @RequestBody NeedDetails details) {
+        NeedView n = needs.fromAppeal(trackingCode, details);
+        return ResponseEntity.created(URI.create("/api/v1/needs/" + n.id()))
+                .eTag("\"" + n.version() + "\"")
+                .body(n);
+    }
+
+    @PutMapping("/needs/{id}")
+    @Operation(summary = "Revise a need", description = "If-Match carries the version read: without it 428, stale 412.")
+    ResponseEntity<NeedView> revise(
+            @PathVariable UUID id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody NeedDetails details) {
+        NeedView n = IfMatch.change(
+                ifMatch,
+                needs.one(id).version(),
+                "listing.need.version.missing",
+                "listing.need.version.stale",
+                expected -> needs.revise(id, expected, details));
+        return ResponseEntity.ok().eTag("\"" + n.version() + "\"").body(n);
+    }
+
+    /** A move of a need's status, with the reason where one is needed. */
+    record Move(NeedStatus status, String note) {}
+
+    @PostMapping("/needs/{id}/status")
+    @Operation(
+            summary = "Move a need: 已对接, 已解决, 不予采纳 (with a reason) or reopen (with a reason)",
+            description = "If-Match as for revising; 409 for a move the status does not allow.")
+    ResponseEntity<NeedView> move(
+            @PathVariable UUID id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody Move move) {
+        NeedView n = IfMatch.change(
+                ifMatch,
+                needs.one(id).version(),
+                "listing.need.version.missing",
+                "listing.need.version.stale",
+                expected -> needs.move(
+                        id, expected, move == null ? null : move.status(), move == null ? null : move.note()));
+        return ResponseEntity.ok().eTag("\"" + n.version() + "\"").body(n);
+    }
+}
