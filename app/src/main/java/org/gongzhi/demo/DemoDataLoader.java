@@ -41,6 +41,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final java.time.Clock clock;
     private final org.gongzhi.listing.Resources resources;
     private final org.gongzhi.listing.Needs needs;
+    private final org.gongzhi.listing.Projects projects;
     private final int appealsPerSubdistrict;
 
     DemoDataLoader(
@@ -57,6 +58,7 @@ class DemoDataLoader implements ApplicationRunner {
             java.time.Clock clock,
             org.gongzhi.listing.Resources resources,
             org.gongzhi.listing.Needs needs,
+            org.gongzhi.listing.Projects projects,
             @org.springframework.beans.factory.annotation.Value("${gongzhi.demo-data.appeals-per-subdistrict:0}")
                     int appealsPerSubdistrict) {
         this.knowledge = knowledge;
@@ -64,6 +66,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.clock = clock;
         this.resources = resources;
         this.needs = needs;
+        this.projects = projects;
         this.appealsPerSubdistrict = appealsPerSubdistrict;
         this.directory = directory;
         this.organisationQueries = organisationQueries;
@@ -113,6 +116,10 @@ class DemoDataLoader implements ApplicationRunner {
             if (needs.list(org.gongzhi.listing.NeedFilter.all(), 1, 1).total() == 0) {
                 DemoNeeds.load(needs, territoryQueries);
                 log.info("Demo needs loaded: {} needs", DemoNeeds.NEEDS.size());
+            }
+            if (projects.list(null, null, 1, 1).isEmpty()) {
+                DemoProjects.load(projects, needs, organisationQueries, territoryQueries);
+                log.info("Demo projects loaded: {} projects", DemoProjects.SEEDS.size());
             }
         });
         if (appealsPerSubdistrict > 0) {

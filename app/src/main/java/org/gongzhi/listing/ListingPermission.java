@@ -37,8 +37,25 @@ public final class ListingPermission {
     public static final Permission MANAGE_NEED_CATEGORIES =
             Permission.of("listing.need.category.manage", Set.of("STREET_ADMIN"));
 
-    public static final List<Permission> ALL =
-            List.of(READ, MANAGE_RESOURCES, BOOK, UNMASK_CONTACT, RECORD_NEEDS, MANAGE_NEED_CATEGORIES);
+    /**
+     * Proposing projects and carrying them (milestones, spend, completion): street and community staff for their
+     * places; a party's 联络员 records its own unit's payments.
+     */
+    public static final Permission MANAGE_PROJECTS =
+            Permission.of("listing.project.manage", Set.of("STREET_ADMIN", "COMMUNITY_WORKER", "UNIT_LIAISON"));
+
+    /** 立项 and cancelling: the street (街道办事处 / 党工委, e.g. after a 重点事项会商). */
+    public static final Permission APPROVE_PROJECTS = Permission.of("listing.project.approve", Set.of("STREET_ADMIN"));
+
+    public static final List<Permission> ALL = List.of(
+            READ,
+            MANAGE_RESOURCES,
+            BOOK,
+            UNMASK_CONTACT,
+            RECORD_NEEDS,
+            MANAGE_NEED_CATEGORIES,
+            MANAGE_PROJECTS,
+            APPROVE_PROJECTS);
 
     private ListingPermission() {}
 

@@ -43,6 +43,14 @@ class ListingReach {
                 || homeSubdistricts(scopes.current()).contains(subdistrict);
     }
 
+    /** Whether the caller reads an entry of any of {@code organisations} placed at {@code unit} in that 街道. */
+    boolean seesAny(java.util.Collection<UUID> organisations, UUID unit, UUID subdistrict) {
+        if (sees(null, unit, subdistrict)) {
+            return true;
+        }
+        return organisations.stream().anyMatch(o -> may.toOrganisation(ListingPermission.READ.code(), o, unit));
+    }
+
     /** The places and organisations whose entries a list read shows the caller. */
     Reach reach() {
         AccessScope scope = scopes.current();

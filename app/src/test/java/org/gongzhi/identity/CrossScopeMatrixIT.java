@@ -290,6 +290,35 @@ class CrossScopeMatrixIT {
         attempts.put(
                 "POST /api/v1/needs/from-appeal/{trackingCode}",
                 new Attempt("/api/v1/needs/from-appeal/" + code, "{\"categoryCode\":\"CULTURE\"}", null));
+        // A project of 二里庄 funded by 北京科技大学 and the street.
+        String project = projectInXueyuanlu(university);
+        attempts.put("GET /api/v1/projects/{id}", new Attempt("/api/v1/projects/" + project, null, null));
+        for (String step : List.of("approval", "completion", "cancellation")) {
+            attempts.put(
+                    "POST /api/v1/projects/{id}/" + step,
+                    new Attempt(
+                            "/api/v1/projects/" + project + "/" + step,
+                            "{\"note\":\"越界\",\"outcome\":\"越界\",\"reason\":\"越界\"}",
+                            "\"0\""));
+        }
+        attempts.put(
+                "POST /api/v1/projects/{id}/payments",
+                new Attempt(
+                        "/api/v1/projects/" + project + "/payments",
+                        "{\"organisationId\":\"" + university + "\",\"amountFen\":100}",
+                        null));
+        attempts.put(
+                "POST /api/v1/projects/{id}/expenses",
+                new Attempt("/api/v1/projects/" + project + "/expenses", "{\"amountFen\":100,\"item\":\"越界\"}", null));
+        attempts.put(
+                "POST /api/v1/projects/{id}/milestones",
+                new Attempt("/api/v1/projects/" + project + "/milestones", "{\"title\":\"越界\"}", null));
+        attempts.put(
+                "POST /api/v1/projects/{id}/milestones/{position}/progress",
+                new Attempt("/api/v1/projects/" + project + "/milestones/1/progress", "{\"progress\":50}", null));
+        attempts.put(
+                "POST /api/v1/projects/{id}/evaluations",
+                new Attempt("/api/v1/projects/" + project + "/evaluations", "{\"score\":1}", null));
         attempts.put("GET /needs/{id}", new Attempt("/needs/" + need, null, null));
         attempts.put("GET /needs/{id}/edit", new Attempt("/needs/" + need + "/edit", null, null));
         attempts.put(
@@ -386,6 +415,25 @@ class CrossScopeMatrixIT {
                 .path("id")
                 .asString();
         return new String[] {resource, booking};
+    }
+
+    /** A project of 二里庄 that 北京科技大学 and the street fund, proposed by 学院路's street staff. */
+    String projectInXueyuanlu(UUID university) throws Exception {
+        UUID erlizhuang = territory.requireByCode("110108010005").id().value();
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        String body = "{\"title\":\"二里庄楼道改造\",\"unitId\":\"" + erlizhuang + "\",\"budgetFen\":1000,"
+                + "\"parties\":[{\"organisationId\":\"" + university + "\",\"lead\":true,\"pledgedFen\":1000}]}";
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/projects")
+                        .with(Staff.streetAdmin(xueyuanlu))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        return tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(r.getContentAsString())
+                .path("id")
+                .asString();
     }
 
     static String needBody() {

@@ -113,7 +113,9 @@ class SecurityConfiguration {
                                 "/api/v1/bookings",
                                 "/api/v1/bookings/**",
                                 "/api/v1/needs",
-                                "/api/v1/needs/**")
+                                "/api/v1/needs/**",
+                                "/api/v1/projects",
+                                "/api/v1/projects/**")
                         .authenticated()
                         // The dispatch directory is staff reading (the façade refuses residents); a visitor signs in.
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")

@@ -94,6 +94,25 @@ public class NeedStore {
                 == 1;
     }
 
+    /**
+     * Moves these needs from {@code from} (any of) to {@code to} as a project takes them up or completes, with the
+     * project named in the note; needs in other statuses stay as they are.
+     */
+    public int moveAll(
+            java.util.Collection<UUID> ids, java.util.Set<NeedStatus> from, NeedStatus to, String note, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update listing.need set status = :to, status_note = :note, updated_at = :at, version ="
+                        + " version + 1 where id = any(:ids) and status = any(:from)")
+                .param("to", to.name())
+                .param("note", note)
+                .param("at", Timestamp.from(at))
+                .param("ids", ids.toArray(UUID[]::new))
+                .param("from", from.stream().map(Enum::name).toArray(String[]::new))
+                .update();
+    }
+
     public Optional<Row> find(UUID id) {
         return jdbc.sql("select * from listing.need where id = ?")
                 .param(id)

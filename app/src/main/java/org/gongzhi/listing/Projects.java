@@ -1,0 +1,505 @@
+package org.gongzhi.listing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.gongzhi.listing.domain.NeedStore;
+import org.gongzhi.listing.domain.ProjectStore;
+import org.gongzhi.listing.domain.ResourceStore;
+import org.gongzhi.organization.OrganisationId;
+import org.gongzhi.organization.OrganisationView;
+import org.gongzhi.organization.OrganizationQueries;
+import org.gongzhi.platform.ActorResolver;
+import org.gongzhi.platform.AuditRecord;
+import org.gongzhi.platform.AuditTrail;
+import org.gongzhi.platform.Permissions;
+import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.ErrorKind;
+import org.gongzhi.shared.Money;
+import org.gongzhi.shared.Text;
+import org.gongzhi.shared.Violation;
+import org.gongzhi.shared.Violations;
+import org.gongzhi.territory.TerritoryQueries;
+import org.gongzhi.territory.UnitId;
+import org.gongzhi.territory.UnitKind;
+import org.gongzhi.territory.UnitView;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The 项目清单 (seed 000: "街道和地区单位 … 通过项目化的方式进行有效对接"): projects that meet needs with resources, run
+ * by the street and units together, each party's co-funding recorded as pledged and paid — all money in 分, never
+ * floating point. Proposed by street or community staff; 立项 by the street when the pledges add up exactly to the
+ * budget (the needs it meets move to 已立项); milestones with progress; payments within each pledge and spend within the
+ * budget, both held by the database under concurrency; completion with the outcome (the needs move to 已解决); the
+ * beneficiaries' evaluation (效能评价), one per person.
+ *
+ * <p>Refusals: 400 with the field ({@code validation.NotBlank}, {@code money.range}, {@code
+ * listing.provider.unknown}, {@code listing.project.party-twice}, {@code listing.project.need-unknown}, {@code
+ * listing.project.resource-unknown}, {@code listing.project.progress}, {@code listing.project.score}); 422 {@code
+ * listing.project.split} (pledges ≠ budget), {@code listing.project.over-pledge}, {@code listing.project.over-budget};
+ * 403 outside the caller's places; 404 {@code listing.project.not-found}; 409 {@code listing.project.state}, {@code
+ * listing.project.version.stale}, {@code listing.project.already-evaluated}.
+ */
+@Service
+@Transactional
+public class Projects {
+
+    private final ProjectStore store;
+    private final NeedStore needs;
+    private final ResourceStore resources;
+    private final ListingReach reach;
+    private final OrganizationQueries organisations;
+    private final TerritoryQueries territory;
+    private final Permissions may;
+    private final AuditTrail audit;
+    private final ActorResolver actors;
+    private final Clock clock;
+
+    Projects(
+            ProjectStore store,
+            NeedStore needs,
+            ResourceStore resources,
+            ListingReach reach,
+            OrganizationQueries organisations,
+            TerritoryQueries territory,
+            Permissions may,
+            AuditTrail audit,
+            ActorResolver actors,
+            Clock clock) {
+        this.store = store;
+        this.needs = needs;
+        this.resources = resources;
+        this.reach = reach;
+        this.organisations = organisations;
+        this.territory = territory;
+        this.may = may;
+        this.audit = audit;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    /** Proposes a project (申报); the co-funding split must add up to the budget. */
+    public ProjectView propose(ProposeProject p) {
+        may.require(ListingPermission.MANAGE_PROJECTS);
+        Violations v = new Violations();
+        String title = Text.checkLine(p.title(), "title", true, 100, v);
+        String summary = Text.checkText(p.summary(), "summary", 2000, v);
+        Money budget = Money.checkFen(p.budgetFen(), "budgetFen", true, v);
+        UUID subdistrict = null;
+        if (p.unitId() == null) {
+            v.add("unitId", "validation.NotBlank", "unitId");
+        } else {
+            subdistrict = subdistrictOf(p.unitId());
+            if (subdistrict == null) {
+                v.add("unitId", "listing.need.unit-unknown");
+            }
+        }
+        List<ProposeProject.Party> parties = p.parties() == null ? List.of() : p.parties();
+        if (parties.isEmpty()) {
+            v.add("parties", "validation.NotBlank", "parties");
+        }
+        Set<UUID> seen = new HashSet<>();
+        long pledged = 0;
+        boolean pledgesRead = true;
+        for (int i = 0; i < parties.size(); i++) {
+            ProposeProject.Party party = parties.get(i);
+            String at = "parties[" + i + "]";
+            if (party == null || party.organisationId() == null) {
+                v.add(at + ".organisationId", "validation.NotBlank", "organisationId");
+                pledgesRead = false;
+                continue;
+            }
+            if (!seen.add(party.organisationId())) {
+                v.add(at + ".organisationId", "listing.project.party-twice");
+            }
+            if (organisations
+                    .organisation(new OrganisationId(party.organisationId()))
+                    .isEmpty()) {
+                v.add(at + ".organisationId", "listing.provider.unknown");
+            }
+            Money m = Money.checkFen(party.pledgedFen(), at + ".pledgedFen", true, v);
+            if (m == null) {
+                pledgesRead = false;
+            } else {
+                pledged = Math.addExact(pledged, m.fen());
+            }
+        }
+        List<UUID> needIds = p.needIds() == null ? List.of() : p.needIds();
+        for (int i = 0; i < needIds.size(); i++) {
+            UUID n = needIds.get(i);
+            if (n == null
+                    || needs.find(n)
+                            .filter(r -> reach.sees(r.requesterOrganisation(), r.unitId(), r.subdistrictId()))
+                            .isEmpty()) {
+                v.add("needIds[" + i + "]", "listing.project.need-unknown");
+            }
+        }
+        List<UUID> resourceIds = p.resourceIds() == null ? List.of() : p.resourceIds();
+        for (int i = 0; i < resourceIds.size(); i++) {
+            UUID r = resourceIds.get(i);
+            if (r == null
+                    || resources
+                            .find(r)
+                            .filter(x -> reach.sees(x.providerId(), x.unitId(), x.subdistrictId()))
+                            .isEmpty()) {
+                v.add("resourceIds[" + i + "]", "listing.project.resource-unknown");
+            }
+        }
+        v.throwIfAny();
+        if (pledgesRead && pledged != budget.fen()) {
+            throw refused(
+                    "parties",
+                    "listing.project.split",
+                    new Money(Math.min(pledged, Money.MAX_FEN)).yuan(),
+                    budget.yuan());
+        }
+        if (!may.to(ListingPermission.MANAGE_PROJECTS.code(), p.unitId())) {
+            throw DomainException.forbidden("scope.outside");
+        }
+        UUID id = UUID.randomUUID();
+        store.insert(
+                id,
+                title,
+                summary,
+                p.unitId(),
+                subdistrict,
+                budget.fen(),
+                clock.instant(),
+                actors.current().name());
+        for (ProposeProject.Party party : parties) {
+            store.addParty(id, party.organisationId(), party.lead(), party.pledgedFen());
+        }
+        needIds.forEach(n -> store.linkNeed(id, n));
+        resourceIds.forEach(r -> store.linkResource(id, r));
+        audit.record(AuditRecord.created(
+                "listing.project.proposed",
+                "project",
+                id.toString(),
+                Map.of(
+                        "title",
+                        title,
+                        "budgetFen",
+                        String.valueOf(budget.fen()),
+                        "parties",
+                        String.valueOf(parties.size()))));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /** 立项: the street approves a proposed project read at {@code expectedVersion}; its needs move to 已立项. */
+    public ProjectView approve(UUID id, long expectedVersion, String note) {
+        ProjectStore.Row p = visible(id);
+        may.require(ListingPermission.APPROVE_PROJECTS, p.unitId());
+        Violations v = new Violations();
+        String n = Text.checkLine(note, "note", false, 500, v);
+        v.throwIfAny();
+        requireStatus(p, ProjectStatus.PROPOSED);
+        long pledged = store.parties(id).stream()
+                .mapToLong(ProjectStore.PartyRow::pledgedFen)
+                .sum();
+        if (pledged != p.budgetFen()) {
+            throw refused(
+                    "parties", "listing.project.split", new Money(pledged).yuan(), new Money(p.budgetFen()).yuan());
+        }
+        if (!store.approve(
+                id, expectedVersion, n, clock.instant(), actors.current().name())) {
+            throw stale(p, expectedVersion);
+        }
+        needs.moveAll(
+                store.needs(id),
+                EnumSet.of(NeedStatus.OPEN, NeedStatus.MATCHED),
+                NeedStatus.IN_PROJECT,
+                p.title(),
+                clock.instant());
+        audit.record(
+                AuditRecord.created("listing.project.approved", "project", id.toString(), Map.of("title", p.title())));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /** Completes an approved project with its outcome (1–2,000 characters); its needs move to 已解决. */
+    public ProjectView complete(UUID id, long expectedVersion, String outcome) {
+        ProjectStore.Row p = manageable(id);
+        Violations v = new Violations();
+        String o = Text.checkText(outcome, "outcome", 2000, v);
+        if (o == null) {
+            v.add("outcome", "validation.NotBlank", "outcome");
+        }
+        v.throwIfAny();
+        requireStatus(p, ProjectStatus.APPROVED);
+        if (!store.complete(id, expectedVersion, o, clock.instant())) {
+            throw stale(p, expectedVersion);
+        }
+        needs.moveAll(store.needs(id), EnumSet.of(NeedStatus.IN_PROJECT), NeedStatus.MET, p.title(), clock.instant());
+        audit.record(
+                AuditRecord.created("listing.project.completed", "project", id.toString(), Map.of("title", p.title())));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /** 撤销: the street cancels a proposed or approved project, saying why (1–500 characters). */
+    public ProjectView cancel(UUID id, long expectedVersion, String reason) {
+        ProjectStore.Row p = visible(id);
+        may.require(ListingPermission.APPROVE_PROJECTS, p.unitId());
+        Violations v = new Violations();
+        String r = Text.checkLine(reason, "reason", true, 500, v);
+        v.throwIfAny();
+        if (p.status() != ProjectStatus.PROPOSED && p.status() != ProjectStatus.APPROVED) {
+            throw DomainException.conflict("listing.project.state", p.status().name());
+        }
+        if (!store.cancel(id, expectedVersion, r, clock.instant())) {
+            throw stale(p, expectedVersion);
+        }
+        audit.record(AuditRecord.created("listing.project.cancelled", "project", id.toString(), Map.of("reason", r)));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /** Records a party's payment towards its pledge (the party's 联络员 or the project's staff), in 分. */
+    public ProjectView pay(UUID id, UUID organisation, Long amountFen, LocalDate paidOn, String note) {
+        ProjectStore.Row p = visible(id);
+        may.require(ListingPermission.MANAGE_PROJECTS);
+        Violations v = new Violations();
+        Money amount = Money.checkFen(amountFen, "amountFen", true, v);
+        if (amount != null && amount.fen() == 0) {
+            v.add("amountFen", "money.range", Money.MAX_FEN / 100);
+        }
+        String n = Text.checkLine(note, "note", false, 200, v);
+        if (organisation == null) {
+            v.add("organisationId", "validation.NotBlank", "organisationId");
+        }
+        v.throwIfAny();
+        OrganisationView org = organisations
+                .organisation(new OrganisationId(organisation))
+                .orElseThrow(() ->
+                        DomainException.invalid(List.of(Violation.of("organisationId", "listing.provider.unknown"))));
+        if (!may.to(ListingPermission.MANAGE_PROJECTS.code(), p.unitId())
+                && !may.toOrganisation(
+                        ListingPermission.MANAGE_PROJECTS.code(),
+                        organisation,
+                        org.unitId().value())) {
+            throw DomainException.forbidden("scope.outside");
+        }
+        if (p.status() != ProjectStatus.APPROVED && p.status() != ProjectStatus.COMPLETED) {
+            throw DomainException.conflict("listing.project.state", p.status().name());
+        }
+        if (store.parties(id).stream().noneMatch(x -> x.organisationId().equals(organisation))) {
+            throw DomainException.invalid(List.of(Violation.of("organisationId", "listing.project.not-a-party")));
+        }
+        if (!store.pay(
+                id,
+                organisation,
+                amount.fen(),
+                paidOn == null ? LocalDate.now(clock) : paidOn,
+                n,
+                clock.instant(),
+                actors.current().name())) {
+            throw refused("amountFen", "listing.project.over-pledge");
+        }
+        audit.record(AuditRecord.created(
+                "listing.project.paid",
+                "project",
+                id.toString(),
+                Map.of("organisation", organisation.toString(), "amountFen", String.valueOf(amount.fen()))));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /** Records spend on an approved project within its budget, in 分, with the item bought. */
+    public ProjectView spend(UUID id, Long amountFen, LocalDate spentOn, String item) {
+        ProjectStore.Row p = manageable(id);
+        Violations v = new Violations();
+        Money amount = Money.checkFen(amountFen, "amountFen", true, v);
+        if (amount != null && amount.fen() == 0) {
+            v.add("amountFen", "money.range", Money.MAX_FEN / 100);
+        }
+        String i = Text.checkLine(item, "item", true, 200, v);
+        v.throwIfAny();
+        requireStatus(p, ProjectStatus.APPROVED);
+        if (!store.spend(
+                id,
+                amount.fen(),
+                spentOn == null ? LocalDate.now(clock) : spentOn,
+                i,
+                clock.instant(),
+                actors.current().name())) {
+            throw refused("amountFen", "listing.project.over-budget", new Money(p.budgetFen()).yuan());
+        }
+        audit.record(AuditRecord.created(
+                "listing.project.spent", "project", id.toString(), Map.of("amountFen", String.valueOf(amount.fen()))));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /** Adds a milestone (title 1–100 characters, an optional due date) to a proposed or approved project. */
+    public ProjectView addMilestone(UUID id, String title, LocalDate dueOn) {
+        ProjectStore.Row p = manageable(id);
+        Violations v = new Violations();
+        String t = Text.checkLine(title, "title", true, 100, v);
+        v.throwIfAny();
+        if (p.status() != ProjectStatus.PROPOSED && p.status() != ProjectStatus.APPROVED) {
+            throw DomainException.conflict("listing.project.state", p.status().name());
+        }
+        store.addMilestone(id, t, dueOn);
+        audit.record(
+                AuditRecord.created("listing.project.milestone-added", "project", id.toString(), Map.of("title", t)));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /** Sets a milestone's progress (0–100; 100 marks it reached today) on an approved project. */
+    public ProjectView progress(UUID id, int position, Integer progress, String note) {
+        ProjectStore.Row p = manageable(id);
+        Violations v = new Violations();
+        if (progress == null || progress < 0 || progress > 100) {
+            v.add("progress", "listing.project.progress");
+        }
+        String n = Text.checkLine(note, "note", false, 500, v);
+        v.throwIfAny();
+        requireStatus(p, ProjectStatus.APPROVED);
+        if (!store.progress(id, position, progress, n, LocalDate.now(clock))) {
+            throw DomainException.notFound("listing.project.milestone-not-found");
+        }
+        audit.record(AuditRecord.created(
+                "listing.project.progressed",
+                "project",
+                id.toString(),
+                Map.of("milestone", String.valueOf(position), "progress", String.valueOf(progress))));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /**
+     * The beneficiaries' evaluation (效能评价) of a completed project: a score of 1–5 and a comment (up to 1,000
+     * characters), one per person (409 {@code listing.project.already-evaluated} for a second), by those who read the
+     * project (residents will evaluate from its public page).
+     */
+    public ProjectView evaluate(UUID id, Integer score, String comment) {
+        ProjectStore.Row p = visible(id);
+        Violations v = new Violations();
+        if (score == null || score < 1 || score > 5) {
+            v.add("score", "listing.project.score");
+        }
+        String c = Text.checkText(comment, "comment", 1000, v);
+        v.throwIfAny();
+        requireStatus(p, ProjectStatus.COMPLETED);
+        if (!store.evaluate(id, actors.current().name(), score, c, clock.instant())) {
+            throw DomainException.conflict("listing.project.already-evaluated");
+        }
+        audit.record(AuditRecord.created(
+                "listing.project.evaluated", "project", id.toString(), Map.of("score", String.valueOf(score))));
+        return view(p);
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectView one(UUID id) {
+        return view(visible(id));
+    }
+
+    /** A page (1-based, 1–200 a page) of the projects the caller reads, newest first. */
+    @Transactional(readOnly = true)
+    public List<ProjectView> list(ProjectStatus status, String q, int page, int size) {
+        may.require(ListingPermission.READ);
+        var rows = store.page(reach.reach(), status, q, Math.max(1, page), Math.min(200, Math.max(1, size)));
+        List<ProjectView> out = new ArrayList<>();
+        rows.rows().forEach(r -> out.add(view(r)));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- inside
+
+    private ProjectStore.Row visible(UUID id) {
+        ProjectStore.Row p = store.find(id).orElseThrow(Projects::notFound);
+        List<UUID> parties = store.parties(id).stream()
+                .map(ProjectStore.PartyRow::organisationId)
+                .toList();
+        if (!reach.seesAny(parties, p.unitId(), p.subdistrictId())) {
+            throw notFound();
+        }
+        return p;
+    }
+
+    private ProjectStore.Row manageable(UUID id) {
+        ProjectStore.Row p = visible(id);
+        may.require(ListingPermission.MANAGE_PROJECTS, p.unitId());
+        return p;
+    }
+
+    private static DomainException notFound() {
+        return DomainException.notFound("listing.project.not-found");
+    }
+
+    private static void requireStatus(ProjectStore.Row p, ProjectStatus wanted) {
+        if (p.status() != wanted) {
+            throw DomainException.conflict("listing.project.state", p.status().name());
+        }
+    }
+
+    private static DomainException stale(ProjectStore.Row p, long expected) {
+        return DomainException.conflict("listing.project.version.stale", expected, p.version());
+    }
+
+    private static DomainException refused(String field, String code, Object... args) {
+        return new DomainException(
+                ErrorKind.UNPROCESSABLE, code, List.of(args), List.of(Violation.of(field, code, args)));
+    }
+
+    private UUID subdistrictOf(UUID unit) {
+        if (territory.unit(new UnitId(unit)).isEmpty()) {
+            return null;
+        }
+        return territory.lineage(new UnitId(unit)).stream()
+                .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
+                .map(u -> u.id().value())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private ProjectView view(ProjectStore.Row p) {
+        List<ProjectStore.PartyRow> parties = store.parties(p.id());
+        Map<UUID, String> names = organisations.names(parties.stream()
+                .map(x -> new OrganisationId(x.organisationId()))
+                .toList());
+        UnitView place = territory.unit(new UnitId(p.unitId())).orElse(null);
+        var evaluation = store.evaluation(p.id());
+        return new ProjectView(
+                p.id(),
+                p.title(),
+                p.summary(),
+                p.unitId(),
+                place == null ? null : place.name(),
+                p.subdistrictId(),
+                p.status(),
+                p.budgetFen(),
+                parties.stream().mapToLong(ProjectStore.PartyRow::pledgedFen).sum(),
+                parties.stream().mapToLong(ProjectStore.PartyRow::paidFen).sum(),
+                p.spentFen(),
+                parties.stream()
+                        .map(x -> new ProjectView.Party(
+                                x.organisationId(),
+                                names.get(x.organisationId()),
+                                x.lead(),
+                                x.pledgedFen(),
+                                x.paidFen()))
+                        .toList(),
+                store.milestones(p.id()).stream()
+                        .map(m -> new ProjectView.Milestone(
+                                m.position(), m.title(), m.dueOn(), m.progress(), m.doneOn(), m.note()))
+                        .toList(),
+                store.needs(p.id()).stream()
+                        .map(n -> new ProjectView.Link(
+                                n, needs.find(n).map(NeedStore.Row::title).orElse(null)))
+                        .toList(),
+                store.resources(p.id()).stream()
+                        .map(r -> new ProjectView.Link(
+                                r, resources.find(r).map(x -> x.name()).orElse(null)))
+                        .toList(),
+                p.approvalNote(),
+                p.approvedAt(),
+                p.outcome(),
+                p.completedAt(),
+                evaluation.getKey(),
+                evaluation.getKey() == 0 ? null : evaluation.getValue(),
+                p.synthetic(),
+                p.version());
+    }
+}

@@ -1,0 +1,291 @@
+package org.gongzhi.listing.domain;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gongzhi.listing.ProjectStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rows of the 项目清单. Money is kept in 分 ({@code bigint}); a payment adds to a party's paid total only while it
+ * stays within the pledge, and an expense to the spend only while it stays within the budget — each one conditional
+ * update, so concurrent ones can never pass the limit (the table's checks say the same).
+ */
+@Component
+public class ProjectStore {
+
+    private final JdbcClient jdbc;
+
+    ProjectStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Row(
+            UUID id,
+            String title,
+            String summary,
+            UUID unitId,
+            UUID subdistrictId,
+            ProjectStatus status,
+            long budgetFen,
+            long spentFen,
+            String approvalNote,
+            Instant approvedAt,
+            String outcome,
+            Instant completedAt,
+            boolean synthetic,
+            long version) {}
+
+    public record PartyRow(UUID organisationId, boolean lead, long pledgedFen, long paidFen) {}
+
+    public record MilestoneRow(
+            int position, String title, LocalDate dueOn, int progress, LocalDate doneOn, String note) {}
+
+    public void insert(
+            UUID id, String title, String summary, UUID unit, UUID subdistrict, long budget, Instant at, String by) {
+        jdbc.sql("insert into listing.project (id, title, summary, unit_id, subdistrict_id, status, budget_fen,"
+                        + " created_at, created_by, updated_at) values (?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?)")
+                .params(id, title, summary, unit, subdistrict, budget, Timestamp.from(at), by, Timestamp.from(at))
+                .update();
+    }
+
+    public void addParty(UUID project, UUID organisation, boolean lead, long pledged) {
+        jdbc.sql(
+                        "insert into listing.project_party (project_id, organisation_id, lead, pledged_fen) values (?, ?, ?, ?)")
+                .params(project, organisation, lead, pledged)
+                .update();
+    }
+
+    public void linkNeed(UUID project, UUID need) {
+        jdbc.sql("insert into listing.project_need (project_id, need_id) values (?, ?) on conflict do nothing")
+                .params(project, need)
+                .update();
+    }
+
+    public void linkResource(UUID project, UUID resource) {
+        jdbc.sql("insert into listing.project_resource (project_id, resource_id) values (?, ?) on conflict do nothing")
+                .params(project, resource)
+                .update();
+    }
+
+    public Optional<Row> find(UUID id) {
+        return jdbc.sql("select * from listing.project where id = ?")
+                .param(id)
+                .query(ProjectStore::row)
+                .optional();
+    }
+
+    /** Moves the status if it is still {@code from} at {@code expectedVersion}. */
+    public boolean approve(UUID id, long expectedVersion, String note, Instant at, String by) {
+        return jdbc.sql(
+                                "update listing.project set status = 'APPROVED', approval_note = ?, approved_at = ?, approved_by"
+                                        + " = ?, updated_at = ?, version = version + 1 where id = ? and version = ? and status ="
+                                        + " 'PROPOSED'")
+                        .params(note, Timestamp.from(at), by, Timestamp.from(at), id, expectedVersion)
+                        .update()
+                == 1;
+    }
+
+    public boolean complete(UUID id, long expectedVersion, String outcome, Instant at) {
+        return jdbc.sql(
+                                "update listing.project set status = 'COMPLETED', outcome = ?, completed_at = ?, updated_at = ?,"
+                                        + " version = version + 1 where id = ? and version = ? and status = 'APPROVED'")
+                        .params(outcome, Timestamp.from(at), Timestamp.from(at), id, expectedVersion)
+                        .update()
+                == 1;
+    }
+
+    public boolean cancel(UUID id, long expectedVersion, String reason, Instant at) {
+        return jdbc.sql(
+                                "update listing.project set status = 'CANCELLED', outcome = ?, updated_at = ?, version = version"
+                                        + " + 1 where id = ? and version = ? and status in ('PROPOSED', 'APPROVED')")
+                        .params(reason, Timestamp.from(at), id, expectedVersion)
+                        .update()
+                == 1;
+    }
+
+    public List<PartyRow> parties(UUID project) {
+        return jdbc.sql(
+                        "select organisation_id, lead, pledged_fen, paid_fen from listing.project_party where project_id"
+                                + " = ? order by lead desc, pledged_fen desc, organisation_id")
+                .param(project)
+                .query((rs, n) -> new PartyRow((UUID) rs.getObject(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /**
+     * Adds a payment to the party's paid total if it stays within the pledge, and records it; false (nothing written)
+     * when it would pass the pledge or the organisation is not a party.
+     */
+    public boolean pay(UUID project, UUID organisation, long amount, LocalDate on, String note, Instant at, String by) {
+        int moved = jdbc.sql("update listing.project_party set paid_fen = paid_fen + ? where project_id = ? and"
+                        + " organisation_id = ? and paid_fen + ? <= pledged_fen")
+                .params(amount, project, organisation, amount)
+                .update();
+        if (moved == 0) {
+            return false;
+        }
+        jdbc.sql("insert into listing.project_payment (id, project_id, organisation_id, amount_fen, paid_on, note,"
+                        + " recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID(),
+                        project,
+                        organisation,
+                        amount,
+                        Date.valueOf(on),
+                        note,
+                        Timestamp.from(at),
+                        by)
+                .update();
+        return true;
+    }
+
+    /** Adds an expense to the spend if it stays within the budget, and records it; false otherwise. */
+    public boolean spend(UUID project, long amount, LocalDate on, String item, Instant at, String by) {
+        int moved = jdbc.sql("update listing.project set spent_fen = spent_fen + ?, updated_at = ? where id = ? and"
+                        + " spent_fen + ? <= budget_fen and status = 'APPROVED'")
+                .params(amount, Timestamp.from(at), project, amount)
+                .update();
+        if (moved == 0) {
+            return false;
+        }
+        jdbc.sql("insert into listing.project_expense (id, project_id, amount_fen, spent_on, item, recorded_at,"
+                        + " recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), project, amount, Date.valueOf(on), item, Timestamp.from(at), by)
+                .update();
+        return true;
+    }
+
+    public List<UUID> needs(UUID project) {
+        return jdbc.sql("select need_id from listing.project_need where project_id = ?")
+                .param(project)
+                .query(UUID.class)
+                .list();
+    }
+
+    public List<UUID> resources(UUID project) {
+        return jdbc.sql("select resource_id from listing.project_resource where project_id = ?")
+                .param(project)
+                .query(UUID.class)
+                .list();
+    }
+
+    public List<MilestoneRow> milestones(UUID project) {
+        return jdbc.sql("select * from listing.milestone where project_id = ? order by position")
+                .param(project)
+                .query((rs, n) -> new MilestoneRow(
+                        rs.getInt("position"),
+                        rs.getString("title"),
+                        date(rs, "due_on"),
+                        rs.getInt("progress"),
+                        date(rs, "done_on"),
+                        rs.getString("note")))
+                .list();
+    }
+
+    /** Adds a milestone after the last; returns its position. */
+    public int addMilestone(UUID project, String title, LocalDate due) {
+        return jdbc.sql("insert into listing.milestone (project_id, position, title, due_on) select ?, coalesce(max"
+                        + "(position), 0) + 1, ?, ? from listing.milestone where project_id = ? returning position")
+                .params(project, title, due == null ? null : Date.valueOf(due), project)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Sets a milestone's progress; reaching 100 records the day. False when there is no such milestone. */
+    public boolean progress(UUID project, int position, int progress, String note, LocalDate today) {
+        return jdbc.sql("update listing.milestone set progress = ?, note = coalesce(?, note), done_on = case when ? ="
+                                + " 100 then coalesce(done_on, ?) else null end where project_id = ? and position = ?")
+                        .params(progress, note, progress, Date.valueOf(today), project, position)
+                        .update()
+                == 1;
+    }
+
+    /** Records an evaluation; false when this evaluator gave one already. */
+    public boolean evaluate(UUID project, String evaluator, int score, String comment, Instant at) {
+        return jdbc.sql("insert into listing.project_evaluation (project_id, evaluator, score, comment, evaluated_at)"
+                                + " values (?, ?, ?, ?, ?) on conflict do nothing")
+                        .params(project, evaluator, score, comment, Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    /** How many evaluations and their mean score (null with none). */
+    public Map.Entry<Long, Double> evaluation(UUID project) {
+        return jdbc.sql("select count(*), avg(score)::float8 from listing.project_evaluation where project_id = ?")
+                .param(project)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2) == null ? Double.NaN : rs.getDouble(2)))
+                .single();
+    }
+
+    public record Page(List<Row> rows, long total) {}
+
+    /** Projects within reach (by place, 街道 or a party organisation), newest first. */
+    public Page page(Reach reach, ProjectStatus status, String q, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> p = new HashMap<>();
+        if (!reach.everything()) {
+            where.append(" and (unit_id = any(:units) or subdistrict_id = any(:subdistricts) or exists (select 1 from"
+                    + " listing.project_party pp where pp.project_id = project.id and pp.organisation_id ="
+                    + " any(:orgs)))");
+            reach.into(p);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            p.put("status", status.name());
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and (strpos(title, :q) > 0 or strpos(coalesce(summary, ''), :q) > 0)");
+            p.put("q", q.strip());
+        }
+        long total = jdbc.sql("select count(*) from listing.project" + where)
+                .params(p)
+                .query(Long.class)
+                .single();
+        List<Row> rows = jdbc.sql("select * from listing.project" + where
+                        + " order by created_at desc, id limit :limit offset :offset")
+                .params(p)
+                .param("limit", size)
+                .param("offset", (long) (page - 1) * size)
+                .query(ProjectStore::row)
+                .list();
+        return new Page(rows, total);
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                (UUID) rs.getObject("id"),
+                rs.getString("title"),
+                rs.getString("summary"),
+                (UUID) rs.getObject("unit_id"),
+                (UUID) rs.getObject("subdistrict_id"),
+                ProjectStatus.valueOf(rs.getString("status")),
+                rs.getLong("budget_fen"),
+                rs.getLong("spent_fen"),
+                rs.getString("approval_note"),
+                instant(rs, "approved_at"),
+                rs.getString("outcome"),
+                instant(rs, "completed_at"),
+                rs.getBoolean("synthetic"),
+                rs.getLong("version"));
+    }
+}

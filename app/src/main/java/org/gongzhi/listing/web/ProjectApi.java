@@ -1,0 +1,155 @@
+package org.gongzhi.listing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.listing.ProjectStatus;
+import org.gongzhi.listing.ProjectView;
+import org.gongzhi.listing.Projects;
+import org.gongzhi.listing.ProposeProject;
+import org.gongzhi.platform.IfMatch;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "projects", description = "项目清单: co-funded projects (money in 分), milestones, spend and evaluation")
+class ProjectApi {
+
+    private final Projects projects;
+
+    ProjectApi(Projects projects) {
+        this.projects = projects;
+    }
+
+    @GetMapping("/projects")
+    @Operation(summary = "Projects the caller reads, newest first")
+    List<ProjectView> list(
+            @RequestParam(required = false) ProjectStatus status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return projects.list(status, q, page, size);
+    }
+
+    @GetMapping("/projects/{id}")
+    @Operation(summary = "One project with its co-funding, milestones, needs and resources; ETag = version")
+    ResponseEntity<ProjectView> one(@PathVariable UUID id) {
+        ProjectView p = projects.one(id);
+        return ResponseEntity.ok().eTag("\"" + p.version() + "\"").body(p);
+    }
+
+    @PostMapping("/projects")
+    @Operation(
+            summary = "Propose a project",
+            description = "Amounts in 分 (integers). The parties' pledges must add up exactly to the budget (422"
+                    + " listing.project.split).")
+    ResponseEntity<ProjectView> propose(@RequestBody ProposeProject body) {
+        ProjectView p = projects.propose(body);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + p.id()))
+                .eTag("\"" + p.version() + "\"")
+                .body(p);
+    }
+
+    /** A note, an outcome or a reason. */
+    record Text(String note, String outcome, String reason) {}
+
+    @PostMapping("/projects/{id}/approval")
+    @Operation(summary = "立项 (street administrator); If-Match carries the version read (428 without, 412 stale)")
+    ResponseEntity<ProjectView> approve(
+            @PathVariable UUID id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) Text body) {
+        return versioned(id, ifMatch, v -> projects.approve(id, v, body == null ? null : body.note()));
+    }
+
+    @PostMapping("/projects/{id}/completion")
+    @Operation(summary = "Complete an approved project with its outcome (If-Match as for approval)")
+    ResponseEntity<ProjectView> complete(
+            @PathVariable UUID id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) Text body) {
+        return versioned(id, ifMatch, v -> projects.complete(id, v, body == null ? null : body.outcome()));
+    }
+
+    @PostMapping("/projects/{id}/cancellation")
+    @Operation(summary = "Cancel a proposed or approved project with a reason (street administrator; If-Match)")
+    ResponseEntity<ProjectView> cancel(
+            @PathVariable UUID id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) Text body) {
+        return versioned(id, ifMatch, v -> projects.cancel(id, v, body == null ? null : body.reason()));
+    }
+
+    private ResponseEntity<ProjectView> versioned(
+            UUID id, String ifMatch, java.util.function.LongFunction<ProjectView> change) {
+        ProjectView p = IfMatch.change(
+                ifMatch,
+                projects.one(id).version(),
+                "listing.project.version.missing",
+                "listing.project.version.stale",
+                change);
+        return ResponseEntity.ok().eTag("\"" + p.version() + "\"").body(p);
+    }
+
+    /** A payment by a party, in 分. */
+    record Payment(UUID organisationId, Long amountFen, LocalDate paidOn, String note) {}
+
+    @PostMapping("/projects/{id}/payments")
+    @Operation(summary = "Record a party's payment (分); 422 listing.project.over-pledge past its pledge")
+    ProjectView pay(@PathVariable UUID id, @RequestBody Payment p) {
+        return projects.pay(
+                id,
+                p == null ? null : p.organisationId(),
+                p == null ? null : p.amountFen(),
+                p == null ? null : p.paidOn(),
+                p == null ? null : p.note());
+    }
+
+    /** Spend on the project, in 分. */
+    record Expense(Long amountFen, LocalDate spentOn, String item) {}
+
+    @PostMapping("/projects/{id}/expenses")
+    @Operation(summary = "Record spend (分) on an approved project; 422 listing.project.over-budget past the budget")
+    ProjectView spend(@PathVariable UUID id, @RequestBody Expense e) {
+        return projects.spend(
+                id, e == null ? null : e.amountFen(), e == null ? null : e.spentOn(), e == null ? null : e.item());
+    }
+
+    /** A milestone to add. */
+    record NewMilestone(String title, LocalDate dueOn) {}
+
+    @PostMapping("/projects/{id}/milestones")
+    @Operation(summary = "Add a milestone")
+    ProjectView milestone(@PathVariable UUID id, @RequestBody NewMilestone m) {
+        return projects.addMilestone(id, m == null ? null : m.title(), m == null ? null : m.dueOn());
+    }
+
+    /** A milestone's progress. */
+    record Progress(Integer progress, String note) {}
+
+    @PostMapping("/projects/{id}/milestones/{position}/progress")
+    @Operation(summary = "Set a milestone's progress, 0–100 (100 marks it reached)")
+    ProjectView progress(@PathVariable UUID id, @PathVariable int position, @RequestBody Progress p) {
+        return projects.progress(id, position, p == null ? null : p.progress(), p == null ? null : p.note());
+    }
+
+    /** An evaluation. */
+    record Evaluation(Integer score, String comment) {}
+
+    @PostMapping("/projects/{id}/evaluations")
+    @Operation(summary = "The beneficiaries' evaluation (效能评价) of a completed project: score 1–5, one per person")
+    ProjectView evaluate(@PathVariable UUID id, @RequestBody Evaluation e) {
+        return projects.evaluate(id, e == null ? null : e.score(), e == null ? null : e.comment());
+    }
+}

@@ -1,0 +1,282 @@
+package org.gongzhi.listing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.gongzhi.identity.Role;
+import org.gongzhi.support.AppealCalls;
+import org.gongzhi.support.Concurrently;
+import org.gongzhi.support.PlatformTest;
+import org.gongzhi.support.Staff;
+import org.gongzhi.territory.TerritoryQueries;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The 项目清单: a project of the street and a university, pledges in 分 adding up exactly to the budget, 立项 moving its
+ * need along, payments never past a pledge (also forty at once), spend never past the budget, milestones, completion
+ * and one evaluation per person; bad money and splits refused with nothing written; the seed's projects in the demo.
+ */
+@PlatformTest
+class ProjectIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TerritoryQueries territory;
+
+    AppealCalls calls;
+    UUID xueyuanlu;
+    UUID erlizhuang;
+    UUID ustb;
+    UUID street;
+    RequestPostProcessor admin;
+
+    @BeforeEach
+    void setUp() {
+        calls = new AppealCalls(mvc, jdbc, Staff.sysAdmin());
+        xueyuanlu = territory.requireByCode("110108010").id().value();
+        erlizhuang = territory.requireByCode("110108010005").id().value();
+        ustb = calls.organisation("北京科技大学");
+        street = calls.organisation("学院路街道办事处");
+        admin = Staff.streetAdmin(xueyuanlu);
+    }
+
+    Map<String, Object> project(long budget, long ustbShare, long streetShare) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", "二里庄适老化改造");
+        m.put("summary", "楼道扶手、坡道和照明");
+        m.put("unitId", erlizhuang.toString());
+        m.put("budgetFen", budget);
+        m.put(
+                "parties",
+                List.of(
+                        Map.of("organisationId", ustb.toString(), "lead", true, "pledgedFen", ustbShare),
+                        Map.of("organisationId", street.toString(), "lead", false, "pledgedFen", streetShare)));
+        return m;
+    }
+
+    long projects() {
+        return jdbc.sql("select count(*) from listing.project")
+                .query(Long.class)
+                .single();
+    }
+
+    JsonNode ok(MockHttpServletResponse r, int status) throws Exception {
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(status);
+        return calls.read(r);
+    }
+
+    String code(MockHttpServletResponse r) throws Exception {
+        return calls.read(r).path("code").asString();
+    }
+
+    @Test
+    void a_split_that_does_not_add_up_and_bad_money_are_refused_and_nothing_is_written() throws Exception {
+        long before = projects();
+        // One 分 short of the budget: 422, beside the parties.
+        var shortBy = calls.send(post("/api/v1/projects"), admin, project(300_000_000L, 150_000_000L, 149_999_999L));
+        assertThat(shortBy.getStatus()).isEqualTo(422);
+        assertThat(code(shortBy)).isEqualTo("listing.project.split");
+        var negative = calls.send(post("/api/v1/projects"), admin, project(-1L, 0L, 0L));
+        assertThat(negative.getStatus()).isEqualTo(400);
+        assertThat(calls.read(negative).path("errors").toString())
+                .contains("budgetFen")
+                .contains("money.range");
+        var over = calls.send(
+                post("/api/v1/projects"), admin, project(2_000_000_000_000L, 1_000_000_000_000L, 1_000_000_000_000L));
+        assertThat(over.getStatus()).isEqualTo(400);
+        // A number no long can hold is refused as unreadable, not wrapped around.
+        var overflow = mvc.perform(post("/api/v1/projects")
+                        .with(admin)
+                        .contentType("application/json")
+                        .content("{\"title\":\"x\",\"unitId\":\"" + erlizhuang
+                                + "\",\"budgetFen\":99999999999999999999999}"))
+                .andReturn()
+                .getResponse();
+        assertThat(overflow.getStatus()).as(overflow.getContentAsString()).isEqualTo(400);
+        Map<String, Object> unknown = project(100L, 50L, 50L);
+        unknown.put(
+                "parties",
+                List.of(Map.of("organisationId", UUID.randomUUID().toString(), "lead", true, "pledgedFen", 100L)));
+        assertThat(calls.read(calls.send(post("/api/v1/projects"), admin, unknown))
+                        .path("errors")
+                        .toString())
+                .contains("listing.provider.unknown");
+        assertThat(projects()).isEqualTo(before);
+        // Exactly the budget: accepted.
+        ok(calls.send(post("/api/v1/projects"), admin, project(300_000_000L, 150_000_000L, 150_000_000L)), 201);
+    }
+
+    @Test
+    void a_project_is_approved_paid_within_pledges_carried_through_milestones_completed_and_evaluated()
+            throws Exception {
+        // A need of 二里庄 that the project meets.
+        Map<String, Object> need = new HashMap<>();
+        need.put("title", "楼道无障碍改造");
+        need.put("categoryCode", "ASSISTANCE");
+        need.put("source", "VISIT");
+        need.put("requesterKind", "COMMUNITY");
+        need.put("unitId", erlizhuang.toString());
+        String needId = ok(calls.send(post("/api/v1/needs"), admin, need), 201)
+                .path("id")
+                .asString();
+        Map<String, Object> body = project(400_000_00L, 200_000_00L, 200_000_00L);
+        body.put("needIds", List.of(needId));
+        JsonNode p = ok(calls.send(post("/api/v1/projects"), admin, body), 201);
+        String id = p.path("id").asString();
+        assertThat(p.path("status").asString()).isEqualTo("PROPOSED");
+        assertThat(p.path("pledgedFen").asLong()).isEqualTo(40_000_000L);
+        ok(calls.send(post("/api/v1/projects/" + id + "/milestones"), admin, Map.of("title", "方案设计")), 200);
+        ok(calls.send(post("/api/v1/projects/" + id + "/milestones"), admin, Map.of("title", "施工")), 200);
+
+        // 立项 is the street's: a community worker may not; without If-Match 428.
+        var worker = Staff.as("erlizhuang-worker", Set.of(erlizhuang), Role.COMMUNITY_WORKER);
+        assertThat(calls.send(post("/api/v1/projects/" + id + "/approval").header("If-Match", "\"0\""), worker, null)
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(calls.send(post("/api/v1/projects/" + id + "/approval"), admin, null)
+                        .getStatus())
+                .isEqualTo(428);
+        JsonNode approved = ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/approval").header("If-Match", "\"0\""),
+                        admin,
+                        Map.of("note", "2027 年重点事项会商")),
+                200);
+        assertThat(approved.path("status").asString()).isEqualTo("APPROVED");
+        assertThat(calls.read(calls.send(get("/api/v1/needs/" + needId), admin, null))
+                        .path("status")
+                        .asString())
+                .isEqualTo("IN_PROJECT");
+
+        // Forty payments of 10,000 元 at once by the university against its 200,000 元 pledge: exactly twenty land.
+        var liaison = Staff.ofOrganisation("ustb-liaison", ustb, Role.UNIT_LIAISON);
+        List<Integer> statuses = Concurrently.run(
+                40,
+                i -> liaison,
+                (i, who) -> calls.send(
+                                post("/api/v1/projects/" + id + "/payments"),
+                                who,
+                                Map.of("organisationId", ustb.toString(), "amountFen", 1_000_000L))
+                        .getStatus());
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(20);
+        assertThat(statuses.stream().filter(s -> s == 422).count()).isEqualTo(20);
+        assertThat(jdbc.sql("select paid_fen from listing.project_party where project_id = cast(? as uuid) and"
+                                + " organisation_id = ?")
+                        .params(id, ustb)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(20_000_000L);
+        assertThat(jdbc.sql("select count(*) from listing.project_payment where project_id = cast(? as uuid)")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(20);
+        // The university's 联络员 cannot pay in the street's name.
+        assertThat(calls.send(
+                                post("/api/v1/projects/" + id + "/payments"),
+                                liaison,
+                                Map.of("organisationId", street.toString(), "amountFen", 100L))
+                        .getStatus())
+                .isEqualTo(403);
+
+        // Spend up to the budget and not one 分 past it.
+        ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/expenses"),
+                        admin,
+                        Map.of("amountFen", 39_999_999L, "item", "施工")),
+                200);
+        var past =
+                calls.send(post("/api/v1/projects/" + id + "/expenses"), admin, Map.of("amountFen", 2L, "item", "x"));
+        assertThat(past.getStatus()).isEqualTo(422);
+        assertThat(code(past)).isEqualTo("listing.project.over-budget");
+        ok(calls.send(post("/api/v1/projects/" + id + "/expenses"), admin, Map.of("amountFen", 1L, "item", "尾款")), 200);
+
+        ok(calls.send(post("/api/v1/projects/" + id + "/milestones/1/progress"), admin, Map.of("progress", 100)), 200);
+        assertThat(calls.send(post("/api/v1/projects/" + id + "/milestones/2/progress"), admin, Map.of("progress", 101))
+                        .getStatus())
+                .isEqualTo(400);
+        JsonNode half = ok(
+                calls.send(post("/api/v1/projects/" + id + "/milestones/2/progress"), admin, Map.of("progress", 50)),
+                200);
+        assertThat(half.path("milestones").get(0).path("doneOn").isNull()).isFalse();
+        assertThat(half.path("milestones").get(1).path("progress").asInt()).isEqualTo(50);
+
+        // Evaluation waits for completion; completion needs the outcome.
+        assertThat(calls.send(post("/api/v1/projects/" + id + "/evaluations"), worker, Map.of("score", 5))
+                        .getStatus())
+                .isEqualTo(409);
+        long version = calls.read(calls.send(get("/api/v1/projects/" + id), admin, null))
+                .path("version")
+                .asLong();
+        assertThat(calls.send(
+                                post("/api/v1/projects/" + id + "/completion")
+                                        .header("If-Match", "\"" + version + "\""),
+                                admin,
+                                Map.of())
+                        .getStatus())
+                .isEqualTo(400);
+        ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/completion").header("If-Match", "\"" + version + "\""),
+                        admin,
+                        Map.of("outcome", "12 个楼道完成改造")),
+                200);
+        assertThat(calls.read(calls.send(get("/api/v1/needs/" + needId), admin, null))
+                        .path("status")
+                        .asString())
+                .isEqualTo("MET");
+        ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/evaluations"),
+                        worker,
+                        Map.of("score", 4, "comment", "扶手很实用")),
+                200);
+        var twice = calls.send(post("/api/v1/projects/" + id + "/evaluations"), worker, Map.of("score", 5));
+        assertThat(twice.getStatus()).isEqualTo(409);
+        JsonNode done = ok(calls.send(post("/api/v1/projects/" + id + "/evaluations"), admin, Map.of("score", 5)), 200);
+        assertThat(done.path("evaluations").asLong()).isEqualTo(2);
+        assertThat(done.path("averageScore").asDouble()).isEqualTo(4.5);
+    }
+
+    @Test
+    void the_seed_projects_are_in_the_demo_with_their_funding_split() throws Exception {
+        JsonNode all = ok(calls.send(get("/api/v1/projects?size=200"), admin, null), 200);
+        Map<String, JsonNode> byTitle = new HashMap<>();
+        all.forEach(p -> byTitle.put(p.path("title").asString(), p));
+        JsonNode cameras = byTitle.get("校园探头更新与全覆盖");
+        assertThat(cameras).isNotNull();
+        assertThat(cameras.path("budgetFen").asLong()).isEqualTo(300_000_000L);
+        Map<String, Long> split = new HashMap<>();
+        cameras.path("parties")
+                .forEach(x -> split.put(
+                        x.path("name").asString(), x.path("pledgedFen").asLong()));
+        assertThat(split).containsEntry("北京科技大学", 150_000_000L).containsEntry("学院路街道办事处", 150_000_000L);
+        assertThat(cameras.path("status").asString()).isEqualTo("COMPLETED");
+        JsonNode gates = byTitle.get("智慧门禁建设");
+        gates.path("parties")
+                .forEach(x -> assertThat(x.path("pledgedFen").asLong()).isGreaterThan(200_000_000L));
+        assertThat(byTitle).containsKeys("国际文化节", "适老化电梯加装", "老年餐桌", "石油共生大院更新", "京张铁路遗址公园");
+        assertThat(byTitle.get("老年餐桌").path("parties").toString()).contains("中国矿业大学");
+        assertThat(byTitle.get("适老化电梯加装").path("parties").toString()).contains("北京科技大学");
+        assertThat(cameras.path("approvalNote").asString()).contains("重点事项会商");
+    }
+}
