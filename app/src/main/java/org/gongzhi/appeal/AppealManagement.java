@@ -1052,10 +1052,7 @@ public class AppealManagement {
         if (!queries.mayViewContact(a)) {
             throw DomainException.forbidden("scope.outside");
         }
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < 4 || why.length() > 200) {
-            throw DomainException.invalid(List.of(Violation.of("reason", "personal-data.unmask.reason")));
-        }
+        String why = org.gongzhi.platform.FormChecks.unmaskReason(reason);
         var r = a.intake().reporter();
         audit.record(AuditRecord.created(
                 "personal-data.unmasked",

@@ -145,6 +145,9 @@ public class Bookings {
                 Party party = party(r, v);
                 v.throwIfAny();
                 Instant now = clock.instant();
+                if (r.start().isAfter(now.plus(Duration.ofDays(366)))) {
+                    throw refused("start", "listing.booking.too-far");
+                }
                 if (r.start().isBefore(now)) {
                     throw refused("start", "listing.booking.past");
                 }
@@ -201,6 +204,9 @@ public class Bookings {
         return transaction.execute(status -> {
             BookingStore.Row b = visible(id);
             ResourceRow res = catalogue.manageable(new ResourceId(b.resourceId()));
+            if (to == BookingStatus.APPROVED && res.withdrawnAt() != null) {
+                throw DomainException.conflict("listing.resource.not-offered");
+            }
             Violations v = new Violations();
             String n = Text.checkLine(note, "note", reasonNeeded, 500, v);
             v.throwIfAny();

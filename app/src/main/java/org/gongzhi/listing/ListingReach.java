@@ -62,6 +62,18 @@ class ListingReach {
                 false, within.stream().map(UnitId::value).toList(), homeSubdistricts(scope), scope.organisations());
     }
 
+    /** The 街道 a unit lies in (itself, if it is one); {@code null} for an unknown unit or one above every 街道. */
+    UUID subdistrictOf(UUID unit) {
+        if (territory.unit(new UnitId(unit)).isEmpty()) {
+            return null;
+        }
+        return territory.lineage(new UnitId(unit)).stream()
+                .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
+                .map(u -> u.id().value())
+                .findFirst()
+                .orElse(null);
+    }
+
     /** The 街道 the caller's places and organisations lie in. */
     private Set<UUID> homeSubdistricts(AccessScope scope) {
         Set<UnitId> places = new HashSet<>();

@@ -23,7 +23,6 @@ import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
-import org.gongzhi.territory.UnitKind;
 import org.gongzhi.territory.UnitView;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -311,8 +310,9 @@ public class Needs {
 
     /** Checks every field at once, adding to {@code v}; then the caller's right to record at that place (403). */
     private Checked check(NeedDetails d, Violations v) {
-        String title = Text.checkLine(d.title(), "title", true, 100, v);
-        String description = Text.checkText(d.description(), "description", 2000, v);
+        // Needs are read across the 街道: phone and ID numbers typed into them are kept masked (DOMAIN.md §9).
+        String title = masked(Text.checkLine(d.title(), "title", true, 100, v));
+        String description = masked(Text.checkText(d.description(), "description", 2000, v));
         if (blank(d.categoryCode())) {
             v.add("categoryCode", "validation.NotBlank", "categoryCode");
         } else if (store.category(d.categoryCode().strip()).isEmpty()) {
@@ -350,12 +350,12 @@ public class Needs {
         if (unit == null) {
             v.add("unitId", "validation.NotBlank", "unitId");
         } else {
-            subdistrict = subdistrictOf(unit);
+            subdistrict = reach.subdistrictOf(unit);
             if (subdistrict == null) {
                 v.add("unitId", "listing.need.unit-unknown");
             }
         }
-        String beneficiaries = Text.checkLine(d.beneficiaries(), "beneficiaries", false, 200, v);
+        String beneficiaries = masked(Text.checkLine(d.beneficiaries(), "beneficiaries", false, 200, v));
         if (d.beneficiaryCount() != null && (d.beneficiaryCount() < 0 || d.beneficiaryCount() > 10_000_000)) {
             v.add("beneficiaryCount", "listing.need.beneficiary-count");
         }
@@ -377,15 +377,8 @@ public class Needs {
                 d.priority() == null ? NeedPriority.MEDIUM : d.priority());
     }
 
-    private UUID subdistrictOf(UUID unit) {
-        if (territory.unit(new UnitId(unit)).isEmpty()) {
-            return null;
-        }
-        return territory.lineage(new UnitId(unit)).stream()
-                .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
-                .map(u -> u.id().value())
-                .findFirst()
-                .orElse(null);
+    private static String masked(String text) {
+        return text == null ? null : Masking.numbersIn(text);
     }
 
     private static boolean blank(String s) {

@@ -27,7 +27,6 @@ import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
-import org.gongzhi.territory.UnitKind;
 import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,7 +95,7 @@ public class Projects {
         if (p.unitId() == null) {
             v.add("unitId", "validation.NotBlank", "unitId");
         } else {
-            subdistrict = subdistrictOf(p.unitId());
+            subdistrict = reach.subdistrictOf(p.unitId());
             if (subdistrict == null) {
                 v.add("unitId", "listing.need.unit-unknown");
             }
@@ -115,6 +114,10 @@ public class Projects {
                 v.add(at + ".organisationId", "validation.NotBlank", "organisationId");
                 pledgesRead = false;
                 continue;
+            }
+            if (party.lead()
+                    && parties.stream().filter(x -> x != null && x.lead()).count() > 1) {
+                v.add(at + ".lead", "listing.project.one-lead");
             }
             if (!seen.add(party.organisationId())) {
                 v.add(at + ".organisationId", "listing.project.party-twice");
@@ -265,7 +268,7 @@ public class Projects {
         Violations v = new Violations();
         Money amount = Money.checkFen(amountFen, "amountFen", true, v);
         if (amount != null && amount.fen() == 0) {
-            v.add("amountFen", "money.range", Money.MAX_FEN / 100);
+            v.add("amountFen", "money.positive");
         }
         String n = Text.checkLine(note, "note", false, 200, v);
         if (organisation == null) {
@@ -313,7 +316,7 @@ public class Projects {
         Violations v = new Violations();
         Money amount = Money.checkFen(amountFen, "amountFen", true, v);
         if (amount != null && amount.fen() == 0) {
-            v.add("amountFen", "money.range", Money.MAX_FEN / 100);
+            v.add("amountFen", "money.positive");
         }
         String i = Text.checkLine(item, "item", true, 200, v);
         v.throwIfAny();
@@ -441,17 +444,6 @@ public class Projects {
     private static DomainException refused(String field, String code, Object... args) {
         return new DomainException(
                 ErrorKind.UNPROCESSABLE, code, List.of(args), List.of(Violation.of(field, code, args)));
-    }
-
-    private UUID subdistrictOf(UUID unit) {
-        if (territory.unit(new UnitId(unit)).isEmpty()) {
-            return null;
-        }
-        return territory.lineage(new UnitId(unit)).stream()
-                .filter(u -> u.kind() == UnitKind.SUBDISTRICT)
-                .map(u -> u.id().value())
-                .findFirst()
-                .orElse(null);
     }
 
     private ProjectView view(ProjectStore.Row p) {

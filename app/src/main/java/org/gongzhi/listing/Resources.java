@@ -172,10 +172,7 @@ public class Resources {
     public ContactDetails unmaskContact(ResourceId id, String reason) {
         ResourceRow r = access.visible(id);
         may.require(ListingPermission.UNMASK_CONTACT);
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < 4 || why.length() > 200) {
-            throw DomainException.invalid(List.of(Violation.of("reason", "personal-data.unmask.reason")));
-        }
+        String why = org.gongzhi.platform.FormChecks.unmaskReason(reason);
         audit.record(AuditRecord.created(
                 "personal-data.unmasked", "resource", id.toString(), Map.of("field", "contact", "reason", why)));
         return new ContactDetails(

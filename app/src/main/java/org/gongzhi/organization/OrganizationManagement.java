@@ -460,11 +460,7 @@ public class OrganizationManagement {
         Council council = councils.findById(councilId)
                 .orElseThrow(() -> DomainException.notFound("organization.council.not-found", councilId));
         may.require(OrganizationPermission.UNMASK_LIAISON, council.unitId());
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < 4 || why.length() > 200) {
-            throw DomainException.invalid(
-                    List.of(org.gongzhi.shared.Violation.of("reason", "personal-data.unmask.reason")));
-        }
+        String why = org.gongzhi.platform.FormChecks.unmaskReason(reason);
         Council.CouncilMember member = members.of(councilId).stream()
                 .filter(m -> m.organisationId().equals(organisationId))
                 .findFirst()

@@ -239,6 +239,19 @@ public class FormChecks {
         return show(DomainException.invalid(violations.list()), model, locale);
     }
 
+    /**
+     * The reason typed for opening masked personal data (ADR 0012): 4–200 characters once stripped, else 400 {@code
+     * personal-data.unmask.reason} beside {@code reason}. Returns it stripped, for the audit trail.
+     */
+    public static String unmaskReason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 4 || why.length() > 200) {
+            throw DomainException.invalid(
+                    java.util.List.of(org.gongzhi.shared.Violation.of("reason", "personal-data.unmask.reason")));
+        }
+        return why;
+    }
+
     /** An empty form: no errors, no problem. */
     public static void fresh(Model model) {
         model.addAttribute("errors", Map.of());

@@ -389,42 +389,17 @@ class CrossScopeMatrixIT {
     /** A resource 北京科技大学's 联络员 offers in 学院路, and a booking 学院路's street staff made of it. */
     String[] resourceInXueyuanlu(UUID university) throws Exception {
         var liaison = Staff.ofOrganisation("matrix-liaison", university, Role.UNIT_LIAISON);
-        var r = mvc.perform(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/resources")
-                                .with(liaison)
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(resourceBody(university)))
-                .andReturn()
-                .getResponse();
-        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
-        String resource = tools.jackson.databind.json.JsonMapper.shared()
-                .readTree(r.getContentAsString())
-                .path("id")
-                .asString();
+        String resource = created("/api/v1/resources", liaison, resourceBody(university));
         UUID xueyuanlu = territory.requireByCode("110108010").id().value();
-        var b = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                                "/api/v1/resources/" + resource + "/bookings")
-                        .with(Staff.streetAdmin(xueyuanlu))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(bookingBody(3)))
-                .andReturn()
-                .getResponse();
-        assertThat(b.getStatus()).as(b.getContentAsString()).isEqualTo(201);
-        String booking = tools.jackson.databind.json.JsonMapper.shared()
-                .readTree(b.getContentAsString())
-                .path("id")
-                .asString();
+        String booking =
+                created("/api/v1/resources/" + resource + "/bookings", Staff.streetAdmin(xueyuanlu), bookingBody(3));
         return new String[] {resource, booking};
     }
 
-    /** A project of 二里庄 that 北京科技大学 and the street fund, proposed by 学院路's street staff. */
-    String projectInXueyuanlu(UUID university) throws Exception {
-        UUID erlizhuang = territory.requireByCode("110108010005").id().value();
-        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
-        String body = "{\"title\":\"二里庄楼道改造\",\"unitId\":\"" + erlizhuang + "\",\"budgetFen\":1000,"
-                + "\"parties\":[{\"organisationId\":\"" + university + "\",\"lead\":true,\"pledgedFen\":1000}]}";
-        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/projects")
-                        .with(Staff.streetAdmin(xueyuanlu))
+    /** Posts {@code body} as {@code who}, expects 201 and answers the created object's id. */
+    String created(String path, RequestPostProcessor who, String body) throws Exception {
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                        .with(who)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andReturn()
@@ -434,6 +409,15 @@ class CrossScopeMatrixIT {
                 .readTree(r.getContentAsString())
                 .path("id")
                 .asString();
+    }
+
+    /** A project of 二里庄 that 北京科技大学 and the street fund, proposed by 学院路's street staff. */
+    String projectInXueyuanlu(UUID university) throws Exception {
+        UUID erlizhuang = territory.requireByCode("110108010005").id().value();
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        String body = "{\"title\":\"二里庄楼道改造\",\"unitId\":\"" + erlizhuang + "\",\"budgetFen\":1000,"
+                + "\"parties\":[{\"organisationId\":\"" + university + "\",\"lead\":true,\"pledgedFen\":1000}]}";
+        return created("/api/v1/projects", Staff.streetAdmin(xueyuanlu), body);
     }
 
     static String needBody() {
@@ -445,17 +429,7 @@ class CrossScopeMatrixIT {
     String needInXueyuanlu() throws Exception {
         UUID erlizhuang = territory.requireByCode("110108010005").id().value();
         String body = needBody().replace("\"unitCode\":\"110108010005\"", "\"unitId\":\"" + erlizhuang + "\"");
-        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/needs")
-                        .with(Staff.as("matrix-community", Set.of(erlizhuang), Role.COMMUNITY_WORKER))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
-                .andReturn()
-                .getResponse();
-        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
-        return tools.jackson.databind.json.JsonMapper.shared()
-                .readTree(r.getContentAsString())
-                .path("id")
-                .asString();
+        return created("/api/v1/needs", Staff.as("matrix-community", Set.of(erlizhuang), Role.COMMUNITY_WORKER), body);
     }
 
     String appealInXueyuanlu() throws Exception {

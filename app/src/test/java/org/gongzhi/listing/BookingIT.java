@@ -135,7 +135,25 @@ class BookingIT {
                 .isEqualTo(400);
         ok(calls.send(post("/api/v1/bookings/" + other + "/declination"), liaison, Map.of("note", "当天校内活动")), 200);
         // Declined, its slot is free again.
-        ok(book(hall, community, slot("2027-03-02T11:00", "2027-03-02T12:00")), 201);
+        String again = ok(book(hall, community, slot("2027-03-02T11:00", "2027-03-02T12:00")), 201)
+                .path("id")
+                .asString();
+        // A withdrawn resource's pending bookings can no longer be approved; slots beyond a year are refused.
+        var far = book(hall, community, slot("2028-03-02T11:00", "2028-03-02T12:00"));
+        assertThat(far.getStatus()).isEqualTo(422);
+        assertThat(code(far)).isEqualTo("listing.booking.too-far");
+        long version = calls.read(calls.send(get("/api/v1/resources/" + hall), liaison, null))
+                .path("version")
+                .asLong();
+        ok(
+                calls.send(
+                        post("/api/v1/resources/" + hall + "/withdrawal").header("If-Match", "\"" + version + "\""),
+                        liaison,
+                        null),
+                200);
+        var late = calls.send(post("/api/v1/bookings/" + again + "/approval"), liaison, null);
+        assertThat(late.getStatus()).isEqualTo(409);
+        assertThat(code(late)).isEqualTo("listing.resource.not-offered");
     }
 
     @Test

@@ -87,6 +87,15 @@ class NeedIT {
                 .isEqualTo(n.path("placeName").asString());
         assertThat(n.path("subdistrictId").asString()).isEqualTo(xueyuanlu.toString());
 
+        // Numbers typed into a need are kept masked: the whole 街道 reads it.
+        Map<String, Object> typed = need(erlizhuang);
+        typed.put("description", "联系人电话 13912345678，身份证 110101195001011234");
+        JsonNode m = ok(calls.send(post("/api/v1/needs"), community, typed), 201);
+        assertThat(m.path("description").asString())
+                .doesNotContain("13912345678")
+                .doesNotContain("110101195001011234")
+                .contains("139****5678");
+
         long before = needs();
         UUID elsewhere = territory.requireByCode("110101008").id().value();
         assertThat(calls.send(post("/api/v1/needs"), community, need(elsewhere)).getStatus())

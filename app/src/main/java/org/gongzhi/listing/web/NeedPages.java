@@ -101,12 +101,7 @@ class NeedPages {
             needs.move(id, version, status, note);
             notices.next(next, "listing.page.need.moved");
         } catch (DomainException e) {
-            if (e.kind() == ErrorKind.FORBIDDEN || e.kind() == ErrorKind.NOT_FOUND) {
-                throw e;
-            }
-            var first = e.violations().isEmpty() ? null : e.violations().get(0);
-            notices.refused(
-                    next, first == null ? e.code() : first.code(), (first == null ? e.args() : first.args()).toArray());
+            notices.refused(next, e);
         }
         return "redirect:/needs/" + id;
     }

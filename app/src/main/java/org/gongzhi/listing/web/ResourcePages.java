@@ -191,16 +191,7 @@ class ResourcePages {
             }
             notices.next(next, "listing.page.booking.done." + step);
         } catch (DomainException e) {
-            if (e.kind() == org.gongzhi.shared.ErrorKind.FORBIDDEN
-                    || e.kind() == org.gongzhi.shared.ErrorKind.NOT_FOUND) {
-                throw e;
-            }
-            notices.refused(
-                    next,
-                    e.violations().isEmpty() ? e.code() : e.violations().get(0).code(),
-                    e.violations().isEmpty()
-                            ? e.args().toArray()
-                            : e.violations().get(0).args().toArray());
+            notices.refused(next, e);
         }
         return "mine".equals(back) ? "redirect:/bookings" : "redirect:/resources/" + before.resourceId();
     }
@@ -285,11 +276,7 @@ class ResourcePages {
             resources.withdraw(new ResourceId(id), version);
             notices.next(next, "listing.page.withdrawn");
         } catch (DomainException e) {
-            if (e.kind() == org.gongzhi.shared.ErrorKind.FORBIDDEN
-                    || e.kind() == org.gongzhi.shared.ErrorKind.NOT_FOUND) {
-                throw e;
-            }
-            notices.refused(next, e.code(), e.args().toArray());
+            notices.refused(next, e);
         }
         return "redirect:/resources/" + id;
     }
