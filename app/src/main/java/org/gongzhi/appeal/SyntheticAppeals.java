@@ -176,7 +176,9 @@ public class SyntheticAppeals {
         for (int i = 0; i < plan.count(); i++) {
             Instant drawn = plan.from().plusSeconds((long) (random.nextDouble() * span));
             Instant moved = daytime(drawn, random);
-            times.add(moved.isAfter(plan.to()) ? drawn : moved);
+            // Moved into office hours, a time may leave the period at either end (a draw late on the first evening
+            // moves back before `from`): then the drawn time stays.
+            times.add(moved.isAfter(plan.to()) || moved.isBefore(plan.from()) ? drawn : moved);
         }
         times.sort(null);
         Map<Integer, Shown> shown = shown(subdistricts, times.size(), random);
