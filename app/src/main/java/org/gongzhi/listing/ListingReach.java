@@ -74,8 +74,27 @@ class ListingReach {
                 .orElse(null);
     }
 
-    /** The 街道 the caller's places and organisations lie in. */
+    /**
+     * The 街道 the caller's places and organisations lie in, worked out once a request (a list or a proposal asks
+     * for each of its rows).
+     */
+    @SuppressWarnings("unchecked")
     private Set<UUID> homeSubdistricts(AccessScope scope) {
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return workOutHomeSubdistricts(scope);
+        }
+        String key = ListingReach.class.getName() + ".home";
+        Set<UUID> memo = (Set<UUID>)
+                request.getAttribute(key, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (memo == null) {
+            memo = workOutHomeSubdistricts(scope);
+            request.setAttribute(key, memo, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        return memo;
+    }
+
+    private Set<UUID> workOutHomeSubdistricts(AccessScope scope) {
         Set<UnitId> places = new HashSet<>();
         scope.units().forEach(u -> places.add(new UnitId(u)));
         for (UUID o : scope.organisations()) {
