@@ -42,6 +42,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final org.gongzhi.listing.Resources resources;
     private final org.gongzhi.listing.Needs needs;
     private final org.gongzhi.listing.Projects projects;
+    private final org.gongzhi.listing.Experts experts;
     private final int appealsPerSubdistrict;
 
     DemoDataLoader(
@@ -59,6 +60,7 @@ class DemoDataLoader implements ApplicationRunner {
             org.gongzhi.listing.Resources resources,
             org.gongzhi.listing.Needs needs,
             org.gongzhi.listing.Projects projects,
+            org.gongzhi.listing.Experts experts,
             @org.springframework.beans.factory.annotation.Value("${gongzhi.demo-data.appeals-per-subdistrict:0}")
                     int appealsPerSubdistrict) {
         this.knowledge = knowledge;
@@ -67,6 +69,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.resources = resources;
         this.needs = needs;
         this.projects = projects;
+        this.experts = experts;
         this.appealsPerSubdistrict = appealsPerSubdistrict;
         this.directory = directory;
         this.organisationQueries = organisationQueries;
@@ -120,6 +123,10 @@ class DemoDataLoader implements ApplicationRunner {
             if (projects.list(null, null, 1, 1).isEmpty()) {
                 DemoProjects.load(projects, needs, organisationQueries, territoryQueries);
                 log.info("Demo projects loaded: {} projects", DemoProjects.SEEDS.size());
+            }
+            if (experts.list(null, null, null, true).isEmpty()) {
+                DemoExperts.load(experts, needs, projects, organisationQueries, territoryQueries);
+                log.info("Demo think tank loaded: {} experts", DemoExperts.EXPERTS.size());
             }
         });
         if (appealsPerSubdistrict > 0) {

@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gongzhi.listing.Openness;
 import org.gongzhi.listing.ResourceDetails;
 import org.gongzhi.listing.ResourceKind;
 import org.gongzhi.listing.Resources;
+import org.gongzhi.listing.ServiceCategory;
 import org.gongzhi.organization.OrganisationFilter;
 import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.territory.TerritoryQueries;
@@ -42,7 +44,8 @@ final class DemoResources {
             String opening,
             String conditions,
             String description,
-            String contact) {}
+            String contact,
+            Set<ServiceCategory> services) {}
 
     static final List<Offer> OFFERS = List.of(
             new Offer(
@@ -56,7 +59,8 @@ final class DemoResources {
                     "6,7 08:00-18:00",
                     "周末向社区居民团体开放，须提前三天预约；自备运动鞋。",
                     "校区体育馆，篮球、羽毛球场地各 4 片。",
-                    "刘洋"),
+                    "刘洋",
+                    Set.of(ServiceCategory.SPORTS)),
             new Offer(
                     "北京科技大学",
                     "110108010011",
@@ -68,7 +72,8 @@ final class DemoResources {
                     "1-5 08:00-21:00",
                     "公益讲座、社区议事会免费使用。",
                     "可容纳 300 人，投影与扩音齐全。",
-                    "王海"),
+                    "王海",
+                    Set.of(ServiceCategory.CULTURE, ServiceCategory.EDUCATION)),
             new Offer(
                     "中国农业大学",
                     "110108010012",
@@ -80,7 +85,8 @@ final class DemoResources {
                     null,
                     "向辖区老旧小区免费分享方案与运维培训。",
                     "与街道共建智慧门禁项目的方案、招标文件和运维手册。",
-                    "李静"),
+                    "李静",
+                    Set.of()),
             new Offer(
                     "北京语言大学",
                     "110108010016",
@@ -92,7 +98,8 @@ final class DemoResources {
                     null,
                     "社区国际交流活动可申请，须提前两周商定。",
                     "多语种学生志愿者，支持国际人才社区活动。",
-                    "张伟"),
+                    "张伟",
+                    Set.of(ServiceCategory.CULTURE)),
             new Offer(
                     "中国矿业大学（北京）",
                     "110108010013",
@@ -104,7 +111,8 @@ final class DemoResources {
                     "1-7 11:00-13:00",
                     "辖区 60 岁以上老人凭卡就餐。",
                     "午餐时段与社区共用，提供适老化餐食。",
-                    "陈敏"),
+                    "陈敏",
+                    Set.of(ServiceCategory.CANTEEN, ServiceCategory.ELDERLY_CARE)),
             new Offer(
                     "北京机电研究所",
                     "110108010009",
@@ -116,7 +124,8 @@ final class DemoResources {
                     "1-5 09:00-17:00",
                     "园区企业与社区议事协商使用。",
                     "配有视频会议设备。",
-                    "赵磊"),
+                    "赵磊",
+                    Set.of()),
             new Offer(
                     "学院路街道办事处",
                     "110108010005",
@@ -128,7 +137,8 @@ final class DemoResources {
                     "1-7 08:30-21:00",
                     "辖区单位和居民团体均可预约。",
                     "街道党群服务中心，可办讲座、培训、议事会。",
-                    "孙悦"));
+                    "孙悦",
+                    Set.of(ServiceCategory.CULTURE, ServiceCategory.EDUCATION, ServiceCategory.ELDERLY_CARE)));
 
     void load() {
         for (Offer o : OFFERS) {
@@ -150,6 +160,7 @@ final class DemoResources {
                     o.conditions(),
                     o.bookable(),
                     o.opening(),
+                    o.services(),
                     o.contact(),
                     "010-6233" + String.format("%04d", Math.abs(o.name().hashCode()) % 10_000)));
         }

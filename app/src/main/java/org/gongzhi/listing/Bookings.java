@@ -460,8 +460,7 @@ public class Bookings {
     }
 
     private static DomainException refused(String field, String code, Object... args) {
-        return new DomainException(
-                ErrorKind.UNPROCESSABLE, code, List.of(args), List.of(Violation.of(field, code, args)));
+        return DomainException.unprocessable(field, code, args);
     }
 
     private static boolean exclusion(Throwable e) {

@@ -47,6 +47,9 @@ public final class ListingPermission {
     /** 立项 and cancelling: the street (街道办事处 / 党工委, e.g. after a 重点事项会商). */
     public static final Permission APPROVE_PROJECTS = Permission.of("listing.project.approve", Set.of("STREET_ADMIN"));
 
+    /** Keeping the 街道's 智库: adding, revising and withdrawing experts. */
+    public static final Permission MANAGE_EXPERTS = Permission.of("listing.expert.manage", Set.of("STREET_ADMIN"));
+
     public static final List<Permission> ALL = List.of(
             READ,
             MANAGE_RESOURCES,
@@ -55,7 +58,8 @@ public final class ListingPermission {
             RECORD_NEEDS,
             MANAGE_NEED_CATEGORIES,
             MANAGE_PROJECTS,
-            APPROVE_PROJECTS);
+            APPROVE_PROJECTS,
+            MANAGE_EXPERTS);
 
     private ListingPermission() {}
 

@@ -58,6 +58,28 @@ public record OpeningHours(List<Rule> rules) {
         rules = List.copyOf(rules);
     }
 
+    /**
+     * Hours open in a week, 0–168 (each day's spans added, at most 24 a day); {@code -1} for a calendar without rules
+     * (no fixed hours, by arrangement).
+     */
+    public double hoursPerWeek() {
+        if (rules.isEmpty()) {
+            return -1;
+        }
+        double total = 0;
+        for (DayOfWeek day : DayOfWeek.values()) {
+            double minutes = 0;
+            for (Rule r : rules) {
+                if (r.days().contains(day)) {
+                    int end = r.to() == null ? 24 * 60 : r.to().getHour() * 60 + r.to().getMinute();
+                    minutes += end - (r.from().getHour() * 60 + r.from().getMinute());
+                }
+            }
+            total += Math.min(24 * 60, minutes) / 60.0;
+        }
+        return total;
+    }
+
     public static OpeningHours always() {
         return new OpeningHours(List.of());
     }

@@ -20,7 +20,6 @@ import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.DomainException;
-import org.gongzhi.shared.ErrorKind;
 import org.gongzhi.shared.Money;
 import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violation;
@@ -442,8 +441,7 @@ public class Projects {
     }
 
     private static DomainException refused(String field, String code, Object... args) {
-        return new DomainException(
-                ErrorKind.UNPROCESSABLE, code, List.of(args), List.of(Violation.of(field, code, args)));
+        return DomainException.unprocessable(field, code, args);
     }
 
     private ProjectView view(ProjectStore.Row p) {

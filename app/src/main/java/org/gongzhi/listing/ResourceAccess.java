@@ -113,6 +113,7 @@ class ResourceAccess {
                             r.conditions(),
                             r.bookable(),
                             r.opening(),
+                            r.services(),
                             r.contactNameCipher() == null
                                     ? null
                                     : Masking.name(cipher.decrypt(Resources.CONTACT_NAME, r.contactNameCipher())),

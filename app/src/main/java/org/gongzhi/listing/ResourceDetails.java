@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param conditions the conditions of use (who, what for, deposit …), up to 2,000 characters
  * @param bookable whether slots of it are booked through the platform
  * @param opening the weekly calendar in {@link OpeningHours} syntax; blank for no fixed hours
+ * @param services the everyday services it provides to residents (empty or {@code null} for none)
  * @param contactName the contact person's name (personal data: stored encrypted, shown masked), up to 50 characters
  * @param contactPhone the contact's mobile or landline (personal data, as the name)
  */
@@ -34,5 +35,6 @@ public record ResourceDetails(
         String conditions,
         boolean bookable,
         String opening,
+        java.util.Set<ServiceCategory> services,
         String contactName,
         String contactPhone) {}

@@ -28,6 +28,7 @@ public record ResourceView(
         String conditions,
         boolean bookable,
         String opening,
+        java.util.Set<ServiceCategory> services,
         String contactName,
         String contactPhone,
         boolean synthetic,

@@ -207,6 +207,7 @@ public class Resources {
             String conditions,
             boolean bookable,
             String opening,
+            java.util.Set<ServiceCategory> services,
             Contact contactName,
             Contact contactPhone) {
 
@@ -234,6 +235,7 @@ public class Resources {
                     conditions,
                     bookable,
                     opening,
+                    services,
                     contactName.keep() ? nameCipherNow : contactName.cipher(),
                     contactPhone.keep() ? phoneCipherNow : contactPhone.cipher(),
                     synthetic,
@@ -296,6 +298,7 @@ public class Resources {
                 conditions,
                 d.bookable(),
                 opening,
+                d.services() == null ? java.util.Set.of() : java.util.Set.copyOf(d.services()),
                 contactName,
                 contactPhone);
     }

@@ -41,6 +41,14 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorKind.CONFLICT, code, List.of(args), List.of());
     }
 
+    /**
+     * A well-formed request the rules refuse (HTTP 422), blamed on one field so a form shows it there.
+     */
+    public static DomainException unprocessable(String field, String code, Object... args) {
+        return new DomainException(
+                ErrorKind.UNPROCESSABLE, code, List.of(args), List.of(Violation.of(field, code, args)));
+    }
+
     /** A conflict with the current state that one field of the request caused: a form shows it beside that field. */
     public static DomainException conflict(Violation violation) {
         return new DomainException(ErrorKind.CONFLICT, violation.code(), violation.args(), List.of(violation));

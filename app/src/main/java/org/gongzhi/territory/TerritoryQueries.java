@@ -49,6 +49,27 @@ public class TerritoryQueries {
         this.clock = clock;
     }
 
+    /**
+     * A point inside each unit's boundary ({@code [latitude, longitude]}, WGS84 degrees; JTS's interior point, which
+     * lies inside even a U-shaped 社区): where a unit's needs are taken to arise when they name no address. Units
+     * without a boundary are left out.
+     */
+    public java.util.Map<UnitId, double[]> interiorPoints(java.util.Collection<UnitId> ids) {
+        java.util.Map<UnitId, double[]> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, boundary from territory.unit where id = any(:ids) and boundary is not null")
+                .param("ids", ids.stream().map(UnitId::value).toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    var p = org.gongzhi.territory.domain.StoredGeometry.parse(rs.getString("boundary"))
+                            .getInteriorPoint();
+                    return out.put(new UnitId(rs.getObject("id", UUID.class)), new double[] {p.getY(), p.getX()});
+                })
+                .list();
+        return out;
+    }
+
     /** The columns a {@link UnitView} needs: never the boundary itself, which can be large. */
     private static final String VIEW = "select id, code, kind, name, parent_id, area_square_metres, households,"
             + " population, valid_from, valid_to, synthetic, boundary is not null as has_boundary, version"

@@ -33,6 +33,33 @@ class SyntheticAppealsIT {
     @Autowired
     org.gongzhi.appeal.domain.AppealStore store;
 
+    /**
+     * A period that starts at 21:00 Beijing time: a time drawn that first evening moves into office hours the next
+     * morning or, near the end, stays where it was — never before the start (CI once found 199 of 200 inside).
+     */
+    @Test
+    void a_period_starting_in_the_evening_keeps_every_registration_inside_it() {
+        Instant from = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .minusDays(60)
+                .atTime(21, 0)
+                .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant();
+        Instant to = from.plus(Duration.ofHours(14));
+        synthetic.write(new SyntheticAppeals.Plan(List.of(WUJIAOCHANG), from, to, 40, 11L));
+
+        var outside = jdbc.sql(
+                        "select count(*) filter (where registered_at < :from),"
+                                + " count(*) filter (where registered_at > :to), count(*) from appeal.appeal"
+                                + " where synthetic and registered_at between cast(:from as timestamptz) - interval '7 days' and cast(:to as timestamptz) + interval '7 days'")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .single();
+        assertThat(outside[0]).as("before the start").isZero();
+        assertThat(outside[1]).as("after the end").isZero();
+        assertThat(outside[2]).isEqualTo(40);
+    }
+
     @Test
     void a_month_of_appeals_goes_through_the_real_lifecycle_in_the_past() throws Exception {
         Instant started = Instant.now();
@@ -59,7 +86,8 @@ class SyntheticAppealsIT {
                 .query(UUID.class)
                 .list();
         assertThat(ids).hasSizeGreaterThanOrEqualTo(200);
-        long early = jdbc.sql("select count(*) from appeal.appeal where synthetic and registered_at < :from")
+        long early = jdbc.sql("select count(*) from appeal.appeal where synthetic and registered_at < :from"
+                        + " and registered_at >= cast(:from as timestamptz) - interval '7 days'")
                 .param("from", Timestamp.from(from))
                 .query(Long.class)
                 .single();
@@ -67,7 +95,9 @@ class SyntheticAppealsIT {
 
         // Every step is later than the one before it, none is after the end, and each is signed as synthetic.
         List<Map<String, Object>> steps = jdbc.sql("select s.appeal_id, s.at, s.actor from appeal.step s"
-                        + " join appeal.appeal a on a.id = s.appeal_id where a.synthetic order by s.appeal_id, s.id")
+                        + " join appeal.appeal a on a.id = s.appeal_id where a.synthetic and a.registered_at >= :from"
+                        + " order by s.appeal_id, s.id")
+                .param("from", Timestamp.from(from))
                 .query()
                 .listOfRows();
         Object previousAppeal = null;

@@ -326,6 +326,41 @@ class CrossScopeMatrixIT {
                 new Attempt("/needs/" + need, "title=越界&categoryCode=CULTURE&requesterKind=COMMUNITY&version=0", null));
         attempts.put(
                 "POST /needs/{id}/status", new Attempt("/needs/" + need + "/status", "status=MATCHED&version=0", null));
+        // An expert of 学院路's think tank, and matching: nothing of it for another 街道.
+        String expert = expertInXueyuanlu();
+        String ask = "{\"expertId\":\"" + expert + "\"}";
+        attempts.put("GET /api/v1/experts/{id}", new Attempt("/api/v1/experts/" + expert, null, null));
+        attempts.put(
+                "PUT /api/v1/experts/{id}",
+                new Attempt(
+                        "/api/v1/experts/" + expert,
+                        "{\"name\":\"越界\",\"role\":\"SCHOLAR\",\"consent\":true}",
+                        "\"0\""));
+        attempts.put(
+                "POST /api/v1/experts/{id}/withdrawal",
+                new Attempt("/api/v1/experts/" + expert + "/withdrawal", "{}", "\"0\""));
+        for (var subject : Map.of("needs", need, "projects", project).entrySet()) {
+            String base = "/api/v1/" + subject.getKey() + "/";
+            attempts.put(
+                    "GET " + base + "{id}/experts", new Attempt(base + subject.getValue() + "/experts", null, null));
+            attempts.put(
+                    "POST " + base + "{id}/experts", new Attempt(base + subject.getValue() + "/experts", ask, null));
+            attempts.put(
+                    "DELETE " + base + "{id}/experts/{expertId}",
+                    new Attempt(base + subject.getValue() + "/experts/" + expert, null, null));
+        }
+        attempts.put("GET /api/v1/needs/{id}/matches", new Attempt("/api/v1/needs/" + need + "/matches", null, null));
+        attempts.put(
+                "GET /api/v1/resources/{id}/matches",
+                new Attempt("/api/v1/resources/" + resource + "/matches", null, null));
+        attempts.put(
+                "POST /needs/{id}/experts",
+                new Attempt("/needs/" + need + "/experts", "expertId=" + expert + "&note=越界", null));
+        attempts.put(
+                "POST /needs/{id}/experts/{expertId}/removal",
+                new Attempt("/needs/" + need + "/experts/" + expert + "/removal", "", null));
+        attempts.put(
+                "POST /experts/{id}/withdrawal", new Attempt("/experts/" + expert + "/withdrawal", "version=0", null));
         mappings.getHandlerMethods().forEach((info, method) -> {
             for (String pattern : info.getPatternValues()) {
                 if (!pattern.startsWith("/api/v1/appeals/{id}") && !pattern.startsWith("/appeals/{id}")) {
@@ -426,6 +461,14 @@ class CrossScopeMatrixIT {
     }
 
     /** A need 二里庄's community worker recorded. */
+    String expertInXueyuanlu() throws Exception {
+        UUID xueyuanlu = territory.requireByCode("110108010").id().value();
+        return created(
+                "/api/v1/experts",
+                Staff.streetAdmin(xueyuanlu),
+                "{\"subdistrictId\":\"" + xueyuanlu + "\",\"name\":\"矩阵专家\",\"role\":\"SCHOLAR\",\"consent\":true}");
+    }
+
     String needInXueyuanlu() throws Exception {
         UUID erlizhuang = territory.requireByCode("110108010005").id().value();
         String body = needBody().replace("\"unitCode\":\"110108010005\"", "\"unitId\":\"" + erlizhuang + "\"");

@@ -115,7 +115,9 @@ class SecurityConfiguration {
                                 "/api/v1/needs",
                                 "/api/v1/needs/**",
                                 "/api/v1/projects",
-                                "/api/v1/projects/**")
+                                "/api/v1/projects/**",
+                                "/api/v1/experts",
+                                "/api/v1/experts/**")
                         .authenticated()
                         // The dispatch directory is staff reading (the façade refuses residents); a visitor signs in.
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")
@@ -134,7 +136,9 @@ class SecurityConfiguration {
                                 "/resources/**",
                                 "/bookings/**",
                                 "/needs",
-                                "/needs/**")
+                                "/needs/**",
+                                "/experts",
+                                "/experts/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())

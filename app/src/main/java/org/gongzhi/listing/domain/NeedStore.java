@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class NeedStore {
 
     private final JdbcClient jdbc;
+    private final ListingChanges changes;
 
-    NeedStore(JdbcClient jdbc) {
+    NeedStore(JdbcClient jdbc, ListingChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** A need as stored. */
@@ -54,6 +56,7 @@ public class NeedStore {
             long version) {}
 
     public void insert(Row r, Instant at) {
+        changes.changed();
         jdbc.sql("insert into listing.need (id, title, description, category, source, requester_kind,"
                         + " requester_organisation, requester_group, unit_id, subdistrict_id, beneficiaries,"
                         + " beneficiary_count, priority, status, appeal_id, appeal_code, synthetic, recorded_at,"
@@ -70,6 +73,7 @@ public class NeedStore {
 
     /** Writes the new facts if the row still has {@code expectedVersion}. */
     public boolean update(Row r, long expectedVersion, Instant at) {
+        changes.changed();
         return jdbc.sql("update listing.need set title = :title, description = :description, category = :category,"
                                 + " requester_kind = :kind, requester_organisation = :org, requester_group = :group,"
                                 + " unit_id = :unit, subdistrict_id = :subdistrict, beneficiaries = :beneficiaries,"
@@ -82,6 +86,7 @@ public class NeedStore {
 
     /** Moves the status if the row still has {@code expectedVersion} and {@code from}. */
     public boolean move(UUID id, long expectedVersion, NeedStatus from, NeedStatus to, String note, Instant at) {
+        changes.changed();
         return jdbc.sql("update listing.need set status = :to, status_note = :note, updated_at = :at, version = version"
                                 + " + 1 where id = :id and version = :expected and status = :from")
                         .param("to", to.name())
@@ -100,6 +105,7 @@ public class NeedStore {
      */
     public int moveAll(
             java.util.Collection<UUID> ids, java.util.Set<NeedStatus> from, NeedStatus to, String note, Instant at) {
+        changes.changed();
         if (ids.isEmpty()) {
             return 0;
         }

@@ -24,6 +24,7 @@ public record ResourceRow(
         String conditions,
         boolean bookable,
         String opening,
+        java.util.Set<org.gongzhi.listing.ServiceCategory> services,
         String contactNameCipher,
         String contactPhoneCipher,
         boolean synthetic,

@@ -20,17 +20,20 @@ import org.springframework.stereotype.Component;
 public class ResourceStore {
 
     private final JdbcClient jdbc;
+    private final ListingChanges changes;
 
-    ResourceStore(JdbcClient jdbc) {
+    ResourceStore(JdbcClient jdbc, ListingChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     public void insert(ResourceRow r, Instant at, String by) {
+        changes.changed();
         jdbc.sql("insert into listing.resource (id, provider_id, name, kind, openness, capacity, latitude, longitude,"
                         + " address, subdistrict_id, community_id, unit_id, description, conditions, bookable, opening,"
-                        + " contact_name, contact_phone, synthetic, created_at, created_by, updated_at) values (:id,"
+                        + " services, contact_name, contact_phone, synthetic, created_at, created_by, updated_at) values (:id,"
                         + " :provider, :name, :kind, :openness, :capacity, :lat, :lng, :address, :subdistrict,"
-                        + " :community, :unit, :description, :conditions, :bookable, :opening, :contactName,"
+                        + " :community, :unit, :description, :conditions, :bookable, :opening, :services, :contactName,"
                         + " :contactPhone, :synthetic, :at, :by, :at)")
                 .paramSource(params(r, at).addValue("by", by))
                 .update();
@@ -38,11 +41,13 @@ public class ResourceStore {
 
     /** Writes the new facts if the row still has {@code expectedVersion}; false when it moved (or is gone). */
     public boolean update(ResourceRow r, long expectedVersion, Instant at) {
+        changes.changed();
         return jdbc.sql("update listing.resource set provider_id = :provider, name = :name, kind = :kind, openness ="
                                 + " :openness, capacity = :capacity, latitude = :lat, longitude = :lng, address ="
                                 + " :address, subdistrict_id = :subdistrict, community_id = :community, unit_id = :unit,"
                                 + " description = :description, conditions = :conditions, bookable = :bookable,"
-                                + " opening = :opening, contact_name = :contactName, contact_phone = :contactPhone,"
+                                + " opening = :opening, services = :services,"
+                                + " contact_name = :contactName, contact_phone = :contactPhone,"
                                 + " updated_at = :at, version = version + 1 where id = :id and version = :expected")
                         .paramSource(params(r, at).addValue("expected", expectedVersion))
                         .update()
@@ -51,6 +56,7 @@ public class ResourceStore {
 
     /** Marks the resource withdrawn if it still has {@code expectedVersion} and is offered. */
     public boolean withdraw(UUID id, long expectedVersion, Instant at) {
+        changes.changed();
         return jdbc.sql("update listing.resource set withdrawn_at = :at, updated_at = :at, version = version + 1 where"
                                 + " id = :id and version = :expected and withdrawn_at is null")
                         .param("at", Timestamp.from(at))
@@ -146,10 +152,24 @@ public class ResourceStore {
                 .addValue("conditions", r.conditions())
                 .addValue("bookable", r.bookable())
                 .addValue("opening", r.opening())
+                .addValue(
+                        "services",
+                        r.services().stream().sorted().map(Enum::name).toArray(String[]::new))
                 .addValue("contactName", r.contactNameCipher())
                 .addValue("contactPhone", r.contactPhoneCipher())
                 .addValue("synthetic", r.synthetic())
                 .addValue("at", Timestamp.from(at));
+    }
+
+    private static java.util.Set<org.gongzhi.listing.ServiceCategory> services(java.sql.Array a) throws SQLException {
+        java.util.EnumSet<org.gongzhi.listing.ServiceCategory> out =
+                java.util.EnumSet.noneOf(org.gongzhi.listing.ServiceCategory.class);
+        if (a != null) {
+            for (Object s : (Object[]) a.getArray()) {
+                out.add(org.gongzhi.listing.ServiceCategory.valueOf((String) s));
+            }
+        }
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     static ResourceRow row(ResultSet rs, int n) throws SQLException {
@@ -171,6 +191,7 @@ public class ResourceStore {
                 rs.getString("conditions"),
                 rs.getBoolean("bookable"),
                 rs.getString("opening"),
+                services(rs.getArray("services")),
                 rs.getString("contact_name"),
                 rs.getString("contact_phone"),
                 rs.getBoolean("synthetic"),

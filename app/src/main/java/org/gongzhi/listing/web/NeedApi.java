@@ -32,9 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class NeedApi {
 
     private final Needs needs;
+    private final org.gongzhi.listing.Experts experts;
+    private final org.gongzhi.listing.Matching matching;
 
-    NeedApi(Needs needs) {
+    NeedApi(Needs needs, org.gongzhi.listing.Experts experts, org.gongzhi.listing.Matching matching) {
         this.needs = needs;
+        this.experts = experts;
+        this.matching = matching;
     }
 
     @GetMapping("/needs")
@@ -128,5 +132,38 @@ class NeedApi {
                 expected -> needs.move(
                         id, expected, move == null ? null : move.status(), move == null ? null : move.note()));
         return ResponseEntity.ok().eTag("\"" + n.version() + "\"").body(n);
+    }
+
+    @GetMapping("/needs/{id}/experts")
+    @Operation(summary = "The experts advising the need (智库; 双师联动 when a planner and a community builder both do)")
+    List<org.gongzhi.listing.ExpertAssignment> experts(@PathVariable UUID id) {
+        return experts.onNeed(id);
+    }
+
+    @PostMapping("/needs/{id}/experts")
+    @Operation(
+            summary = "Ask an expert of the 街道's think tank onto the need",
+            description = "409 when the expert already advises on it; 422 for an expert of another 街道.")
+    ResponseEntity<List<org.gongzhi.listing.ExpertAssignment>> assignExpert(
+            @PathVariable UUID id, @RequestBody ExpertAsk advice) {
+        return ResponseEntity.status(201)
+                .body(experts.assignToNeed(
+                        id, advice == null ? null : advice.expertId(), advice == null ? null : advice.note()));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/needs/{id}/experts/{expertId}")
+    @Operation(summary = "The expert no longer advises on the need")
+    List<org.gongzhi.listing.ExpertAssignment> unassignExpert(@PathVariable UUID id, @PathVariable UUID expertId) {
+        return experts.unassignFromNeed(id, expertId);
+    }
+
+    @GetMapping("/needs/{id}/matches")
+    @Operation(
+            summary = "Resources, units and experts for the need, ranked, each with its reasons",
+            description = "Ranked by Chinese text relevance (segmented words, bigrams, concepts), kind and service fit,"
+                    + " walking distance from the need's 社区, availability and past collaboration (ADR 0030); ten of"
+                    + " each at most.")
+    org.gongzhi.listing.NeedMatches matches(@PathVariable UUID id) {
+        return matching.forNeed(id);
     }
 }

@@ -39,15 +39,21 @@ class NeedPages {
     private final Permissions may;
     private final FormChecks forms;
     private final Notices notices;
+    private final org.gongzhi.listing.Matching matching;
+    private final org.gongzhi.listing.Experts experts;
 
     NeedPages(
             Needs needs,
+            org.gongzhi.listing.Matching matching,
+            org.gongzhi.listing.Experts experts,
             TerritoryQueries territory,
             AccessScopes scopes,
             Permissions may,
             FormChecks forms,
             Notices notices) {
         this.needs = needs;
+        this.matching = matching;
+        this.experts = experts;
         this.territory = territory;
         this.scopes = scopes;
         this.may = may;
@@ -87,7 +93,45 @@ class NeedPages {
                 java.util.Arrays.stream(NeedStatus.values())
                         .filter(n.status()::mayMoveTo)
                         .toList());
+        model.addAttribute("matches", matching.forNeed(id));
+        var advising = experts.onNeed(id);
+        model.addAttribute("advising", advising);
+        model.addAttribute("dualMentoring", org.gongzhi.listing.Experts.dualMentoring(advising));
+        if (needs.mayManage(n)) {
+            var asked = advising.stream().map(a -> a.expert().id()).collect(java.util.stream.Collectors.toSet());
+            model.addAttribute(
+                    "thinkTank",
+                    experts.list(null, null, null, false).stream()
+                            .filter(e -> e.subdistrictId().equals(n.subdistrictId()) && !asked.contains(e.id()))
+                            .toList());
+        }
         return "listing/need";
+    }
+
+    @PostMapping("/needs/{id}/experts")
+    String assignExpert(
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID expertId,
+            @RequestParam(required = false) String note,
+            RedirectAttributes next) {
+        try {
+            experts.assignToNeed(id, expertId, note);
+            notices.next(next, "listing.page.expert.assigned");
+        } catch (DomainException e) {
+            notices.refused(next, e);
+        }
+        return "redirect:/needs/" + id + "#experts";
+    }
+
+    @PostMapping("/needs/{id}/experts/{expertId}/removal")
+    String unassignExpert(@PathVariable UUID id, @PathVariable UUID expertId, RedirectAttributes next) {
+        try {
+            experts.unassignFromNeed(id, expertId);
+            notices.next(next, "listing.page.expert.unassigned");
+        } catch (DomainException e) {
+            notices.refused(next, e);
+        }
+        return "redirect:/needs/" + id + "#experts";
     }
 
     @PostMapping("/needs/{id}/status")

@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectApi {
 
     private final Projects projects;
+    private final org.gongzhi.listing.Experts experts;
 
-    ProjectApi(Projects projects) {
+    ProjectApi(Projects projects, org.gongzhi.listing.Experts experts) {
         this.projects = projects;
+        this.experts = experts;
     }
 
     @GetMapping("/projects")
@@ -151,5 +153,28 @@ class ProjectApi {
     @Operation(summary = "The beneficiaries' evaluation (效能评价) of a completed project: score 1–5, one per person")
     ProjectView evaluate(@PathVariable UUID id, @RequestBody Evaluation e) {
         return projects.evaluate(id, e == null ? null : e.score(), e == null ? null : e.comment());
+    }
+
+    @GetMapping("/projects/{id}/experts")
+    @Operation(summary = "The experts advising the project (智库; 双师联动 when a planner and a community builder both do)")
+    List<org.gongzhi.listing.ExpertAssignment> experts(@PathVariable UUID id) {
+        return experts.onProject(id);
+    }
+
+    @PostMapping("/projects/{id}/experts")
+    @Operation(
+            summary = "Ask an expert of the 街道's think tank onto the project",
+            description = "409 when the expert already advises on it; 422 for an expert of another 街道.")
+    ResponseEntity<List<org.gongzhi.listing.ExpertAssignment>> assignExpert(
+            @PathVariable UUID id, @RequestBody ExpertAsk advice) {
+        return ResponseEntity.status(201)
+                .body(experts.assignToProject(
+                        id, advice == null ? null : advice.expertId(), advice == null ? null : advice.note()));
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/projects/{id}/experts/{expertId}")
+    @Operation(summary = "The expert no longer advises on the project")
+    List<org.gongzhi.listing.ExpertAssignment> unassignExpert(@PathVariable UUID id, @PathVariable UUID expertId) {
+        return experts.unassignFromProject(id, expertId);
     }
 }

@@ -38,10 +38,12 @@ class ResourceApi {
 
     private final Resources resources;
     private final Bookings bookings;
+    private final org.gongzhi.listing.Matching matching;
 
-    ResourceApi(Resources resources, Bookings bookings) {
+    ResourceApi(Resources resources, Bookings bookings, org.gongzhi.listing.Matching matching) {
         this.resources = resources;
         this.bookings = bookings;
+        this.matching = matching;
     }
 
     @GetMapping("/resources")
@@ -138,5 +140,14 @@ class ResourceApi {
     ResponseEntity<BookingView> book(@PathVariable UUID id, @RequestBody RequestBooking request) {
         BookingView b = bookings.request(new ResourceId(id), request);
         return ResponseEntity.created(URI.create("/api/v1/bookings/" + b.id())).body(b);
+    }
+
+    @GetMapping("/resources/{id}/matches")
+    @Operation(
+            summary = "The open needs of its 街道 the resource could serve, ranked, each with its reasons",
+            description = "Reasons: shared words and concepts, kind and service fit, walking metres, priority, past"
+                    + " collaboration (ADR 0030).")
+    org.gongzhi.listing.ResourceMatches matches(@PathVariable UUID id) {
+        return matching.forResource(new org.gongzhi.listing.ResourceId(id));
     }
 }

@@ -23,6 +23,7 @@ record ResourceForm(
         String conditions,
         String bookable,
         String opening,
+        java.util.List<String> services,
         String contactName,
         String contactPhone,
         Long version) {
@@ -34,6 +35,7 @@ record ResourceForm(
                 null,
                 null,
                 "OPEN",
+                null,
                 null,
                 null,
                 null,
@@ -62,6 +64,7 @@ record ResourceForm(
                 r.conditions(),
                 r.bookable() ? "on" : null,
                 r.opening(),
+                r.services().stream().map(Enum::name).toList(),
                 r.contactName(),
                 r.contactPhone(),
                 r.version());
@@ -69,6 +72,24 @@ record ResourceForm(
 
     public boolean isBookable() {
         return bookable != null && !bookable.isBlank();
+    }
+
+    /** Whether the service's box is ticked (for the form). */
+    public boolean offers(String service) {
+        return services != null && services.contains(service);
+    }
+
+    private java.util.Set<org.gongzhi.listing.ServiceCategory> services(Violations violations) {
+        java.util.Set<org.gongzhi.listing.ServiceCategory> out =
+                java.util.EnumSet.noneOf(org.gongzhi.listing.ServiceCategory.class);
+        for (String s : services == null ? java.util.List.<String>of() : services) {
+            org.gongzhi.listing.ServiceCategory c =
+                    FormChecks.choice(org.gongzhi.listing.ServiceCategory.class, "services", s, violations);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The details, with fields that could not be read reported in {@code violations}. */
@@ -97,6 +118,7 @@ record ResourceForm(
                 conditions,
                 isBookable(),
                 opening,
+                services(violations),
                 contactName,
                 contactPhone);
     }

@@ -52,6 +52,7 @@ class ResourcePages {
     private final FormChecks forms;
     private final Notices notices;
     private final java.time.Clock clock;
+    private final org.gongzhi.listing.Matching matching;
 
     ResourcePages(
             Resources resources,
@@ -61,7 +62,9 @@ class ResourcePages {
             Permissions may,
             FormChecks forms,
             Notices notices,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            org.gongzhi.listing.Matching matching) {
+        this.matching = matching;
         this.resources = resources;
         this.bookings = bookings;
         this.organisations = organisations;
@@ -107,6 +110,7 @@ class ResourcePages {
         model.addAttribute("bookings", bookings.ofResource(r.id(), from, from.plus(java.time.Duration.ofDays(14))));
         model.addAttribute("booking", booking);
         model.addAttribute("me", currentName());
+        model.addAttribute("matches", r.active() ? matching.forResource(r.id()).needs() : java.util.List.of());
         return "listing/resource";
     }
 
@@ -290,6 +294,7 @@ class ResourcePages {
         model.addAttribute("id", id);
         model.addAttribute("kinds", ResourceKind.values());
         model.addAttribute("opennesses", Openness.values());
+        model.addAttribute("services", org.gongzhi.listing.ServiceCategory.values());
         return "listing/resource-form";
     }
 

@@ -1,0 +1,158 @@
+package org.gongzhi.listing.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gongzhi.listing.ServiceCategory;
+import org.gongzhi.shared.SearchTerms;
+
+/**
+ * The terms matching compares (ADR 0030): the words of Lucene's SmartChineseAnalyzer ({@link SearchTerms}), the
+ * character bigrams of every run of Chinese (so 托管 still meets 课后托管 when the segmenter cuts differently), and the
+ * concepts of {@code listing/matching-concepts.txt} a text mentions, as terms {@code ~CODE} — the bridge between how
+ * residents say a need and how units describe a resource. Words of a name weigh twice those of a description.
+ * Thread-safe.
+ */
+public final class MatchText {
+
+    /** A concept: its code, its Chinese label, and the words that mention it. */
+    public record Concept(String code, String label, List<String> words) {}
+
+    /** The prefix of a concept term. */
+    public static final String CONCEPT = "~";
+
+    private static final List<Concept> CONCEPTS = load();
+    private static final Map<String, Concept> BY_CODE = byCode();
+
+    private MatchText() {}
+
+    /** Term weights of an entry: its name, its text and the services it declares. */
+    public static Map<String, Float> terms(String name, String text, Collection<ServiceCategory> declared) {
+        Map<String, Float> out = new HashMap<>();
+        words(name, 2f, out);
+        words(text, 1f, out);
+        bigrams(name, 1f, out);
+        bigrams(text, 0.5f, out);
+        for (String c : concepts(join(name, text), declared)) {
+            out.merge(CONCEPT + c, 2f, Float::sum);
+        }
+        return out;
+    }
+
+    /** The codes of the concepts a text mentions, and of the declared services. */
+    public static Set<String> concepts(String text, Collection<ServiceCategory> declared) {
+        Set<String> out = new LinkedHashSet<>();
+        if (declared != null) {
+            declared.forEach(s -> out.add(s.name()));
+        }
+        if (text != null) {
+            for (Concept c : CONCEPTS) {
+                for (String w : c.words()) {
+                    if (text.contains(w)) {
+                        out.add(c.code());
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The services among these concept codes. */
+    public static Set<ServiceCategory> services(Collection<String> concepts) {
+        Set<ServiceCategory> out = java.util.EnumSet.noneOf(ServiceCategory.class);
+        for (ServiceCategory s : ServiceCategory.values()) {
+            if (concepts.contains(s.name())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** How a term reads to a person: a concept by its label, a word as it is. */
+    public static String label(String term) {
+        if (term.startsWith(CONCEPT)) {
+            Concept c = BY_CODE.get(term.substring(1));
+            return c == null ? term.substring(1) : c.label();
+        }
+        return term;
+    }
+
+    /** Every concept, in the file's order. */
+    public static List<Concept> all() {
+        return CONCEPTS;
+    }
+
+    private static String join(String a, String b) {
+        return (a == null ? "" : a) + "\n" + (b == null ? "" : b);
+    }
+
+    private static void words(String text, float weight, Map<String, Float> out) {
+        for (String w : SearchTerms.of(text)) {
+            if (w.length() > 1 || !isHan(w.charAt(0))) {
+                out.merge(w, weight, Float::sum);
+            }
+        }
+    }
+
+    private static void bigrams(String text, float weight, Map<String, Float> out) {
+        if (text == null) {
+            return;
+        }
+        int n = Math.min(text.length(), SearchTerms.MAX_CHARS);
+        for (int i = 0; i + 1 < n; i++) {
+            char a = text.charAt(i);
+            char b = text.charAt(i + 1);
+            if (isHan(a) && isHan(b)) {
+                out.merge(new String(new char[] {a, b}), weight, Float::sum);
+            }
+        }
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static List<Concept> load() {
+        List<Concept> out = new ArrayList<>();
+        try (var in = MatchText.class.getResourceAsStream("/listing/matching-concepts.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("listing/matching-concepts.txt is missing");
+            }
+            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int bar = line.indexOf('|');
+                int colon = line.indexOf(':');
+                List<String> words = new ArrayList<>(
+                        List.of(line.substring(colon + 1).strip().split("\\s+")));
+                words.sort(Comparator.comparingInt(String::length).reversed());
+                out.add(new Concept(line.substring(0, bar), line.substring(bar + 1, colon), List.copyOf(words)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, Concept> byCode() {
+        Map<String, Concept> m = new LinkedHashMap<>();
+        CONCEPTS.forEach(c -> m.put(c.code(), c));
+        return m;
+    }
+}
