@@ -80,7 +80,8 @@ public class Matching {
                 need.categoryCode(),
                 point == null ? Double.NaN : point[0],
                 point == null ? Double.NaN : point[1],
-                partners);
+                partners,
+                placeTerms(subdistrict));
 
         Built r = resourceIndex(subdistrict);
         List<MatchIndex.Scored> ranked = r.index().top(q, 50);
@@ -119,6 +120,7 @@ public class Matching {
                 (resource.description() == null ? "" : resource.description()) + "\n"
                         + (resource.conditions() == null ? "" : resource.conditions()),
                 resource.services());
+        terms.keySet().removeAll(placeTerms(resource.subdistrictId()));
         MatchIndex.Doc self = MatchDocs.resource(new MatchStore.Resource(
                 resource.id().value(),
                 resource.providerId(),
@@ -262,6 +264,26 @@ public class Matching {
                             .toList()),
                     names);
         });
+    }
+
+    private final Map<UUID, Set<String>> placeTerms = new ConcurrentHashMap<>();
+
+    /** The terms of the names of the 街道, its 街区 and 社区 (read once; place names rarely change). */
+    private Set<String> placeTerms(UUID subdistrict) {
+        return placeTerms.computeIfAbsent(
+                subdistrict,
+                s -> territory
+                        .unit(new UnitId(s))
+                        .map(u -> {
+                            var ids = territory.subtree(u.code());
+                            return MatchText.placeTerms(territory.units(ids).values().stream()
+                                    .filter(x -> x.kind() == org.gongzhi.territory.UnitKind.SUBDISTRICT
+                                            || x.kind() == org.gongzhi.territory.UnitKind.BLOCK
+                                            || x.kind() == org.gongzhi.territory.UnitKind.COMMUNITY)
+                                    .map(org.gongzhi.territory.UnitView::name)
+                                    .toList());
+                        })
+                        .orElse(Set.of()));
     }
 
     private Built built(String key, Supplier<Built> build) {

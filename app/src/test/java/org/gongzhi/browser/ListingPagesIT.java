@@ -41,6 +41,7 @@ class ListingPagesIT extends InTheBrowser {
     @Test
     void a_community_converts_an_appeal_into_a_need_and_the_appeal_links_to_it() throws Exception {
         List<String> failures = new ArrayList<>();
+        String[] needPage = new String[1];
         UUID xueyuanlu = territory.requireByCode("110108010").id().value();
         var calls = new AppealCalls(mvc, jdbc, Staff.streetAdmin(xueyuanlu));
         var r = calls.send(
@@ -72,7 +73,16 @@ class ListingPagesIT extends InTheBrowser {
             assertThat(p.url()).matches(".*/needs/[0-9a-f-]{36}$");
             String shown = p.locator("dl.facts").innerText();
             assertThat(shown).contains("转自诉求").contains(code).contains("扶贫帮困");
+            // Matching proposes the canteen that serves the elderly, with its reasons.
+            String matches = p.locator("section.matches").innerText();
+            assertThat(matches).contains("匹配推荐").contains("教工食堂老年餐桌").contains("步行约");
+            assertThat(p.locator("section.matches ol.match-list li").first().innerText())
+                    .contains("教工食堂老年餐桌")
+                    .contains("共同关键词");
+            collect(failures, () -> Browsers.accessible(p, "/needs/{id} (phone)"));
+            collect(failures, () -> Browsers.fitsThePhone(p, "/needs/{id}"));
             Browsers.shot(p, "need-phone");
+            needPage[0] = p.url();
         }
         try (BrowserContext desktop = browsers.desktop()) {
             Page s = desktop.newPage();
@@ -85,6 +95,25 @@ class ListingPagesIT extends InTheBrowser {
             assertThat(s.locator("main").innerText()).contains("老年餐桌").contains("校园周边治安防控");
             collect(failures, () -> Browsers.accessible(s, "/needs"));
             Browsers.shot(s, "needs-desktop");
+
+            // The street asks its responsible planner onto the need; the think tank lists its experts.
+            s.navigate(needPage[0]);
+            s.selectOption(
+                    "section.advising select[name=expertId]",
+                    new com.microsoft.playwright.options.SelectOption().setLabel("周明远 · 责任规划师"));
+            s.fill("section.advising input[name=note]", "现场踏勘");
+            s.locator("section.advising button[type=submit]", new Page.LocatorOptions().setHasText("邀请"))
+                    .click();
+            assertThat(s.locator("p.notice").innerText()).contains("已邀请");
+            assertThat(s.locator("section.advising ul.advisers").innerText())
+                    .contains("周明远")
+                    .contains("现场踏勘");
+            collect(failures, () -> Browsers.accessible(s, "/needs/{id}"));
+            Browsers.shot(s, "need-matches-desktop");
+            s.navigate(browsers.url("/experts"));
+            assertThat(s.locator("main table").innerText()).contains("周明远").contains("社区营造师");
+            collect(failures, () -> Browsers.accessible(s, "/experts"));
+            Browsers.shot(s, "experts-desktop");
         }
         assertThat(failures).isEmpty();
     }

@@ -214,8 +214,8 @@ public class MatchingBenchmark {
     @Benchmark
     public List<MatchIndex.Scored> needToResources() {
         String[] n = needTexts[next++ % needTexts.length];
-        MatchIndex.Query q =
-                MatchIndex.forNeed(n[0], n[1], n[2], Double.parseDouble(n[3]), Double.parseDouble(n[4]), Set.of());
+        MatchIndex.Query q = MatchIndex.forNeed(
+                n[0], n[1], n[2], Double.parseDouble(n[3]), Double.parseDouble(n[4]), Set.of(), Set.of());
         return resources.top(q, 10);
     }
 

@@ -396,15 +396,19 @@ public final class MatchIndex {
         return r;
     }
 
-    /** A query for a need: its terms, category, the services it asks for (category and words), place and partners. */
+    /**
+     * A query for a need: its terms (less {@code placeTerms}: the words of the 街道's place names — where a need and a
+     * resource are is nearness's part, not the text's; see {@link MatchText#placeTerms}), category, the services it asks for (category and words), place and partners. */
     public static Query forNeed(
             String title,
             String description,
             String categoryCode,
             double latitude,
             double longitude,
-            Collection<UUID> collaborators) {
+            Collection<UUID> collaborators,
+            Set<String> placeTerms) {
         Map<String, Float> terms = MatchText.terms(title, description, List.of());
+        terms.keySet().removeAll(placeTerms);
         Set<ServiceCategory> services = java.util.EnumSet.noneOf(ServiceCategory.class);
         services.addAll(servicesOf(categoryCode));
         services.addAll(MatchText.services(MatchText.concepts(

@@ -50,6 +50,25 @@ public final class MatchText {
         return out;
     }
 
+    /**
+     * The word and bigram terms of place names (二里庄社区 → 二里庄, 二里, 里庄 …): taken out of a query so that a need
+     * saying where it is does not read as wanting resources named after that place.
+     */
+    public static Set<String> placeTerms(Collection<String> names) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String name : names) {
+            Map<String, Float> t = new HashMap<>();
+            words(name, 1f, t);
+            bigrams(name, 1f, t);
+            out.addAll(t.keySet());
+        }
+        out.removeAll(GENERIC_PLACE_WORDS);
+        return out;
+    }
+
+    /** Words of place names that also say what a thing is (a 社区 hall is a community thing): kept in queries. */
+    private static final Set<String> GENERIC_PLACE_WORDS = Set.of("社区", "街道", "小区", "大学", "学院");
+
     /** The codes of the concepts a text mentions, and of the declared services. */
     public static Set<String> concepts(String text, Collection<ServiceCategory> declared) {
         Set<String> out = new LinkedHashSet<>();
