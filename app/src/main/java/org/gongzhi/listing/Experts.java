@@ -163,6 +163,15 @@ public class Experts {
         return views(store.of(List.of(subdistrict), false));
     }
 
+    /** The listed experts of the 街道 not yet among {@code advising}: whom a page offers to ask. */
+    @Transactional(readOnly = true)
+    public List<ExpertView> askable(UUID subdistrict, List<ExpertAssignment> advising) {
+        var asked = advising.stream().map(a -> a.expert().id()).collect(java.util.stream.Collectors.toSet());
+        return list(null, null, null, false).stream()
+                .filter(e -> e.subdistrictId().equals(subdistrict) && !asked.contains(e.id()))
+                .toList();
+    }
+
     /** How many needs and projects each expert advised. */
     @Transactional(readOnly = true)
     public Map<UUID, Long> advisedCounts(java.util.Collection<UUID> experts) {

@@ -376,7 +376,10 @@ public class Projects {
      * project (residents will evaluate from its public page).
      */
     public ProjectView evaluate(UUID id, Integer score, String comment) {
-        ProjectStore.Row p = visible(id);
+        ProjectStore.Row p = store.find(id).orElseThrow(Projects::notFound);
+        if (!published(p)) {
+            p = visible(id);
+        }
         Violations v = new Violations();
         if (score == null || score < 1 || score > 5) {
             v.add("score", "listing.project.score");
@@ -395,6 +398,44 @@ public class Projects {
     @Transactional(readOnly = true)
     public ProjectView one(UUID id) {
         return view(visible(id));
+    }
+
+    /**
+     * A project as the public sees it (seed 000: 公开展示): approved and completed projects only, read by anyone —
+     * parties are organisations and amounts are public money; 404 {@code listing.project.not-found} for one proposed
+     * or cancelled.
+     */
+    @Transactional(readOnly = true)
+    public ProjectView published(UUID id) {
+        ProjectStore.Row p = store.find(id).orElseThrow(Projects::notFound);
+        if (!published(p)) {
+            throw notFound();
+        }
+        return view(p);
+    }
+
+    /** Approved and completed projects, newest first, a page (1-based, 1–200 a page), for the public. */
+    @Transactional(readOnly = true)
+    public List<ProjectView> published(int page, int size) {
+        List<ProjectView> out = new ArrayList<>();
+        store.published(Math.max(1, page), Math.min(200, Math.max(1, size))).forEach(r -> out.add(view(r)));
+        return out;
+    }
+
+    private static boolean published(ProjectStore.Row p) {
+        return p.status() == ProjectStatus.APPROVED || p.status() == ProjectStatus.COMPLETED;
+    }
+
+    /** Whether the caller may approve or cancel it (for pages). */
+    @Transactional(readOnly = true)
+    public boolean mayApprove(ProjectView p) {
+        return may.to(ListingPermission.APPROVE_PROJECTS.code(), p.unitId());
+    }
+
+    /** Whether the caller carries it: milestones, spend, completion (for pages). */
+    @Transactional(readOnly = true)
+    public boolean mayCarry(ProjectView p) {
+        return may.to(ListingPermission.MANAGE_PROJECTS.code(), p.unitId());
     }
 
     /** A page (1-based, 1–200 a page) of the projects the caller reads, newest first. */

@@ -59,6 +59,8 @@ class CrossScopeMatrixIT {
             "GET /open311/v2/discovery.{format}",
             "GET /open311/v2/services.{format}",
             "GET /open311/v2/requests.{format}",
+            // 项目清单 公开展示: approved and completed projects are public (a proposed one is 404 to anyone outside).
+            "GET /public/projects/{id}",
             // Filing proves itself with the client's api_key, not a scope.
             "POST /open311/v2/requests.{format}");
 
@@ -326,6 +328,29 @@ class CrossScopeMatrixIT {
                 new Attempt("/needs/" + need, "title=越界&categoryCode=CULTURE&requesterKind=COMMUNITY&version=0", null));
         attempts.put(
                 "POST /needs/{id}/status", new Attempt("/needs/" + need + "/status", "status=MATCHED&version=0", null));
+        // The project's pages: nothing of a proposed 学院路 project for another 街道, not even on the public side.
+        attempts.put("GET /projects/{id}", new Attempt("/projects/" + project, null, null));
+        attempts.put(
+                "POST /projects/{id}/{step}",
+                new Attempt("/projects/" + project + "/approval", "version=0&text=越界", null));
+        attempts.put(
+                "POST /projects/{id}/payments",
+                new Attempt("/projects/" + project + "/payments", "organisationId=" + university + "&amount=1", null));
+        attempts.put(
+                "POST /projects/{id}/expenses",
+                new Attempt("/projects/" + project + "/expenses", "amount=1&item=越界", null));
+        attempts.put(
+                "POST /projects/{id}/milestones",
+                new Attempt("/projects/" + project + "/milestones", "title=越界", null));
+        attempts.put(
+                "POST /projects/{id}/milestones/{position}/progress",
+                new Attempt("/projects/" + project + "/milestones/1/progress", "progress=50", null));
+        attempts.put(
+                "POST /projects/{id}/experts",
+                new Attempt("/projects/" + project + "/experts", "expertId=" + UUID.randomUUID(), null));
+        attempts.put(
+                "POST /public/projects/{id}/evaluations",
+                new Attempt("/public/projects/" + project + "/evaluations", "score=1", null));
         // An expert of 学院路's think tank, and matching: nothing of it for another 街道.
         String expert = expertInXueyuanlu();
         String ask = "{\"expertId\":\"" + expert + "\"}";

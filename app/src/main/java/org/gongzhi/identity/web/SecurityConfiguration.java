@@ -92,6 +92,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/report", "/report/done", "/track")
                         .permitAll()
+                        // 项目清单 公开展示: approved and completed projects for anyone; evaluating needs a sign-in.
+                        .requestMatchers(HttpMethod.GET, "/public/projects", "/public/projects/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/public/projects/*/evaluations")
+                        .authenticated()
                         // Open311 GeoReport v2: public reads; filing checks the client's api_key itself.
                         .requestMatchers("/open311/v2/**")
                         .permitAll()
@@ -138,7 +143,9 @@ class SecurityConfiguration {
                                 "/needs",
                                 "/needs/**",
                                 "/experts",
-                                "/experts/**")
+                                "/experts/**",
+                                "/projects",
+                                "/projects/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/appeal-categories/**")
                         .hasRole(Role.STREET_ADMIN.name())

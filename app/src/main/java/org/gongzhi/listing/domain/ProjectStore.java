@@ -230,6 +230,16 @@ public class ProjectStore {
     public record Page(List<Row> rows, long total) {}
 
     /** Projects within reach (by place, 街道 or a party organisation), newest first. */
+    /** Approved and completed projects of every 街道, newest first (the public list). */
+    public List<Row> published(int page, int size) {
+        return jdbc.sql("select * from listing.project where status in ('APPROVED', 'COMPLETED')"
+                        + " order by created_at desc, id limit :limit offset :offset")
+                .param("limit", size)
+                .param("offset", (long) (page - 1) * size)
+                .query(ProjectStore::row)
+                .list();
+    }
+
     public Page page(Reach reach, ProjectStatus status, String q, int page, int size) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> p = new HashMap<>();

@@ -98,12 +98,7 @@ class NeedPages {
         model.addAttribute("advising", advising);
         model.addAttribute("dualMentoring", org.gongzhi.listing.Experts.dualMentoring(advising));
         if (needs.mayManage(n)) {
-            var asked = advising.stream().map(a -> a.expert().id()).collect(java.util.stream.Collectors.toSet());
-            model.addAttribute(
-                    "thinkTank",
-                    experts.list(null, null, null, false).stream()
-                            .filter(e -> e.subdistrictId().equals(n.subdistrictId()) && !asked.contains(e.id()))
-                            .toList());
+            model.addAttribute("thinkTank", experts.askable(n.subdistrictId(), advising));
         }
         return "listing/need";
     }

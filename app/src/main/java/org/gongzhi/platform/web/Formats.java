@@ -67,6 +67,19 @@ public class Formats {
     }
 
     /** A day as yyyy-MM-dd. */
+    /** An amount in 分 as 元 with two decimals and thousands separators ({@code 1,500,000.00}); — for null. */
+    public String yuan(Number fen) {
+        return fen == null ? MISSING : new org.gongzhi.shared.Money(fen.longValue()).yuan();
+    }
+
+    /** {@code part} of {@code whole} in whole percent, 0–100 (0 when the whole is 0). */
+    public long percent(Number part, Number whole) {
+        if (part == null || whole == null || whole.longValue() == 0) {
+            return 0;
+        }
+        return Math.min(100, Math.round(100.0 * part.longValue() / whole.longValue()));
+    }
+
     public String date(LocalDate day) {
         return day == null ? MISSING : day.toString();
     }
