@@ -70,6 +70,49 @@ public class TerritoryQueries {
         return out;
     }
 
+    /**
+     * Points spread evenly over each unit's area ({@code [latitude, longitude]}, WGS84 degrees): the centres of a square
+     * lattice laid over the boundary, about {@code perUnit} of them inside it (at least the interior point): where a
+     * unit's residents live, for measuring what they reach. Units without a boundary are left out.
+     */
+    public java.util.Map<UnitId, List<double[]>> pointsInside(java.util.Collection<UnitId> ids, int perUnit) {
+        java.util.Map<UnitId, List<double[]>> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, boundary from territory.unit where id = any(:ids) and boundary is not null")
+                .param("ids", ids.stream().map(UnitId::value).toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    var shape = org.gongzhi.territory.domain.StoredGeometry.parse(rs.getString("boundary"));
+                    return out.put(new UnitId(rs.getObject("id", UUID.class)), lattice(shape, perUnit));
+                })
+                .list();
+        return out;
+    }
+
+    private static List<double[]> lattice(org.locationtech.jts.geom.Geometry shape, int perUnit) {
+        var box = shape.getEnvelopeInternal();
+        // Degrees, not metres: at 街道 scale the lattice is a little taller than wide, which sampling does not mind.
+        double step = Math.sqrt(shape.getArea() / Math.max(1, perUnit));
+        var prepared = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(shape);
+        var factory = shape.getFactory();
+        List<double[]> points = new java.util.ArrayList<>();
+        if (step > 0) {
+            for (double y = box.getMinY() + step / 2; y < box.getMaxY(); y += step) {
+                for (double x = box.getMinX() + step / 2; x < box.getMaxX(); x += step) {
+                    if (prepared.contains(factory.createPoint(new org.locationtech.jts.geom.Coordinate(x, y)))) {
+                        points.add(new double[] {y, x});
+                    }
+                }
+            }
+        }
+        if (points.isEmpty()) {
+            var p = shape.getInteriorPoint();
+            points.add(new double[] {p.getY(), p.getX()});
+        }
+        return points;
+    }
+
     /** The columns a {@link UnitView} needs: never the boundary itself, which can be large. */
     private static final String VIEW = "select id, code, kind, name, parent_id, area_square_metres, households,"
             + " population, valid_from, valid_to, synthetic, boundary is not null as has_boundary, version"

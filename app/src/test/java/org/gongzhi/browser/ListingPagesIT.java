@@ -192,4 +192,29 @@ class ListingPagesIT extends InTheBrowser {
         }
         assertThat(failures).isEmpty();
     }
+
+    @Test
+    void the_service_circle_shows_each_community_its_gaps_on_a_table_and_a_map() {
+        List<String> failures = new ArrayList<>();
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page s = desktop.newPage();
+            browsers.signIn(s, "xueyuanlu.street-admin", null);
+            s.navigate(browsers.url("/service-circle"));
+            assertThat(s.locator("h1").innerText()).contains("一刻钟社区服务圈").contains("学院路街道");
+            s.waitForSelector("#circle-map[data-ready=true]");
+            assertThat(s.locator("#circle-map path.leaflet-interactive").count())
+                    .isGreaterThanOrEqualTo(29);
+            assertThat(s.locator("table.circle-table").innerText())
+                    .contains("二里庄社区")
+                    .contains("医疗卫生");
+            assertThat(s.locator("section.gaps").innerText()).contains("二里庄社区");
+            s.selectOption("#circle-service", "CANTEEN");
+            assertThat(s.locator("#circle-map .leaflet-marker-pane, #circle-map path.leaflet-interactive")
+                            .count())
+                    .isPositive();
+            collect(failures, () -> Browsers.accessible(s, "/service-circle"));
+            Browsers.shot(s, "service-circle-desktop");
+        }
+        assertThat(failures).isEmpty();
+    }
 }

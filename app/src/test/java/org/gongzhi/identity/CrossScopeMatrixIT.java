@@ -349,6 +349,9 @@ class CrossScopeMatrixIT {
                 "POST /projects/{id}/experts",
                 new Attempt("/projects/" + project + "/experts", "expertId=" + UUID.randomUUID(), null));
         attempts.put(
+                "POST /projects/{id}/experts/{expertId}/removal",
+                new Attempt("/projects/" + project + "/experts/" + UUID.randomUUID() + "/removal", "", null));
+        attempts.put(
                 "POST /public/projects/{id}/evaluations",
                 new Attempt("/public/projects/" + project + "/evaluations", "score=1", null));
         // An expert of 学院路's think tank, and matching: nothing of it for another 街道.
@@ -374,6 +377,7 @@ class CrossScopeMatrixIT {
                     "DELETE " + base + "{id}/experts/{expertId}",
                     new Attempt(base + subject.getValue() + "/experts/" + expert, null, null));
         }
+        attempts.put("GET /api/v1/service-circle/{code}", new Attempt("/api/v1/service-circle/110108010", null, null));
         attempts.put("GET /api/v1/needs/{id}/matches", new Attempt("/api/v1/needs/" + need + "/matches", null, null));
         attempts.put(
                 "GET /api/v1/resources/{id}/matches",

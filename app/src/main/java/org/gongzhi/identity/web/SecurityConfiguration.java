@@ -122,7 +122,8 @@ class SecurityConfiguration {
                                 "/api/v1/projects",
                                 "/api/v1/projects/**",
                                 "/api/v1/experts",
-                                "/api/v1/experts/**")
+                                "/api/v1/experts/**",
+                                "/api/v1/service-circle/**")
                         .authenticated()
                         // The dispatch directory is staff reading (the façade refuses residents); a visitor signs in.
                         .requestMatchers(HttpMethod.GET, "/api/v1/dispatch-rules", "/api/v1/dispatch-rules/**")

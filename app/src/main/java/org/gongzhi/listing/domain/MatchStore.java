@@ -66,6 +66,29 @@ public class MatchStore {
                 .list();
     }
 
+    /**
+     * The offered resources that provide an everyday service, inside the box (WGS84 degrees) — of any 街道: residents
+     * walk across borders.
+     */
+    public List<ServiceCoverage.Provider> providersIn(double south, double north, double west, double east) {
+        return jdbc.sql(
+                        "select id, name, latitude, longitude, services from listing.resource where withdrawn_at is null"
+                                + " and cardinality(services) > 0 and latitude between ? and ? and longitude between ? and ?")
+                .params(south, north, west, east)
+                .query((rs, n) -> {
+                    Set<ServiceCategory> services = EnumSet.noneOf(ServiceCategory.class);
+                    Arrays.stream((Object[]) rs.getArray("services").getArray())
+                            .forEach(s -> services.add(ServiceCategory.valueOf((String) s)));
+                    return new ServiceCoverage.Provider(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("name"),
+                            rs.getDouble("latitude"),
+                            rs.getDouble("longitude"),
+                            services);
+                })
+                .list();
+    }
+
     /** The needs of the 街道 still open or matched (not yet in a project, met or declined). */
     public List<Need> openNeeds(UUID subdistrict) {
         return jdbc.sql("select id, title, description, category, unit_id, priority from listing.need"

@@ -34,8 +34,14 @@ class NeedApi {
     private final Needs needs;
     private final org.gongzhi.listing.Experts experts;
     private final org.gongzhi.listing.Matching matching;
+    private final org.gongzhi.listing.ListWorkbooks workbooks;
 
-    NeedApi(Needs needs, org.gongzhi.listing.Experts experts, org.gongzhi.listing.Matching matching) {
+    NeedApi(
+            Needs needs,
+            org.gongzhi.listing.Experts experts,
+            org.gongzhi.listing.Matching matching,
+            org.gongzhi.listing.ListWorkbooks workbooks) {
+        this.workbooks = workbooks;
         this.needs = needs;
         this.experts = experts;
         this.matching = matching;
@@ -165,5 +171,20 @@ class NeedApi {
                     + " each at most.")
     org.gongzhi.listing.NeedMatches matches(@PathVariable UUID id) {
         return matching.forNeed(id);
+    }
+
+    @GetMapping(value = "/needs/workbook", produces = ListWorkbookPages.XLSX)
+    @Operation(summary = "The 需求清单 the caller reads as .xlsx")
+    ResponseEntity<byte[]> exportNeeds() throws java.io.IOException {
+        return ListWorkbookApi.export(workbooks, org.gongzhi.listing.ListWorkbooks.Kind.NEEDS);
+    }
+
+    @PostMapping(value = "/needs/workbook", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import needs from .xlsx all or nothing (422 with every row's problems)")
+    java.util.Map<String, Integer> importNeeds(
+            @org.springframework.web.bind.annotation.RequestPart("file")
+                    org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return ListWorkbookApi.load(workbooks, org.gongzhi.listing.ListWorkbooks.Kind.NEEDS, file);
     }
 }

@@ -28,8 +28,10 @@ class ProjectApi {
 
     private final Projects projects;
     private final org.gongzhi.listing.Experts experts;
+    private final org.gongzhi.listing.ListWorkbooks workbooks;
 
-    ProjectApi(Projects projects, org.gongzhi.listing.Experts experts) {
+    ProjectApi(Projects projects, org.gongzhi.listing.Experts experts, org.gongzhi.listing.ListWorkbooks workbooks) {
+        this.workbooks = workbooks;
         this.projects = projects;
         this.experts = experts;
     }
@@ -176,5 +178,20 @@ class ProjectApi {
     @Operation(summary = "The expert no longer advises on the project")
     List<org.gongzhi.listing.ExpertAssignment> unassignExpert(@PathVariable UUID id, @PathVariable UUID expertId) {
         return experts.unassignFromProject(id, expertId);
+    }
+
+    @GetMapping(value = "/projects/workbook", produces = ListWorkbookPages.XLSX)
+    @Operation(summary = "The 项目清单 the caller reads as .xlsx, with each party's pledge")
+    ResponseEntity<byte[]> exportProjects() throws java.io.IOException {
+        return ListWorkbookApi.export(workbooks, org.gongzhi.listing.ListWorkbooks.Kind.PROJECTS);
+    }
+
+    @PostMapping(value = "/projects/workbook", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Propose projects from .xlsx all or nothing (parties as 单位 金额；单位 金额)")
+    java.util.Map<String, Integer> importProjects(
+            @org.springframework.web.bind.annotation.RequestPart("file")
+                    org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return ListWorkbookApi.load(workbooks, org.gongzhi.listing.ListWorkbooks.Kind.PROJECTS, file);
     }
 }

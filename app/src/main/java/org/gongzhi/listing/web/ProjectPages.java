@@ -260,7 +260,7 @@ class ProjectPages {
             @RequestParam(required = false) String on,
             @RequestParam(required = false) String note,
             RedirectAttributes next) {
-        return money(id, next, "listing.page.project.paid", v -> {
+        return act(id, next, "listing.page.project.paid", v -> {
             Money m = Money.parseYuan(amount, "amountFen", v);
             UUID org = FormChecks.id("organisationId", organisationId, v);
             LocalDate day = on == null || on.isBlank() ? null : FormChecks.date("paidOn", on, v);
@@ -275,7 +275,7 @@ class ProjectPages {
             @RequestParam(required = false) String on,
             @RequestParam(required = false) String item,
             RedirectAttributes next) {
-        return money(id, next, "listing.page.project.spent", v -> {
+        return act(id, next, "listing.page.project.spent", v -> {
             Money m = Money.parseYuan(amount, "amountFen", v);
             LocalDate day = on == null || on.isBlank() ? null : FormChecks.date("spentOn", on, v);
             return () -> projects.spend(id, m == null ? null : m.fen(), day, item);
@@ -283,7 +283,7 @@ class ProjectPages {
     }
 
     /** Reads a form's fields, then records it, or says why not. */
-    private String money(
+    private String act(
             UUID id, RedirectAttributes next, String done, java.util.function.Function<Violations, Runnable> read) {
         Violations v = new Violations();
         Runnable record = read.apply(v);
@@ -303,7 +303,7 @@ class ProjectPages {
             @RequestParam(required = false) String title,
             @RequestParam(required = false) String due,
             RedirectAttributes next) {
-        return money(id, next, "listing.page.project.milestone-added", v -> {
+        return act(id, next, "listing.page.project.milestone-added", v -> {
             LocalDate day = due == null || due.isBlank() ? null : FormChecks.date("dueOn", due, v);
             return () -> projects.addMilestone(id, title, day);
         });
@@ -316,7 +316,7 @@ class ProjectPages {
             @RequestParam(required = false) Integer progress,
             @RequestParam(required = false) String note,
             RedirectAttributes next) {
-        return money(
+        return act(
                 id,
                 next,
                 "listing.page.project.progressed",
@@ -329,7 +329,12 @@ class ProjectPages {
             @RequestParam(required = false) UUID expertId,
             @RequestParam(required = false) String note,
             RedirectAttributes next) {
-        return money(id, next, "listing.page.expert.assigned", v -> () -> experts.assignToProject(id, expertId, note));
+        return act(id, next, "listing.page.expert.assigned", v -> () -> experts.assignToProject(id, expertId, note));
+    }
+
+    @PostMapping("/projects/{id}/experts/{expertId}/removal")
+    String unassignExpert(@PathVariable UUID id, @PathVariable UUID expertId, RedirectAttributes next) {
+        return act(id, next, "listing.page.expert.unassigned", v -> () -> experts.unassignFromProject(id, expertId));
     }
 
     // ---------------------------------------------------------------- the public page

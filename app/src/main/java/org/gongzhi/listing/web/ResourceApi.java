@@ -39,8 +39,14 @@ class ResourceApi {
     private final Resources resources;
     private final Bookings bookings;
     private final org.gongzhi.listing.Matching matching;
+    private final org.gongzhi.listing.ListWorkbooks workbooks;
 
-    ResourceApi(Resources resources, Bookings bookings, org.gongzhi.listing.Matching matching) {
+    ResourceApi(
+            Resources resources,
+            Bookings bookings,
+            org.gongzhi.listing.Matching matching,
+            org.gongzhi.listing.ListWorkbooks workbooks) {
+        this.workbooks = workbooks;
         this.resources = resources;
         this.bookings = bookings;
         this.matching = matching;
@@ -149,5 +155,23 @@ class ResourceApi {
                     + " collaboration (ADR 0030).")
     org.gongzhi.listing.ResourceMatches matches(@PathVariable UUID id) {
         return matching.forResource(new org.gongzhi.listing.ResourceId(id));
+    }
+
+    @GetMapping(value = "/resources/workbook", produces = ListWorkbookPages.XLSX)
+    @Operation(summary = "The 资源清单 the caller reads as .xlsx (contacts masked)")
+    ResponseEntity<byte[]> exportResources() throws java.io.IOException {
+        return ListWorkbookApi.export(workbooks, org.gongzhi.listing.ListWorkbooks.Kind.RESOURCES);
+    }
+
+    @PostMapping(value = "/resources/workbook", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Import resources from .xlsx all or nothing",
+            description = "Each row is offered as by the form; any bad row refuses the file with 422 and an errors list"
+                    + " naming row and column (rows[3].kind), and nothing is written.")
+    java.util.Map<String, Integer> importResources(
+            @org.springframework.web.bind.annotation.RequestPart("file")
+                    org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return ListWorkbookApi.load(workbooks, org.gongzhi.listing.ListWorkbooks.Kind.RESOURCES, file);
     }
 }
