@@ -22,3 +22,15 @@
         });
     });
 })();
+
+// A step that cannot be undone from the page asks first (forms with data-confirm); without script it just submits.
+(function () {
+    'use strict';
+    document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+        form.addEventListener('submit', function (e) {
+            if (!window.confirm(form.dataset.confirm)) {
+                e.preventDefault();
+            }
+        });
+    });
+})();

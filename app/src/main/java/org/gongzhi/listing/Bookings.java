@@ -184,7 +184,7 @@ public class Bookings {
             });
         } catch (DataIntegrityViolationException e) {
             if (exclusion(e)) {
-                throw DomainException.conflict("listing.booking.slot-taken");
+                throw DomainException.conflict(org.gongzhi.shared.Violation.of("start", "listing.booking.slot-taken"));
             }
             throw e;
         }
@@ -217,7 +217,7 @@ public class Bookings {
             }
             if (!bookings.decide(b.id(), to, actors.current().name(), now, n)) {
                 throw DomainException.conflict(
-                        "listing.booking.state", b.status().name());
+                        "listing.booking.state", b.status().ordinal());
             }
             audit.record(AuditRecord.created(
                     to == BookingStatus.APPROVED ? "listing.booking.approved" : "listing.booking.declined",
@@ -245,7 +245,7 @@ public class Bookings {
             v.throwIfAny();
             if (b.status() != BookingStatus.REQUESTED && b.status() != BookingStatus.APPROVED) {
                 throw DomainException.conflict(
-                        "listing.booking.state", b.status().name());
+                        "listing.booking.state", b.status().ordinal());
             }
             Instant now = clock.instant();
             if (!now.isBefore(b.start())) {
@@ -256,7 +256,7 @@ public class Bookings {
             }
             if (!bookings.cancel(b.id(), b.status(), actors.current().name(), now, n)) {
                 throw DomainException.conflict(
-                        "listing.booking.state", b.status().name());
+                        "listing.booking.state", b.status().ordinal());
             }
             audit.record(AuditRecord.created(
                     "listing.booking.cancelled",
@@ -293,7 +293,7 @@ public class Bookings {
             }
             if (!bookings.used(b.id(), rating, text, attended, now)) {
                 throw DomainException.conflict(
-                        "listing.booking.state", b.status().name());
+                        "listing.booking.state", b.status().ordinal());
             }
             audit.record(AuditRecord.created(
                     "listing.booking.used", "booking", id.toString(), Map.of("rating", String.valueOf(rating))));
@@ -451,7 +451,7 @@ public class Bookings {
 
     private static void requireStatus(BookingStore.Row b, BookingStatus wanted) {
         if (b.status() != wanted) {
-            throw DomainException.conflict("listing.booking.state", b.status().name());
+            throw DomainException.conflict("listing.booking.state", b.status().ordinal());
         }
     }
 

@@ -144,9 +144,7 @@ public class ListWorkbooks {
         may.require(ListingPermission.READ);
         List<ListWorkbook.Column> columns = new ArrayList<>(columns(kind));
         List<List<Object>> rows = new ArrayList<>();
-        if (template) {
-            rows.add(example(kind));
-        } else {
+        if (!template) {
             EXPORT_ONLY.get(kind).forEach(k -> columns.add(column(k)));
             switch (kind) {
                 case RESOURCES ->
@@ -163,14 +161,22 @@ public class ListWorkbooks {
                     "listing.exported", "list", kind.name(), Map.of("rows", String.valueOf(rows.size()))));
         }
         var who = actors.current();
+        String at = java.time.ZonedDateTime.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         ListWorkbook.write(
                 out,
                 label("listing.workbook.sheet." + kind.name(), ZH),
                 columns,
                 rows,
+                label("listing.workbook.examples", ZH),
+                template ? List.of(example(kind)) : List.of(),
                 label("listing.workbook.about", ZH),
-                "共治 Gongzhi · " + (template ? "template" : "exported by " + who.name() + " (" + who.role() + ")")
-                        + " at " + clock.instant() + " · " + rows.size() + " rows");
+                template
+                        ? messages.getMessage("listing.workbook.template-note", null, ZH)
+                        : messages.getMessage(
+                                "listing.workbook.exported-by",
+                                new Object[] {who.name(), label("role." + who.role(), ZH), at, rows.size()},
+                                ZH));
     }
 
     private static <T> void eachPage(
@@ -312,11 +318,16 @@ public class ListWorkbooks {
                         ? ListingPermission.MANAGE_RESOURCES
                         : kind == Kind.NEEDS ? ListingPermission.RECORD_NEEDS : ListingPermission.MANAGE_PROJECTS);
         Violations v = new Violations();
-        List<ListWorkbook.Row> rows = ListWorkbook.read(in, columns(kind), v);
+        List<ListWorkbook.Row> rows = ListWorkbook.read(in, columns(kind), column("id"), v);
         Map<String, UUID> units = new HashMap<>();
         int added = 0;
         for (ListWorkbook.Row row : rows) {
             int before = v.size();
+            if (row.get("id") != null) {
+                // An exported entry: importing it again would copy it. Imports add; edits are made on the pages.
+                v.add(ListWorkbook.at(row.number(), "id"), "listing.workbook.existing", row.get("id"));
+                continue;
+            }
             try {
                 switch (kind) {
                     case RESOURCES -> {

@@ -51,6 +51,11 @@ class ListingReach {
         return organisations.stream().anyMatch(o -> may.toOrganisation(ListingPermission.READ.code(), o, unit));
     }
 
+    /** The 街道 the caller's places and organisations lie in. */
+    Set<UUID> homes() {
+        return homeSubdistricts(scopes.current());
+    }
+
     /** The places and organisations whose entries a list read shows the caller. */
     Reach reach() {
         AccessScope scope = scopes.current();

@@ -108,7 +108,10 @@ public class Matching {
             }
             units.put(org, new Match("UNIT", org, r.names().get(org), null, percent(s.score()), why));
         }
-        return new NeedMatches(need, resourceMatches, List.copyOf(units.values()), expertsFor(subdistrict, q));
+        Set<UUID> advising = new HashSet<>();
+        experts.onNeed(needId).forEach(a -> advising.add(a.expert().id()));
+        return new NeedMatches(
+                need, resourceMatches, List.copyOf(units.values()), expertsFor(subdistrict, q, advising));
     }
 
     /** The open needs of its 街道 the resource could serve, best first (404 when the caller cannot see it). */
@@ -155,9 +158,13 @@ public class Matching {
         return new ResourceMatches(resource, out);
     }
 
-    private List<Match> expertsFor(UUID subdistrict, MatchIndex.Query need) {
+    /** Experts of the think tank for the need, those already advising it left out. */
+    private List<Match> expertsFor(UUID subdistrict, MatchIndex.Query need, Set<UUID> advising) {
         Built e = expertIndex(subdistrict);
-        List<MatchIndex.Scored> ranked = e.index().top(need, PROPOSED);
+        List<MatchIndex.Scored> ranked = e.index().top(need, PROPOSED + advising.size()).stream()
+                .filter(s -> !advising.contains(s.doc().id()))
+                .limit(PROPOSED)
+                .toList();
         Map<UUID, Long> advised =
                 experts.advisedCounts(ranked.stream().map(s -> s.doc().id()).toList());
         List<Match> out = new ArrayList<>();

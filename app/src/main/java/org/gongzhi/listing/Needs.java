@@ -108,7 +108,7 @@ public class Needs {
                 d.categoryCode(),
                 NeedSource.APPEAL,
                 d.requesterKind() == null ? RequesterKind.COMMUNITY : d.requesterKind(),
-                d.unitId() != null
+                d.unitId() != null && !containsAppeal(d.unitId(), appeal)
                         ? d.unitId()
                         : appeal.community() != null
                                 ? appeal.community().id()
@@ -129,6 +129,16 @@ public class Needs {
         }
         references.record(appeal.id(), "need", "/needs/" + need.id(), need.title());
         return need;
+    }
+
+    /**
+     * Whether {@code unit} is a place above the appeal's 社区 (the 街道 a form offers by default): then the appeal's
+     * own 社区 is the more precise place of the need.
+     */
+    private boolean containsAppeal(UUID unit, AppealView appeal) {
+        return appeal.community() != null
+                && territory.lineage(new UnitId(appeal.community().id())).stream()
+                        .anyMatch(u -> u.id().value().equals(unit));
     }
 
     /** Revises a need read at {@code expectedVersion} (its source and appeal stay). */
@@ -174,7 +184,7 @@ public class Needs {
         v.throwIfAny();
         if (!current.status().mayMoveTo(to)) {
             throw DomainException.conflict(
-                    "listing.need.status-move", current.status().name(), to.name());
+                    "listing.need.status-move", current.status().ordinal(), to.ordinal());
         }
         if (!store.move(id, expectedVersion, current.status(), to, n, clock.instant())) {
             throw DomainException.conflict("listing.need.version.stale", expectedVersion, current.version());

@@ -234,7 +234,16 @@ public class Projects {
         }
         v.throwIfAny();
         requireStatus(p, ProjectStatus.APPROVED);
+        // 结项 follows the work: every milestone reached (the milestone list is the plan the parties agreed).
+        long open =
+                store.milestones(id).stream().filter(m -> m.progress() < 100).count();
+        if (open > 0) {
+            throw refused("outcome", "listing.project.milestones-open", open);
+        }
         if (!store.complete(id, expectedVersion, o, clock.instant())) {
+            if (store.milestones(id).stream().anyMatch(m -> m.progress() < 100)) {
+                throw refused("outcome", "listing.project.milestones-open", 1);
+            }
             throw stale(p, expectedVersion);
         }
         needs.moveAll(store.needs(id), EnumSet.of(NeedStatus.IN_PROJECT), NeedStatus.MET, p.title(), clock.instant());
@@ -251,7 +260,7 @@ public class Projects {
         String r = Text.checkLine(reason, "reason", true, 500, v);
         v.throwIfAny();
         if (p.status() != ProjectStatus.PROPOSED && p.status() != ProjectStatus.APPROVED) {
-            throw DomainException.conflict("listing.project.state", p.status().name());
+            throw DomainException.conflict("listing.project.state", p.status().ordinal());
         }
         if (!store.cancel(id, expectedVersion, r, clock.instant())) {
             throw stale(p, expectedVersion);
@@ -273,6 +282,7 @@ public class Projects {
         if (organisation == null) {
             v.add("organisationId", "validation.NotBlank", "organisationId");
         }
+        checkDay(paidOn, "paidOn", v);
         v.throwIfAny();
         OrganisationView org = organisations
                 .organisation(new OrganisationId(organisation))
@@ -286,7 +296,7 @@ public class Projects {
             throw DomainException.forbidden("scope.outside");
         }
         if (p.status() != ProjectStatus.APPROVED && p.status() != ProjectStatus.COMPLETED) {
-            throw DomainException.conflict("listing.project.state", p.status().name());
+            throw DomainException.conflict("listing.project.state", p.status().ordinal());
         }
         if (store.parties(id).stream().noneMatch(x -> x.organisationId().equals(organisation))) {
             throw DomainException.invalid(List.of(Violation.of("organisationId", "listing.project.not-a-party")));
@@ -318,6 +328,7 @@ public class Projects {
             v.add("amountFen", "money.positive");
         }
         String i = Text.checkLine(item, "item", true, 200, v);
+        checkDay(spentOn, "spentOn", v);
         v.throwIfAny();
         requireStatus(p, ProjectStatus.APPROVED);
         if (!store.spend(
@@ -341,7 +352,7 @@ public class Projects {
         String t = Text.checkLine(title, "title", true, 100, v);
         v.throwIfAny();
         if (p.status() != ProjectStatus.PROPOSED && p.status() != ProjectStatus.APPROVED) {
-            throw DomainException.conflict("listing.project.state", p.status().name());
+            throw DomainException.conflict("listing.project.state", p.status().ordinal());
         }
         store.addMilestone(id, t, dueOn);
         audit.record(
@@ -471,9 +482,18 @@ public class Projects {
         return DomainException.notFound("listing.project.not-found");
     }
 
+    /** A day money moved: not after today (Beijing) and not before 2000 (a mistyped year). */
+    private void checkDay(LocalDate day, String field, Violations v) {
+        if (day != null
+                && (day.isAfter(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))))
+                        || day.isBefore(LocalDate.of(2000, 1, 1)))) {
+            v.add(field, "listing.project.day");
+        }
+    }
+
     private static void requireStatus(ProjectStore.Row p, ProjectStatus wanted) {
         if (p.status() != wanted) {
-            throw DomainException.conflict("listing.project.state", p.status().name());
+            throw DomainException.conflict("listing.project.state", p.status().ordinal());
         }
     }
 

@@ -57,6 +57,19 @@ public class ServiceCircles {
         this.defaultMinutes = defaultMinutes;
     }
 
+    /**
+     * The code of the 街道 the caller's places or organisations lie in (a unit's 联络员 has no place of their own), by
+     * code; empty when none.
+     */
+    public String homeCode() {
+        return reach.homes().stream()
+                .map(id -> territory.unit(new UnitId(id)).map(UnitView::code).orElse(""))
+                .filter(c -> !c.isEmpty())
+                .sorted()
+                .findFirst()
+                .orElse("");
+    }
+
     /** The service circle of the 街道 with this code; {@code minutes} null for the configured walk. */
     public ServiceCircleView of(String subdistrictCode, Integer minutes) {
         int walk = minutes == null ? defaultMinutes : minutes;

@@ -174,7 +174,9 @@ class ListingPagesIT extends InTheBrowser {
             p.fill("input[name=to]", "12:00");
             p.fill("input[name=purpose]", "另一场活动");
             p.locator("form.booking-form button[type=submit]").click();
-            assertThat(p.locator("form.booking-form .form-problem").innerText()).contains("已被预约");
+            // Said beside the start time, and counted at the top of the form.
+            assertThat(p.locator("form.booking-form .field-error").innerText()).contains("已被预约");
+            assertThat(p.locator("form.booking-form .form-problem").isVisible()).isTrue();
             assertThat(p.locator("section.bookings tbody tr").count()).isEqualTo(1);
             Browsers.shot(p, "resource-booking-refused-phone");
         }

@@ -116,6 +116,9 @@ class BookingIT {
         var overlapping = book(hall, liaison, slot("2027-03-02T10:59", "2027-03-02T12:00"));
         assertThat(overlapping.getStatus()).isEqualTo(409);
         assertThat(code(overlapping)).isEqualTo("listing.booking.slot-taken");
+        assertThat(overlapping.getContentAsString())
+                .as("the field at fault is named")
+                .contains("\"start\"");
         // Ranges are half-open: a slot starting when the other ends is free.
         JsonNode next = ok(book(hall, liaison, slot("2027-03-02T11:00", "2027-03-02T12:00")), 201);
 

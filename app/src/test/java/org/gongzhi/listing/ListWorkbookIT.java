@@ -156,6 +156,17 @@ class ListWorkbookIT {
         assertThat(count("resource"))
                 .as("nothing written, not even the good row")
                 .isEqualTo(before);
+        // From the page, the problems are listed by row and column name.
+        var page = mvc.perform(
+                        multipart("/resources/import")
+                                .file(new MockMultipartFile("file", "resources.xlsx", "application/octet-stream", bad))
+                                .with(street)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(page.getStatus()).isEqualTo(422);
+        assertThat(page.getContentAsString()).contains("第 3 行 · 提供单位").contains("第 4 行 · 纬度");
 
         byte[] good = workbook(
                 "resources",
@@ -170,6 +181,25 @@ class ListWorkbookIT {
                 .query(String.class)
                 .single();
         assertThat(services).isEqualTo("CULTURE,EDUCATION");
+
+        // An export imported again would copy every entry: refused at each row's 编号, nothing written.
+        long now = count("resource");
+        byte[] exported = mvc.perform(get("/api/v1/resources/workbook").with(street))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        var again = upload("resources", exported, street);
+        assertThat(again.getStatus()).isEqualTo(422);
+        assertThat(again.getContentAsString()).contains("rows[2].id").contains("listing.workbook.existing");
+        // The template as downloaded holds no data row (its example is on a sheet of its own).
+        byte[] template = mvc.perform(get("/resources/import/template.xlsx").with(street))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        var empty = upload("resources", template, street);
+        assertThat(empty.getStatus()).isEqualTo(422);
+        assertThat(empty.getContentAsString()).contains("listing.workbook.empty");
+        assertThat(count("resource")).isEqualTo(now);
 
         var garbage = upload("resources", "not a workbook".getBytes(), street);
         assertThat(garbage.getStatus()).isEqualTo(400);

@@ -200,6 +200,14 @@ class NeedIT {
                 d);
         assertThat(outsider.getStatus()).isEqualTo(404);
         assertThat(needs()).isEqualTo(before);
+
+        // A form that offers the street by default: the appeal's own 社区 is the more precise place and wins.
+        String third = appealIn("建议二里庄增设老年活动室。");
+        Map<String, Object> broad = new HashMap<>(d);
+        broad.put("unitId", xueyuanlu.toString());
+        JsonNode placed =
+                ok(calls.send(post("/api/v1/needs/from-appeal/" + third), Staff.streetAdmin(xueyuanlu), broad), 201);
+        assertThat(placed.path("unitId").asString()).isEqualTo(erlizhuang.toString());
     }
 
     @Test

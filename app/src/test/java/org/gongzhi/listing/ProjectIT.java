@@ -197,6 +197,40 @@ class ProjectIT {
                         .getStatus())
                 .isEqualTo(403);
 
+        // A payment dated in the future (a mistyped year) is refused beside the date.
+        var future = calls.send(
+                post("/api/v1/projects/" + id + "/payments"),
+                admin,
+                Map.of("organisationId", street.toString(), "amountFen", 100L, "paidOn", "2099-01-01"));
+        assertThat(future.getStatus()).isEqualTo(400);
+        assertThat(future.getContentAsString()).contains("paidOn");
+
+        // A payment retried with its Idempotency-Key pays once; the key with another body is refused.
+        long payments = jdbc.sql("select count(*) from listing.project_payment where project_id = cast(? as uuid)")
+                .param(id)
+                .query(Long.class)
+                .single();
+        Map<String, Object> once = Map.of("organisationId", street.toString(), "amountFen", 100L);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ok(
+                    calls.send(
+                            post("/api/v1/projects/" + id + "/payments").header("Idempotency-Key", "pay-street-1"),
+                            admin,
+                            once),
+                    200);
+        }
+        assertThat(jdbc.sql("select count(*) from listing.project_payment where project_id = cast(? as uuid)")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(payments + 1);
+        assertThat(calls.send(
+                                post("/api/v1/projects/" + id + "/payments").header("Idempotency-Key", "pay-street-1"),
+                                admin,
+                                Map.of("organisationId", street.toString(), "amountFen", 200L))
+                        .getStatus())
+                .isEqualTo(422);
+
         // Spend up to the budget and not one 分 past it.
         ok(
                 calls.send(
@@ -234,6 +268,17 @@ class ProjectIT {
                                 Map.of())
                         .getStatus())
                 .isEqualTo(400);
+        // 结项 waits for every milestone: the second stands at 50%.
+        var early = calls.send(
+                post("/api/v1/projects/" + id + "/completion").header("If-Match", "\"" + version + "\""),
+                admin,
+                Map.of("outcome", "12 个楼道完成改造"));
+        assertThat(early.getStatus()).isEqualTo(422);
+        assertThat(code(early)).isEqualTo("listing.project.milestones-open");
+        ok(calls.send(post("/api/v1/projects/" + id + "/milestones/2/progress"), admin, Map.of("progress", 100)), 200);
+        version = calls.read(calls.send(get("/api/v1/projects/" + id), admin, null))
+                .path("version")
+                .asLong();
         ok(
                 calls.send(
                         post("/api/v1/projects/" + id + "/completion").header("If-Match", "\"" + version + "\""),

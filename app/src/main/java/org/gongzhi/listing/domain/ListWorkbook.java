@@ -49,17 +49,32 @@ public final class ListWorkbook {
         return "rows[" + row + "]." + key;
     }
 
-    /** Writes the sheet: bold headers, the rows (numbers as numbers, the rest as text), and the about sheet. */
+    /**
+     * Writes the sheet: bold headers, the rows (numbers as numbers, the rest as text); then, when {@code examples} is
+     * not empty, a sheet of example rows under the same header (never read by an import); and the about sheet.
+     */
     public static void write(
             OutputStream out,
             String sheet,
             List<Column> columns,
             List<List<Object>> rows,
+            String exampleSheet,
+            List<List<Object>> examples,
             String aboutSheet,
             String about)
             throws IOException {
         Workbook wb = new Workbook(out, "Gongzhi", "1.0");
-        Worksheet ws = wb.newWorksheet(sheet);
+        fill(wb.newWorksheet(sheet), columns, rows);
+        if (!examples.isEmpty()) {
+            fill(wb.newWorksheet(exampleSheet), columns, examples);
+        }
+        Worksheet a = wb.newWorksheet(aboutSheet);
+        a.value(0, 0, about);
+        a.width(0, 120);
+        wb.finish();
+    }
+
+    private static void fill(Worksheet ws, List<Column> columns, List<List<Object>> rows) {
         for (int c = 0; c < columns.size(); c++) {
             ws.value(0, c, columns.get(c).zh());
             ws.style(0, c).bold().set();
@@ -77,14 +92,13 @@ public final class ListWorkbook {
             }
             r++;
         }
-        Worksheet a = wb.newWorksheet(aboutSheet);
-        a.value(0, 0, about);
-        a.width(0, 120);
-        wb.finish();
     }
 
-    /** The data rows of the first sheet; problems with the file or its cells go to {@code violations}. */
-    public static List<Row> read(InputStream in, List<Column> columns, Violations violations) {
+    /**
+     * The data rows of the first sheet; problems with the file or its cells go to {@code violations}. When the header
+     * also holds the {@code marker} column anywhere after the columns read (an export's 编号), its cell is read too.
+     */
+    public static List<Row> read(InputStream in, List<Column> columns, Column marker, Violations violations) {
         byte[] file;
         try {
             file = UploadLimits.readArchive(in);
@@ -95,9 +109,17 @@ public final class ListWorkbook {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(file));
                 var stream = wb.getFirstSheet().openStream()) {
             var all = stream.iterator();
-            if (!all.hasNext() || !header(all.next(), columns)) {
+            var head = all.hasNext() ? all.next() : null;
+            if (head == null || !header(head, columns)) {
                 violations.add("rows[1]", "listing.workbook.header");
                 return rows;
+            }
+            int markerAt = -1;
+            for (int c = columns.size(); c < head.getCellCount(); c++) {
+                String text = head.hasCell(c) ? Text.stripToNull(head.getCellText(c)) : null;
+                if (text != null && (text.equals(marker.zh()) || text.equalsIgnoreCase(marker.en()))) {
+                    markerAt = c;
+                }
             }
             int read = 0;
             while (all.hasNext()) {
@@ -127,6 +149,12 @@ public final class ListWorkbook {
                     String value = Text.stripToNull(text);
                     if (value != null) {
                         cells.put(key, plain(value));
+                    }
+                }
+                if (markerAt >= 0 && row.hasCell(markerAt)) {
+                    String mark = Text.stripToNull(row.getCellText(markerAt));
+                    if (mark != null) {
+                        cells.put(marker.key(), mark);
                     }
                 }
                 if (fit && !cells.isEmpty()) {

@@ -14,14 +14,15 @@ public final class MatchDocs {
     private MatchDocs() {}
 
     /**
-     * A resource: its name, description and conditions; the services it declares and those its words mention;
+     * A resource: its name, description and conditions; the services it declares;
      * availability from its weekly hours (0.8 without fixed hours, else 0.4 + hours / 70, at most 1).
      */
     public static MatchIndex.Doc resource(MatchStore.Resource r) {
         String text = join(r.description(), r.conditions());
+        // Only the services it declares: the service fit is shown as a reason ("provides the service asked for"),
+        // and what its words suggest already counts in the text.
         Set<ServiceCategory> services = EnumSet.noneOf(ServiceCategory.class);
         services.addAll(r.services());
-        services.addAll(MatchText.services(MatchText.concepts(join(r.name(), text), null)));
         double hours = hours(r.opening());
         double availability = hours < 0 ? 0.8 : Math.min(1, 0.4 + hours / 70);
         return new MatchIndex.Doc(

@@ -188,12 +188,15 @@ public final class MatchIndex {
         for (Map.Entry<String, Float> t : q.terms().entrySet()) {
             int[] d = postingDocs.get(t.getKey());
             float qw = Math.min(3f, t.getValue());
+            // The ideal counts every term of the query, also those no entry holds: a candidate sharing one common
+            // word of a long need is a weak match, however weak the others are.
+            int df = d == null ? 0 : d.length;
+            float idf = (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            ideal += qw * idf;
             if (d == null) {
                 continue;
             }
             float[] w = postingWeights.get(t.getKey());
-            float idf = (float) Math.log(1 + (n - d.length + 0.5) / (d.length + 0.5));
-            ideal += qw * idf;
             for (int j = 0; j < d.length; j++) {
                 float tf = w[j];
                 float norm = K1 * (1 - B + B * length[d[j]] / averageLength);
@@ -279,7 +282,11 @@ public final class MatchIndex {
         List<String> shared = new ArrayList<>();
         for (String t : q.terms().keySet()) {
             int[] d = postingDocs.get(t);
-            if (d != null && java.util.Arrays.binarySearch(d, doc) >= 0) {
+            // Shown: words and concepts (not bigrams), and only those that set entries apart (not held by most).
+            if (t.startsWith(MatchText.BIGRAM) || d == null || (docs.size() >= 20 && d.length > docs.size() * 0.3)) {
+                continue;
+            }
+            if (java.util.Arrays.binarySearch(d, doc) >= 0) {
                 shared.add(t);
             }
         }

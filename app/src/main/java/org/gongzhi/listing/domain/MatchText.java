@@ -32,6 +32,17 @@ public final class MatchText {
     /** The prefix of a concept term. */
     public static final String CONCEPT = "~";
 
+    /** The prefix of a character-bigram term: it scores, but is never shown as a reason (年餐 is no word). */
+    public static final String BIGRAM = "·";
+
+    /**
+     * Words every entry of the lists says (社区, 服务, 提供 …): they tell nothing about what a need or a resource is,
+     * so they neither score nor show as shared words.
+     */
+    static final java.util.Set<String> GENERIC = java.util.Set.of(
+            "社区", "服务", "提供", "居民", "每周", "需要", "希望", "附近", "单位", "街道", "可以", "开放", "使用", "问题", "情况", "工作", "进行", "相关",
+            "一些", "没有", "辖区", "周边", "开展", "组织", "负责", "帮助", "解决", "提出", "反映", "大家", "现在", "目前", "平时", "经常");
+
     private static final List<Concept> CONCEPTS = load();
     private static final Map<String, Concept> BY_CODE = byCode();
 
@@ -99,8 +110,11 @@ public final class MatchText {
         return out;
     }
 
-    /** How a term reads to a person: a concept by its label, a word as it is. */
+    /** How a term reads to a person: a concept by its label, a word as it is (a bigram as its two characters). */
     public static String label(String term) {
+        if (term.startsWith(BIGRAM)) {
+            return term.substring(1);
+        }
         if (term.startsWith(CONCEPT)) {
             Concept c = BY_CODE.get(term.substring(1));
             return c == null ? term.substring(1) : c.label();
@@ -119,7 +133,7 @@ public final class MatchText {
 
     private static void words(String text, float weight, Map<String, Float> out) {
         for (String w : SearchTerms.of(text)) {
-            if (w.length() > 1 || !isHan(w.charAt(0))) {
+            if ((w.length() > 1 || !isHan(w.charAt(0))) && !GENERIC.contains(w)) {
                 out.merge(w, weight, Float::sum);
             }
         }
@@ -134,7 +148,10 @@ public final class MatchText {
             char a = text.charAt(i);
             char b = text.charAt(i + 1);
             if (isHan(a) && isHan(b)) {
-                out.merge(new String(new char[] {a, b}), weight, Float::sum);
+                String pair = new String(new char[] {a, b});
+                if (!GENERIC.contains(pair)) {
+                    out.merge(BIGRAM + pair, weight, Float::sum);
+                }
             }
         }
     }

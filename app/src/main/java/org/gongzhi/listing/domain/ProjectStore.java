@@ -98,7 +98,9 @@ public class ProjectStore {
     public boolean complete(UUID id, long expectedVersion, String outcome, Instant at) {
         return jdbc.sql(
                                 "update listing.project set status = 'COMPLETED', outcome = ?, completed_at = ?, updated_at = ?,"
-                                        + " version = version + 1 where id = ? and version = ? and status = 'APPROVED'")
+                                        + " version = version + 1 where id = ? and version = ? and status = 'APPROVED'"
+                                        + " and not exists (select 1 from listing.milestone m where m.project_id ="
+                                        + " project.id and m.progress < 100)")
                         .params(outcome, Timestamp.from(at), Timestamp.from(at), id, expectedVersion)
                         .update()
                 == 1;

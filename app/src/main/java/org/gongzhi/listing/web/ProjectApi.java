@@ -28,9 +28,21 @@ class ProjectApi {
 
     private final Projects projects;
     private final org.gongzhi.listing.Experts experts;
+    private final org.gongzhi.platform.IdempotentRequests idempotent;
+    private final org.gongzhi.platform.ActorResolver actors;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final org.gongzhi.listing.ListWorkbooks workbooks;
 
-    ProjectApi(Projects projects, org.gongzhi.listing.Experts experts, org.gongzhi.listing.ListWorkbooks workbooks) {
+    ProjectApi(
+            Projects projects,
+            org.gongzhi.listing.Experts experts,
+            org.gongzhi.listing.ListWorkbooks workbooks,
+            org.gongzhi.platform.IdempotentRequests idempotent,
+            org.gongzhi.platform.ActorResolver actors,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
+        this.idempotent = idempotent;
+        this.actors = actors;
         this.workbooks = workbooks;
         this.projects = projects;
         this.experts = experts;
@@ -110,24 +122,56 @@ class ProjectApi {
     record Payment(UUID organisationId, Long amountFen, LocalDate paidOn, String note) {}
 
     @PostMapping("/projects/{id}/payments")
-    @Operation(summary = "Record a party's payment (分); 422 listing.project.over-pledge past its pledge")
-    ProjectView pay(@PathVariable UUID id, @RequestBody Payment p) {
-        return projects.pay(
-                id,
-                p == null ? null : p.organisationId(),
-                p == null ? null : p.amountFen(),
-                p == null ? null : p.paidOn(),
-                p == null ? null : p.note());
+    @Operation(
+            summary = "Record a party's payment (分); 422 listing.project.over-pledge past its pledge",
+            description = "Idempotency-Key: a retry with the same key and body replays the first answer and pays"
+                    + " nothing more; another body under the key is 422.")
+    ResponseEntity<String> pay(
+            @PathVariable UUID id,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key,
+            @RequestBody Payment p) {
+        return once(
+                key,
+                p,
+                () -> projects.pay(
+                        id,
+                        p == null ? null : p.organisationId(),
+                        p == null ? null : p.amountFen(),
+                        p == null ? null : p.paidOn(),
+                        p == null ? null : p.note()));
+    }
+
+    /** Runs a money step once per Idempotency-Key (every time without one) and answers the project as JSON. */
+    private ResponseEntity<String> once(String key, Object body, java.util.function.Supplier<ProjectView> step) {
+        java.util.function.Supplier<org.gongzhi.platform.IdempotentRequests.Response> work = () ->
+                new org.gongzhi.platform.IdempotentRequests.Response(200, null, json.writeValueAsString(step.get()));
+        var r = key == null
+                ? work.get()
+                : idempotent.once(actors.current().name(), key, json.writeValueAsString(body), work);
+        return ResponseEntity.status(r.status())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(r.body());
     }
 
     /** Spend on the project, in 分. */
     record Expense(Long amountFen, LocalDate spentOn, String item) {}
 
     @PostMapping("/projects/{id}/expenses")
-    @Operation(summary = "Record spend (分) on an approved project; 422 listing.project.over-budget past the budget")
-    ProjectView spend(@PathVariable UUID id, @RequestBody Expense e) {
-        return projects.spend(
-                id, e == null ? null : e.amountFen(), e == null ? null : e.spentOn(), e == null ? null : e.item());
+    @Operation(
+            summary = "Record spend (分) on an approved project; 422 listing.project.over-budget past the budget",
+            description = "Idempotency-Key as for payments.")
+    ResponseEntity<String> spend(
+            @PathVariable UUID id,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key,
+            @RequestBody Expense e) {
+        return once(
+                key,
+                e,
+                () -> projects.spend(
+                        id,
+                        e == null ? null : e.amountFen(),
+                        e == null ? null : e.spentOn(),
+                        e == null ? null : e.item()));
     }
 
     /** A milestone to add. */

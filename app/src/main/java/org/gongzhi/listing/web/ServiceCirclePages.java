@@ -2,9 +2,6 @@ package org.gongzhi.listing.web;
 
 import org.gongzhi.listing.ServiceCategory;
 import org.gongzhi.listing.ServiceCircles;
-import org.gongzhi.platform.AccessScopes;
-import org.gongzhi.territory.TerritoryQueries;
-import org.gongzhi.territory.UnitKind;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,28 +12,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ServiceCirclePages {
 
     private final ServiceCircles circles;
-    private final TerritoryQueries territory;
-    private final AccessScopes scopes;
 
-    ServiceCirclePages(ServiceCircles circles, TerritoryQueries territory, AccessScopes scopes) {
+    ServiceCirclePages(ServiceCircles circles) {
         this.circles = circles;
-        this.territory = territory;
-        this.scopes = scopes;
     }
 
     @GetMapping("/service-circle")
     String circle(
             @RequestParam(required = false) String code, @RequestParam(required = false) Integer minutes, Model model) {
-        String subdistrict = code;
-        if (subdistrict == null || subdistrict.isBlank()) {
-            subdistrict = territory
-                    .homeUnit(scopes.current())
-                    .flatMap(u -> territory.lineage(u.id()).stream()
-                            .filter(x -> x.kind() == UnitKind.SUBDISTRICT)
-                            .findFirst())
-                    .map(u -> u.code())
-                    .orElse("");
-        }
+        String subdistrict = code == null || code.isBlank() ? circles.homeCode() : code;
         var view = circles.of(subdistrict, minutes);
         model.addAttribute("circle", view);
         model.addAttribute("services", ServiceCategory.values());

@@ -33,7 +33,13 @@ class PageErrorAdvice {
         page.setStatus(status);
         page.addObject("status", status.value());
         page.addObject("message", problems.message(e.code(), e.args().toArray(), e.code(), locale));
-        page.addObject("errors", problems.describe(e.violations(), locale));
+        java.util.List<java.util.Map<String, String>> errors = new java.util.ArrayList<>();
+        for (var described : problems.describe(e.violations(), locale)) {
+            var shown = new java.util.HashMap<>(described);
+            shown.put("place", problems.place(described.get("location"), locale));
+            errors.add(shown);
+        }
+        page.addObject("errors", errors);
         return page;
     }
 

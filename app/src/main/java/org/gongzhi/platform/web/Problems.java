@@ -61,6 +61,31 @@ public class Problems {
         return errors;
     }
 
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("rows\\[(\\d+)](?:\\.(\\w+))?");
+
+    /**
+     * Where a problem is, for a person: {@code rows[6].source} of an import reads "第 6 行 · 来源" (the column named by
+     * the first of {@code listing.workbook.column.*}, {@code organization.field.*} that exists), other locations as
+     * they are.
+     */
+    public String place(String location, Locale locale) {
+        var m = ROW.matcher(location == null ? "" : location);
+        if (!m.matches()) {
+            return location;
+        }
+        String row = message("error.row", new Object[] {Integer.parseInt(m.group(1))}, location, locale);
+        if (m.group(2) == null) {
+            return row;
+        }
+        for (String prefix : List.of("listing.workbook.column.", "organization.field.")) {
+            String label = message(prefix + m.group(2), null, "", locale);
+            if (!label.isEmpty()) {
+                return row + " · " + label;
+            }
+        }
+        return row + " · " + m.group(2);
+    }
+
     /** Arguments echoed in a message are cut to {@value #ECHO} characters: a refusal never repeats a huge input. */
     static final int ECHO = 80;
 
