@@ -529,12 +529,13 @@ public class ListWorkbooks {
     }
 
     private static Integer integer(String typed, int n, String field, Violations v) {
-        if (typed == null) {
+        BigDecimal d = decimal(typed, n, field, v);
+        if (d == null) {
             return null;
         }
         try {
-            return new BigDecimal(typed).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
+            return d.intValueExact();
+        } catch (ArithmeticException e) {
             v.add(ListWorkbook.at(n, field), "listing.workbook.number", typed);
             return null;
         }
