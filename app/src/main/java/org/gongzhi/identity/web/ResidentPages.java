@@ -45,7 +45,12 @@ class ResidentPages {
      * session, so that reloading it or switching its language sends nothing again.
      */
     @GetMapping("/resident/login")
-    String phoneForm(@RequestParam(required = false) String step, HttpServletRequest request, Model model) {
+    String phoneForm(
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String next,
+            HttpServletRequest request,
+            Model model) {
+        model.addAttribute("next", safeNext(next));
         var session = request.getSession(false);
         if ("code".equals(step) && session != null && session.getAttribute(PENDING) instanceof String sealed) {
             PhoneNumber number = PhoneNumber.parse(cipher.decrypt("resident.phone", sealed));
@@ -57,7 +62,14 @@ class ResidentPages {
     }
 
     @PostMapping("/resident/code")
-    String sendCode(@RequestParam String phone, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String sendCode(
+            @RequestParam String phone,
+            @RequestParam(required = false) String next,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        String after = safeNext(next);
+        model.addAttribute("next", after);
         if (!PhoneNumber.isValid(phone)) {
             response.setStatus(400);
             model.addAttribute("problem", "phone.invalid");
@@ -79,7 +91,9 @@ class ResidentPages {
             case SENT -> {
                 // POST–redirect–GET: the code step is a page of its own; the number waits in the session, sealed.
                 request.getSession(true).setAttribute(PENDING, cipher.encrypt("resident.phone", number.value()));
-                return "redirect:/resident/login?step=code";
+                return after == null
+                        ? "redirect:/resident/login?step=code"
+                        : "redirect:/resident/login?step=code&next=" + after;
             }
             case TOO_SOON -> model.addAttribute("problem", "identity.code.too-soon");
             case TOO_MANY -> model.addAttribute("problem", "identity.code.too-many");
@@ -91,9 +105,12 @@ class ResidentPages {
     String signIn(
             @RequestParam String phone,
             @RequestParam String code,
+            @RequestParam(required = false) String next,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        String after = safeNext(next);
+        model.addAttribute("next", after);
         if (!PhoneNumber.isValid(phone)) {
             response.setStatus(400);
             model.addAttribute("problem", "phone.invalid");
@@ -133,8 +150,20 @@ class ResidentPages {
                 principal, null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.RESIDENT.name()))));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        return "redirect:/resident";
+        return "redirect:" + (after == null ? "/resident" : after);
     }
+
+    /**
+     * Where to go after signing in, when the resident came from a public page (a project to evaluate): a path of this
+     * site under {@code /public/} or {@code /resident/} only — letters, digits, '-' and '/' — so that the parameter can
+     * never send anyone to another site (no scheme, no "//", no query).
+     */
+    static String safeNext(String next) {
+        return next != null && SAFE_NEXT.matcher(next).matches() ? next : null;
+    }
+
+    private static final java.util.regex.Pattern SAFE_NEXT =
+            java.util.regex.Pattern.compile("/(public|resident)(/[A-Za-z0-9-]+){1,4}");
 
     @GetMapping("/resident")
     String home() {
