@@ -28,9 +28,12 @@ public record OpeningHours(List<Rule> rules) {
             return days.contains(day) && !start.isBefore(from) && (to == null || (end != null && !end.isAfter(to)));
         }
 
-        /** Days as runs: three or more consecutive days as a range ({@code 1-5}), others listed ({@code 6,7}). */
-        String text() {
-            List<String> parts = new ArrayList<>();
+        /**
+         * The days as runs, Monday first: three or more consecutive days as one run {@code [first, last]} (周一至周五),
+         * other days each a run of one ({@code [6, 6]}, {@code [7, 7]}); day numbers 1 (Monday) to 7 (Sunday).
+         */
+        public List<int[]> runs() {
+            List<int[]> runs = new ArrayList<>();
             List<Integer> numbers =
                     days.stream().map(DayOfWeek::getValue).sorted().toList();
             for (int i = 0; i < numbers.size(); ) {
@@ -39,15 +42,28 @@ public record OpeningHours(List<Rule> rules) {
                     j++;
                 }
                 if (j - i >= 2) {
-                    parts.add(numbers.get(i) + "-" + numbers.get(j));
+                    runs.add(new int[] {numbers.get(i), numbers.get(j)});
                 } else {
                     for (int k = i; k <= j; k++) {
-                        parts.add(String.valueOf(numbers.get(k)));
+                        runs.add(new int[] {numbers.get(k), numbers.get(k)});
                     }
                 }
                 i = j + 1;
             }
-            return String.join(",", parts) + " " + from + "-" + (to == null ? "24:00" : to.toString());
+            return runs;
+        }
+
+        /** The end of the span as written: {@code HH:mm}, {@code 24:00} for midnight at the end of the day. */
+        public String until() {
+            return to == null ? "24:00" : to.toString();
+        }
+
+        /** Days as runs: three or more consecutive days as a range ({@code 1-5}), others listed ({@code 6,7}). */
+        String text() {
+            String days = runs().stream()
+                    .map(r -> r[0] == r[1] ? String.valueOf(r[0]) : r[0] + "-" + r[1])
+                    .collect(Collectors.joining(","));
+            return days + " " + from + "-" + until();
         }
     }
 

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.gongzhi.listing.domain.NeedStore;
 import org.gongzhi.listing.domain.ProjectStore;
 import org.gongzhi.listing.domain.ResourceStore;
@@ -20,13 +22,13 @@ import org.gongzhi.platform.AuditRecord;
 import org.gongzhi.platform.AuditTrail;
 import org.gongzhi.platform.Permissions;
 import org.gongzhi.shared.DomainException;
+import org.gongzhi.shared.Masking;
 import org.gongzhi.shared.Money;
 import org.gongzhi.shared.Text;
 import org.gongzhi.shared.Violation;
 import org.gongzhi.shared.Violations;
 import org.gongzhi.territory.TerritoryQueries;
 import org.gongzhi.territory.UnitId;
-import org.gongzhi.territory.UnitView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -194,12 +196,23 @@ public class Projects {
         return view(store.find(id).orElseThrow());
     }
 
-    /** 立项: the street approves a proposed project read at {@code expectedVersion}; its needs move to 已立项. */
+    /**
+     * 立项: the street approves a proposed project read at {@code expectedVersion}; its needs move to 已立项.
+     *
+     * @param note the 立项依据, 1–500 characters: the 重点事项会商, council resolution or 会商单 the approval rests on
+     *     (400 {@code listing.project.basis-required} on field {@code note} when blank)
+     * @throws DomainException 422 {@code listing.project.split} when the pledges do not equal the budget, 409 when the
+     *     project is not 已申报, 412 when {@code expectedVersion} is stale
+     */
     public ProjectView approve(UUID id, long expectedVersion, String note) {
         ProjectStore.Row p = visible(id);
         may.require(ListingPermission.APPROVE_PROJECTS, p.unitId());
         Violations v = new Violations();
         String n = Text.checkLine(note, "note", false, 500, v);
+        if (n == null) {
+            // 立项 rests on something on the record: a 重点事项会商, a council's resolution, a 会商单.
+            v.add("note", "listing.project.basis-required");
+        }
         v.throwIfAny();
         requireStatus(p, ProjectStatus.PROPOSED);
         long pledged = store.parties(id).stream()
@@ -395,7 +408,9 @@ public class Projects {
         if (score == null || score < 1 || score > 5) {
             v.add("score", "listing.project.score");
         }
-        String c = Text.checkText(comment, "comment", 1000, v);
+        // A resident may write a number in the comment; it is kept masked (the comment is read by staff, not its
+        // author).
+        String c = Masking.numbersIn(Text.checkText(comment, "comment", 1000, v));
         v.throwIfAny();
         requireStatus(p, ProjectStatus.COMPLETED);
         if (!store.evaluate(id, actors.current().name(), score, c, clock.instant())) {
@@ -409,6 +424,16 @@ public class Projects {
     @Transactional(readOnly = true)
     public ProjectView one(UUID id) {
         return view(visible(id));
+    }
+
+    /**
+     * What the beneficiaries wrote when they evaluated the project, newest first, at most 50, for staff who see the
+     * project; who wrote each is not shown. 404 {@code listing.project.not-found} for a project out of reach.
+     */
+    @Transactional(readOnly = true)
+    public List<ProjectComment> comments(UUID id) {
+        visible(id);
+        return store.comments(id, 50);
     }
 
     /**
@@ -428,9 +453,7 @@ public class Projects {
     /** Approved and completed projects, newest first, a page (1-based, 1–200 a page), for the public. */
     @Transactional(readOnly = true)
     public List<ProjectView> published(int page, int size) {
-        List<ProjectView> out = new ArrayList<>();
-        store.published(Math.max(1, page), Math.min(200, Math.max(1, size))).forEach(r -> out.add(view(r)));
-        return out;
+        return views(store.published(Math.max(1, page), Math.min(200, Math.max(1, size))));
     }
 
     private static boolean published(ProjectStore.Row p) {
@@ -454,9 +477,7 @@ public class Projects {
     public List<ProjectView> list(ProjectStatus status, String q, int page, int size) {
         may.require(ListingPermission.READ);
         var rows = store.page(reach.reach(), status, q, Math.max(1, page), Math.min(200, Math.max(1, size)));
-        List<ProjectView> out = new ArrayList<>();
-        rows.rows().forEach(r -> out.add(view(r)));
-        return out;
+        return views(rows.rows());
     }
 
     // ---------------------------------------------------------------- inside
@@ -506,51 +527,76 @@ public class Projects {
     }
 
     private ProjectView view(ProjectStore.Row p) {
-        List<ProjectStore.PartyRow> parties = store.parties(p.id());
-        Map<UUID, String> names = organisations.names(parties.stream()
+        return views(List.of(p)).get(0);
+    }
+
+    /**
+     * The views of these projects, in their order, read together: their parts, the parties' names, the places and the
+     * linked needs' and resources' names each in one go, not once a project.
+     */
+    private List<ProjectView> views(List<ProjectStore.Row> rows) {
+        Map<UUID, ProjectStore.Parts> parts =
+                store.parts(rows.stream().map(ProjectStore.Row::id).toList());
+        Map<UUID, String> names = organisations.names(parts.values().stream()
+                .flatMap(x -> x.parties().stream())
                 .map(x -> new OrganisationId(x.organisationId()))
+                .distinct()
                 .toList());
-        UnitView place = territory.unit(new UnitId(p.unitId())).orElse(null);
-        var evaluation = store.evaluation(p.id());
-        return new ProjectView(
-                p.id(),
-                p.title(),
-                p.summary(),
-                p.unitId(),
-                place == null ? null : place.name(),
-                p.subdistrictId(),
-                p.status(),
-                p.budgetFen(),
-                parties.stream().mapToLong(ProjectStore.PartyRow::pledgedFen).sum(),
-                parties.stream().mapToLong(ProjectStore.PartyRow::paidFen).sum(),
-                p.spentFen(),
-                parties.stream()
-                        .map(x -> new ProjectView.Party(
-                                x.organisationId(),
-                                names.get(x.organisationId()),
-                                x.lead(),
-                                x.pledgedFen(),
-                                x.paidFen()))
-                        .toList(),
-                store.milestones(p.id()).stream()
-                        .map(m -> new ProjectView.Milestone(
-                                m.position(), m.title(), m.dueOn(), m.progress(), m.doneOn(), m.note()))
-                        .toList(),
-                store.needs(p.id()).stream()
-                        .map(n -> new ProjectView.Link(
-                                n, needs.find(n).map(NeedStore.Row::title).orElse(null)))
-                        .toList(),
-                store.resources(p.id()).stream()
-                        .map(r -> new ProjectView.Link(
-                                r, resources.find(r).map(x -> x.name()).orElse(null)))
-                        .toList(),
-                p.approvalNote(),
-                p.approvedAt(),
-                p.outcome(),
-                p.completedAt(),
-                evaluation.getKey(),
-                evaluation.getKey() == 0 ? null : evaluation.getValue(),
-                p.synthetic(),
-                p.version());
+        Map<UUID, String> places = new HashMap<>();
+        rows.stream()
+                .map(ProjectStore.Row::unitId)
+                .distinct()
+                .forEach(u -> territory.unit(new UnitId(u)).ifPresent(place -> places.put(u, place.name())));
+        Map<UUID, String> needTitles = needs.titles(
+                parts.values().stream().flatMap(x -> x.needs().stream()).collect(Collectors.toSet()));
+        Map<UUID, String> resourceNames = resources.names(
+                parts.values().stream().flatMap(x -> x.resources().stream()).collect(Collectors.toSet()));
+        List<ProjectView> out = new ArrayList<>();
+        for (ProjectStore.Row p : rows) {
+            ProjectStore.Parts x = parts.get(p.id());
+            out.add(new ProjectView(
+                    p.id(),
+                    p.title(),
+                    p.summary(),
+                    p.unitId(),
+                    places.get(p.unitId()),
+                    p.subdistrictId(),
+                    p.status(),
+                    p.budgetFen(),
+                    x.parties().stream()
+                            .mapToLong(ProjectStore.PartyRow::pledgedFen)
+                            .sum(),
+                    x.parties().stream()
+                            .mapToLong(ProjectStore.PartyRow::paidFen)
+                            .sum(),
+                    p.spentFen(),
+                    x.parties().stream()
+                            .map(party -> new ProjectView.Party(
+                                    party.organisationId(),
+                                    names.get(party.organisationId()),
+                                    party.lead(),
+                                    party.pledgedFen(),
+                                    party.paidFen()))
+                            .toList(),
+                    x.milestones().stream()
+                            .map(m -> new ProjectView.Milestone(
+                                    m.position(), m.title(), m.dueOn(), m.progress(), m.doneOn(), m.note()))
+                            .toList(),
+                    x.needs().stream()
+                            .map(n -> new ProjectView.Link(n, needTitles.get(n)))
+                            .toList(),
+                    x.resources().stream()
+                            .map(r -> new ProjectView.Link(r, resourceNames.get(r)))
+                            .toList(),
+                    p.approvalNote(),
+                    p.approvedAt(),
+                    p.outcome(),
+                    p.completedAt(),
+                    x.evaluations(),
+                    x.evaluations() == 0 ? null : x.meanScore(),
+                    p.synthetic(),
+                    p.version()));
+        }
+        return out;
     }
 }

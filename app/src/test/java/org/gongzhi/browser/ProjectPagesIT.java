@@ -36,7 +36,10 @@ class ProjectPagesIT extends InTheBrowser {
             s.navigate(browsers.url("/projects/new"));
             s.fill("input[name=title]", "二里庄社区口袋公园");
             s.fill("textarea[name=summary]", "把二里庄闲置空地改成口袋公园，北京林业大学出设计，街道和北京科技大学共同出资。");
-            s.fill("input[name=unitCode]", "110108010005");
+            s.locator("#unitCode-text").fill("");
+            s.locator("#unitCode-text").pressSequentially("二里庄社");
+            s.locator("#unitCode-options [role=option]", text("二里庄社区")).first().click();
+            assertThat(s.inputValue("input[name=unitCode]")).isEqualTo("110108010005");
             s.fill("input[name=budget]", "80万");
             s.locator("select[name=partyId]").nth(0).selectOption(new SelectOption().setLabel("学院路街道办事处"));
             s.locator("input[name=partyPledge]").nth(0).fill("50万");
@@ -75,6 +78,11 @@ class ProjectPagesIT extends InTheBrowser {
             s.fill("form[action$='/payments'] input[name=amount]", "1");
             s.locator("form[action$='/payments'] button[type=submit]").click();
             assertThat(s.locator("p.notice").innerText()).contains("超过认缴");
+            // The refused form keeps what was typed, to be corrected rather than typed again.
+            assertThat(s.inputValue("form[action$='/payments'] input[name=amount]"))
+                    .isEqualTo("1");
+            assertThat(s.locator("select[name=organisationId] option:checked").innerText())
+                    .isEqualTo("北京科技大学");
             assertThat(s.locator("dl.facts").innerText()).contains("800,000.00 / 800,000.00 (100%)");
 
             for (int position = 1; position <= 2; position++) {
@@ -98,15 +106,17 @@ class ProjectPagesIT extends InTheBrowser {
                     .contains("学院路街道办事处")
                     .contains("500,000.00（63%）");
             assertThat(p.locator("section.evaluate").innerText()).contains("登录后评价");
-            p.navigate(browsers.url("/resident/login"));
+            // 登录后评价 leads to the resident sign-in, and back to this project afterwards.
+            p.locator("section.evaluate a", text("登录后评价")).click();
+            assertThat(p.url()).contains("/resident/login");
             String number = "137" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
             p.fill("input[name=phone]", number);
             p.locator("main.login form.stacked button[type=submit]").click();
             p.fill("input[name=code]", org.gongzhi.support.TestSms.lastCode(number));
             p.locator("main.login form.stacked button[type=submit]").click();
-            p.navigate(browsers.url("/public/projects/" + project));
+            assertThat(p.url()).endsWith("/public/projects/" + project);
             p.locator("section.evaluate input[name=score][value='4']").check();
-            p.fill("section.evaluate textarea[name=comment]", "孩子们有地方玩了。");
+            p.fill("section.evaluate textarea[name=comment]", "孩子们有地方玩了。有事打13912345678");
             p.locator("section.evaluate button[type=submit]").click();
             assertThat(p.locator("p.notice").innerText()).contains("感谢您的评价");
             assertThat(p.locator("dl.facts").innerText()).contains("1 人评价，平均 4.0 分");
@@ -117,6 +127,16 @@ class ProjectPagesIT extends InTheBrowser {
             p.locator("section.evaluate input[name=score][value='2']").check();
             p.locator("section.evaluate button[type=submit]").click();
             assertThat(p.locator("p.notice").innerText()).contains("已经评价过");
+        }
+        // Staff read the residents' comments on the project's page, with the number masked and no evaluator named.
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page s = desktop.newPage();
+            browsers.signIn(s, "xueyuanlu.street-admin", null);
+            s.navigate(browsers.url("/projects/" + project));
+            assertThat(s.locator("section.comments").innerText())
+                    .contains("4 分")
+                    .contains("孩子们有地方玩了。有事打139****5678")
+                    .doesNotContain("13912345678");
         }
         assertThat(failures).isEmpty();
     }

@@ -154,6 +154,15 @@ class ProjectIT {
         assertThat(calls.send(post("/api/v1/projects/" + id + "/approval"), admin, null)
                         .getStatus())
                 .isEqualTo(428);
+        // 立项 needs its basis on record (the 重点事项会商 or a council's resolution); without it nothing changes.
+        var unfounded = calls.send(
+                post("/api/v1/projects/" + id + "/approval").header("If-Match", "\"0\""), admin, Map.of("note", "  "));
+        assertThat(unfounded.getStatus()).isEqualTo(400);
+        assertThat(calls.read(unfounded).path("errors").toString()).contains("\"note\"");
+        assertThat(calls.read(calls.send(get("/api/v1/projects/" + id), admin, null))
+                        .path("status")
+                        .asString())
+                .isEqualTo("PROPOSED");
         JsonNode approved = ok(
                 calls.send(
                         post("/api/v1/projects/" + id + "/approval").header("If-Match", "\"0\""),

@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gongzhi.listing.ProjectStatus;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -184,14 +187,18 @@ public class ProjectStore {
     public List<MilestoneRow> milestones(UUID project) {
         return jdbc.sql("select * from listing.milestone where project_id = ? order by position")
                 .param(project)
-                .query((rs, n) -> new MilestoneRow(
-                        rs.getInt("position"),
-                        rs.getString("title"),
-                        date(rs, "due_on"),
-                        rs.getInt("progress"),
-                        date(rs, "done_on"),
-                        rs.getString("note")))
+                .query((rs, n) -> milestone(rs))
                 .list();
+    }
+
+    private static MilestoneRow milestone(ResultSet rs) throws SQLException {
+        return new MilestoneRow(
+                rs.getInt("position"),
+                rs.getString("title"),
+                date(rs, "due_on"),
+                rs.getInt("progress"),
+                date(rs, "done_on"),
+                rs.getString("note"));
     }
 
     /** Adds a milestone after the last; returns its position. */
@@ -221,12 +228,81 @@ public class ProjectStore {
                 == 1;
     }
 
-    /** How many evaluations and their mean score (null with none). */
-    public Map.Entry<Long, Double> evaluation(UUID project) {
-        return jdbc.sql("select count(*), avg(score)::float8 from listing.project_evaluation where project_id = ?")
-                .param(project)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getObject(2) == null ? Double.NaN : rs.getDouble(2)))
-                .single();
+    /**
+     * A project's parts: parties (lead first, then by pledge), milestones in order, linked needs and resources, and the
+     * count and mean (NaN with none) of its evaluations.
+     */
+    public record Parts(
+            List<PartyRow> parties,
+            List<MilestoneRow> milestones,
+            List<UUID> needs,
+            List<UUID> resources,
+            long evaluations,
+            double meanScore) {}
+
+    /**
+     * The parts of many projects at once, five queries in all however many projects a page lists; every project asked
+     * for is in the map (with empty parts when it has none).
+     */
+    public Map<UUID, Parts> parts(Collection<UUID> projects) {
+        UUID[] ids = projects.toArray(UUID[]::new);
+        Map<UUID, List<PartyRow>> parties = new HashMap<>();
+        Map<UUID, List<MilestoneRow>> milestones = new HashMap<>();
+        Map<UUID, List<UUID>> needs = new HashMap<>();
+        Map<UUID, List<UUID>> resources = new HashMap<>();
+        Map<UUID, Map.Entry<Long, Double>> evaluations = new HashMap<>();
+        if (ids.length > 0) {
+            jdbc.sql("select project_id, organisation_id, lead, pledged_fen, paid_fen from listing.project_party where"
+                            + " project_id = any(:ids) order by lead desc, pledged_fen desc, organisation_id")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler) rs -> parties.computeIfAbsent(
+                                    (UUID) rs.getObject(1), k -> new ArrayList<>())
+                            .add(new PartyRow((UUID) rs.getObject(2), rs.getBoolean(3), rs.getLong(4), rs.getLong(5))));
+            jdbc.sql("select * from listing.milestone where project_id = any(:ids) order by position")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler) rs -> milestones
+                            .computeIfAbsent((UUID) rs.getObject("project_id"), k -> new ArrayList<>())
+                            .add(milestone(rs)));
+            jdbc.sql("select project_id, need_id from listing.project_need where project_id = any(:ids)")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler)
+                            rs -> needs.computeIfAbsent((UUID) rs.getObject(1), k -> new ArrayList<>())
+                                    .add((UUID) rs.getObject(2)));
+            jdbc.sql("select project_id, resource_id from listing.project_resource where project_id = any(:ids)")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler) rs -> resources
+                            .computeIfAbsent((UUID) rs.getObject(1), k -> new ArrayList<>())
+                            .add((UUID) rs.getObject(2)));
+            jdbc.sql("select project_id, count(*), avg(score)::float8 from listing.project_evaluation where project_id"
+                            + " = any(:ids) group by project_id")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler)
+                            rs -> evaluations.put((UUID) rs.getObject(1), Map.entry(rs.getLong(2), rs.getDouble(3))));
+        }
+        Map<UUID, Parts> out = new HashMap<>();
+        for (UUID id : ids) {
+            var evaluation = evaluations.getOrDefault(id, Map.entry(0L, Double.NaN));
+            out.put(
+                    id,
+                    new Parts(
+                            parties.getOrDefault(id, List.of()),
+                            milestones.getOrDefault(id, List.of()),
+                            needs.getOrDefault(id, List.of()),
+                            resources.getOrDefault(id, List.of()),
+                            evaluation.getKey(),
+                            evaluation.getValue()));
+        }
+        return out;
+    }
+
+    /** The evaluations of a project that carry a comment, newest first, at most {@code limit}, without the evaluator. */
+    public List<org.gongzhi.listing.ProjectComment> comments(UUID project, int limit) {
+        return jdbc.sql("select score, comment, evaluated_at from listing.project_evaluation where project_id = ? and"
+                        + " comment is not null order by evaluated_at desc limit ?")
+                .params(project, limit)
+                .query((rs, n) -> new org.gongzhi.listing.ProjectComment(
+                        rs.getInt(1), rs.getString(2), instant(rs, "evaluated_at")))
+                .list();
     }
 
     public record Page(List<Row> rows, long total) {}

@@ -81,7 +81,9 @@ class ProjectApi {
     record Text(String note, String outcome, String reason) {}
 
     @PostMapping("/projects/{id}/approval")
-    @Operation(summary = "立项 (street administrator); If-Match carries the version read (428 without, 412 stale)")
+    @Operation(
+            summary =
+                    "立项 (street administrator) with its basis in note; If-Match carries the version read (428 without, 412 stale)")
     ResponseEntity<ProjectView> approve(
             @PathVariable UUID id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,

@@ -3,8 +3,10 @@ package org.gongzhi.listing.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.listing.Experts;
 import org.gongzhi.listing.ListingPermission;
@@ -83,6 +85,7 @@ class ProjectPages {
             String title,
             String summary,
             String unitCode,
+            String unitCodeText,
             String budget,
             List<String> partyId,
             List<String> partyPledge,
@@ -90,8 +93,9 @@ class ProjectPages {
             List<String> needIds,
             List<String> resourceIds) {
 
-        static ProjectForm empty(String unitCode) {
-            return new ProjectForm(null, null, unitCode, null, List.of(), List.of(), "0", List.of(), List.of());
+        static ProjectForm empty(String unitCode, String unitName) {
+            return new ProjectForm(
+                    null, null, unitCode, unitName, null, List.of(), List.of(), "0", List.of(), List.of());
         }
 
         /** The typed organisation of party row {@code i} (0-based), or "". */
@@ -162,7 +166,7 @@ class ProjectPages {
         may.require(ListingPermission.MANAGE_PROJECTS);
         FormChecks.fresh(model);
         var home = territory.homeUnit(scopes.current()).orElse(null);
-        return form(model, ProjectForm.empty(home == null ? null : home.code()));
+        return form(model, ProjectForm.empty(home == null ? null : home.code(), home == null ? null : home.name()));
     }
 
     @PostMapping("/projects")
@@ -224,6 +228,7 @@ class ProjectPages {
         var advising = experts.onProject(id);
         model.addAttribute("advising", advising);
         model.addAttribute("dualMentoring", Experts.dualMentoring(advising));
+        model.addAttribute("comments", p.status() == ProjectStatus.COMPLETED ? projects.comments(id) : List.of());
         if (projects.mayCarry(p)) {
             model.addAttribute("thinkTank", experts.askable(p.subdistrictId(), advising));
         }
@@ -248,6 +253,7 @@ class ProjectPages {
             notices.next(next, "listing.page.project." + step);
         } catch (DomainException e) {
             notices.refused(next, e);
+            keep(next, typed(step, "text", text));
         }
         return "redirect:/projects/" + id;
     }
@@ -260,7 +266,8 @@ class ProjectPages {
             @RequestParam(required = false) String on,
             @RequestParam(required = false) String note,
             RedirectAttributes next) {
-        return act(id, next, "listing.page.project.paid", v -> {
+        var typed = typed("payment", "organisationId", organisationId, "amount", amount, "on", on, "note", note);
+        return act(id, next, "listing.page.project.paid", typed, v -> {
             Money m = Money.parseYuan(amount, "amountFen", v);
             UUID org = FormChecks.id("organisationId", organisationId, v);
             LocalDate day = on == null || on.isBlank() ? null : FormChecks.date("paidOn", on, v);
@@ -275,16 +282,34 @@ class ProjectPages {
             @RequestParam(required = false) String on,
             @RequestParam(required = false) String item,
             RedirectAttributes next) {
-        return act(id, next, "listing.page.project.spent", v -> {
-            Money m = Money.parseYuan(amount, "amountFen", v);
-            LocalDate day = on == null || on.isBlank() ? null : FormChecks.date("spentOn", on, v);
-            return () -> projects.spend(id, m == null ? null : m.fen(), day, item);
-        });
+        return act(
+                id,
+                next,
+                "listing.page.project.spent",
+                typed("expense", "amount", amount, "on", on, "item", item),
+                v -> {
+                    Money m = Money.parseYuan(amount, "amountFen", v);
+                    LocalDate day = on == null || on.isBlank() ? null : FormChecks.date("spentOn", on, v);
+                    return () -> projects.spend(id, m == null ? null : m.fen(), day, item);
+                });
     }
 
     /** Reads a form's fields, then records it, or says why not. */
     private String act(
             UUID id, RedirectAttributes next, String done, java.util.function.Function<Violations, Runnable> read) {
+        return act(id, next, done, Map.of(), read);
+    }
+
+    /**
+     * Reads a form's fields, then records it; or says why not and hands back what was typed ({@code typed}), so that the
+     * refused form shows it again to be corrected.
+     */
+    private String act(
+            UUID id,
+            RedirectAttributes next,
+            String done,
+            Map<String, String> typed,
+            java.util.function.Function<Violations, Runnable> read) {
         Violations v = new Violations();
         Runnable record = read.apply(v);
         try {
@@ -293,8 +318,27 @@ class ProjectPages {
             notices.next(next, done);
         } catch (DomainException e) {
             notices.refused(next, e);
+            keep(next, typed);
         }
         return "redirect:/projects/" + id;
+    }
+
+    /** The fields of form {@code form} as typed, keyed "form.field"; blank ones left out. */
+    private static Map<String, String> typed(String form, String... namesAndValues) {
+        Map<String, String> typed = new HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            if (value != null && !value.isBlank()) {
+                typed.put(form + "." + namesAndValues[i], value.length() <= 2000 ? value : value.substring(0, 2000));
+            }
+        }
+        return typed;
+    }
+
+    private static void keep(RedirectAttributes next, Map<String, String> typed) {
+        if (!typed.isEmpty()) {
+            next.addFlashAttribute("typed", typed);
+        }
     }
 
     @PostMapping("/projects/{id}/milestones")
@@ -303,10 +347,11 @@ class ProjectPages {
             @RequestParam(required = false) String title,
             @RequestParam(required = false) String due,
             RedirectAttributes next) {
-        return act(id, next, "listing.page.project.milestone-added", v -> {
-            LocalDate day = due == null || due.isBlank() ? null : FormChecks.date("dueOn", due, v);
-            return () -> projects.addMilestone(id, title, day);
-        });
+        return act(
+                id, next, "listing.page.project.milestone-added", typed("milestone", "title", title, "due", due), v -> {
+                    LocalDate day = due == null || due.isBlank() ? null : FormChecks.date("dueOn", due, v);
+                    return () -> projects.addMilestone(id, title, day);
+                });
     }
 
     @PostMapping("/projects/{id}/milestones/{position}/progress")
