@@ -69,6 +69,17 @@ class BrowserIT {
         Browsers.shot(p, name);
     }
 
+    /** The accessibility check every journey relies on really reports: an unnamed image and button fail it. */
+    @Test
+    void the_accessibility_check_finds_an_image_without_text_and_a_button_without_a_name() {
+        page.setContent("<!DOCTYPE html><html lang=\"zh-CN\"><head><title>检查</title></head><body><main>"
+                + "<img src=\"data:,\"><button></button></main></body></html>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Browsers.accessible(page, "a bad page"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("image-alt")
+                .hasMessageContaining("button-name");
+    }
+
     @Test
     void the_home_page_explains_the_platform_in_chinese_with_live_figures() {
         page.navigate(url("/"));

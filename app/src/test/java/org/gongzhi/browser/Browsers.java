@@ -153,7 +153,7 @@ final class Browsers implements AutoCloseable {
 
     /** Fails on any serious or critical axe-core violation, naming each rule and where it was found. */
     static void accessible(Page page, String where) {
-        AxeResults results = new AxeBuilder(page).analyze();
+        AxeResults results = new AxeBuilder(page).setLegacyMode(true).analyze();
         List<Rule> bad = results.getViolations().stream()
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                 .toList();

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongzhi.support.LaunchedApplication;
+import org.gongzhi.support.OwnEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGKILL mid-run. After a restart every appeal that was acknowledged (201) is there exactly once, and no appeal is
  * there twice.
  */
+@OwnEmbeddedDatabase
 class CrashIT {
 
     static final int SUBMISSIONS = 200;

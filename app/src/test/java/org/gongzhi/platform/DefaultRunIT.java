@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongzhi.support.LaunchedApplication;
+import org.gongzhi.support.OwnEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * flushes every commit (a power cut loses nothing acknowledged), and it says it is ready only once it can serve —
  * after the demo data is in.
  */
+@OwnEmbeddedDatabase
 class DefaultRunIT {
 
     @Test

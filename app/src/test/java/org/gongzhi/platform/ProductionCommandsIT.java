@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.gongzhi.support.LaunchedApplication;
+import org.gongzhi.support.OwnEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's one-shot commands for a production installation, run exactly as written against the packaged jar: the
  * first administrator is created once, a second run refuses, and the audit check reports the chain intact.
  */
+@OwnEmbeddedDatabase
 class ProductionCommandsIT {
 
     @Test
