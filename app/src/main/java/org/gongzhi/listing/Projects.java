@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.gongzhi.listing.domain.NeedStore;
 import org.gongzhi.listing.domain.ProjectStore;
 import org.gongzhi.listing.domain.ResourceStore;
@@ -531,8 +530,8 @@ public class Projects {
     }
 
     /**
-     * The views of these projects, in their order, read together: their parts, the parties' names, the places and the
-     * linked needs' and resources' names each in one go, not once a project.
+     * The views of these projects, in their order, read together: their parts (with the linked needs' and resources'
+     * names), the parties' names and the places each in one go, not once a project.
      */
     private List<ProjectView> views(List<ProjectStore.Row> rows) {
         Map<UUID, ProjectStore.Parts> parts =
@@ -547,10 +546,6 @@ public class Projects {
                 .map(ProjectStore.Row::unitId)
                 .distinct()
                 .forEach(u -> territory.unit(new UnitId(u)).ifPresent(place -> places.put(u, place.name())));
-        Map<UUID, String> needTitles = needs.titles(
-                parts.values().stream().flatMap(x -> x.needs().stream()).collect(Collectors.toSet()));
-        Map<UUID, String> resourceNames = resources.names(
-                parts.values().stream().flatMap(x -> x.resources().stream()).collect(Collectors.toSet()));
         List<ProjectView> out = new ArrayList<>();
         for (ProjectStore.Row p : rows) {
             ProjectStore.Parts x = parts.get(p.id());
@@ -582,12 +577,8 @@ public class Projects {
                             .map(m -> new ProjectView.Milestone(
                                     m.position(), m.title(), m.dueOn(), m.progress(), m.doneOn(), m.note()))
                             .toList(),
-                    x.needs().stream()
-                            .map(n -> new ProjectView.Link(n, needTitles.get(n)))
-                            .toList(),
-                    x.resources().stream()
-                            .map(r -> new ProjectView.Link(r, resourceNames.get(r)))
-                            .toList(),
+                    x.needs(),
+                    x.resources(),
                     p.approvalNote(),
                     p.approvedAt(),
                     p.outcome(),

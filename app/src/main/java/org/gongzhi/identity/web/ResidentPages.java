@@ -50,7 +50,7 @@ class ResidentPages {
             @RequestParam(required = false) String next,
             HttpServletRequest request,
             Model model) {
-        model.addAttribute("next", safeNext(next));
+        carried(next, model);
         var session = request.getSession(false);
         if ("code".equals(step) && session != null && session.getAttribute(PENDING) instanceof String sealed) {
             PhoneNumber number = PhoneNumber.parse(cipher.decrypt("resident.phone", sealed));
@@ -68,8 +68,7 @@ class ResidentPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        String after = safeNext(next);
-        model.addAttribute("next", after);
+        String after = carried(next, model);
         if (!PhoneNumber.isValid(phone)) {
             response.setStatus(400);
             model.addAttribute("problem", "phone.invalid");
@@ -109,8 +108,7 @@ class ResidentPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        String after = safeNext(next);
-        model.addAttribute("next", after);
+        String after = carried(next, model);
         if (!PhoneNumber.isValid(phone)) {
             response.setStatus(400);
             model.addAttribute("problem", "phone.invalid");
@@ -160,6 +158,13 @@ class ResidentPages {
      */
     static String safeNext(String next) {
         return next != null && SAFE_NEXT.matcher(next).matches() ? next : null;
+    }
+
+    /** The safe {@code next} (or null), also put on the page so that each step's form carries it on. */
+    private static String carried(String next, Model model) {
+        String safe = safeNext(next);
+        model.addAttribute("next", safe);
+        return safe;
     }
 
     private static final java.util.regex.Pattern SAFE_NEXT =

@@ -126,18 +126,6 @@ public class NeedStore {
                 .optional();
     }
 
-    /** The titles of the needs with these ids (ids without a need are left out). */
-    public Map<UUID, String> titles(java.util.Collection<UUID> ids) {
-        Map<UUID, String> titles = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("select id, title from listing.need where id = any(:ids)")
-                    .param("ids", ids.toArray(UUID[]::new))
-                    .query((org.springframework.jdbc.core.RowCallbackHandler)
-                            rs -> titles.put((UUID) rs.getObject(1), rs.getString(2)));
-        }
-        return titles;
-    }
-
     public Optional<Row> byAppeal(UUID appeal) {
         return jdbc.sql("select * from listing.need where appeal_id = ?")
                 .param(appeal)

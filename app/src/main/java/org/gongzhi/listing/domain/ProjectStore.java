@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gongzhi.listing.ProjectStatus;
+import org.gongzhi.listing.ProjectView;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -229,14 +230,14 @@ public class ProjectStore {
     }
 
     /**
-     * A project's parts: parties (lead first, then by pledge), milestones in order, linked needs and resources, and the
-     * count and mean (NaN with none) of its evaluations.
+     * A project's parts: parties (lead first, then by pledge), milestones in order, linked needs and resources with
+     * their titles, and the count and mean (NaN with none) of its evaluations.
      */
     public record Parts(
             List<PartyRow> parties,
             List<MilestoneRow> milestones,
-            List<UUID> needs,
-            List<UUID> resources,
+            List<ProjectView.Link> needs,
+            List<ProjectView.Link> resources,
             long evaluations,
             double meanScore) {}
 
@@ -248,8 +249,8 @@ public class ProjectStore {
         UUID[] ids = projects.toArray(UUID[]::new);
         Map<UUID, List<PartyRow>> parties = new HashMap<>();
         Map<UUID, List<MilestoneRow>> milestones = new HashMap<>();
-        Map<UUID, List<UUID>> needs = new HashMap<>();
-        Map<UUID, List<UUID>> resources = new HashMap<>();
+        Map<UUID, List<ProjectView.Link>> needs = new HashMap<>();
+        Map<UUID, List<ProjectView.Link>> resources = new HashMap<>();
         Map<UUID, Map.Entry<Long, Double>> evaluations = new HashMap<>();
         if (ids.length > 0) {
             jdbc.sql("select project_id, organisation_id, lead, pledged_fen, paid_fen from listing.project_party where"
@@ -263,16 +264,16 @@ public class ProjectStore {
                     .query((RowCallbackHandler) rs -> milestones
                             .computeIfAbsent((UUID) rs.getObject("project_id"), k -> new ArrayList<>())
                             .add(milestone(rs)));
-            jdbc.sql("select project_id, need_id from listing.project_need where project_id = any(:ids)")
-                    .param("ids", ids)
-                    .query((RowCallbackHandler)
-                            rs -> needs.computeIfAbsent((UUID) rs.getObject(1), k -> new ArrayList<>())
-                                    .add((UUID) rs.getObject(2)));
-            jdbc.sql("select project_id, resource_id from listing.project_resource where project_id = any(:ids)")
-                    .param("ids", ids)
-                    .query((RowCallbackHandler) rs -> resources
-                            .computeIfAbsent((UUID) rs.getObject(1), k -> new ArrayList<>())
-                            .add((UUID) rs.getObject(2)));
+            links(
+                    "select l.project_id, l.need_id, n.title from listing.project_need l left join listing.need n on n.id ="
+                            + " l.need_id where l.project_id = any(:ids) order by n.title",
+                    ids,
+                    needs);
+            links(
+                    "select l.project_id, l.resource_id, r.name from listing.project_resource l left join listing.resource"
+                            + " r on r.id = l.resource_id where l.project_id = any(:ids) order by r.name",
+                    ids,
+                    resources);
             jdbc.sql("select project_id, count(*), avg(score)::float8 from listing.project_evaluation where project_id"
                             + " = any(:ids) group by project_id")
                     .param("ids", ids)
@@ -303,6 +304,13 @@ public class ProjectStore {
                 .query((rs, n) -> new org.gongzhi.listing.ProjectComment(
                         rs.getInt(1), rs.getString(2), instant(rs, "evaluated_at")))
                 .list();
+    }
+
+    /** Reads (project, linked id, its name) rows into links by project. */
+    private void links(String sql, UUID[] projects, Map<UUID, List<ProjectView.Link>> into) {
+        jdbc.sql(sql).param("ids", projects).query((RowCallbackHandler)
+                rs -> into.computeIfAbsent((UUID) rs.getObject(1), k -> new ArrayList<>())
+                        .add(new ProjectView.Link((UUID) rs.getObject(2), rs.getString(3))));
     }
 
     public record Page(List<Row> rows, long total) {}

@@ -73,18 +73,6 @@ public class ResourceStore {
                 .optional();
     }
 
-    /** The names of the resources with these ids (ids without a resource are left out). */
-    public Map<UUID, String> names(java.util.Collection<UUID> ids) {
-        Map<UUID, String> names = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("select id, name from listing.resource where id = any(:ids)")
-                    .param("ids", ids.toArray(UUID[]::new))
-                    .query((org.springframework.jdbc.core.RowCallbackHandler)
-                            rs -> names.put((UUID) rs.getObject(1), rs.getString(2)));
-        }
-        return names;
-    }
-
     /** Locks the resource's row until the transaction ends (bookings of it are decided one at a time). */
     public Optional<ResourceRow> lock(UUID id) {
         return jdbc.sql("select * from listing.resource where id = ? for share")
