@@ -357,6 +357,125 @@ public class Projects {
         return view(store.find(id).orElseThrow());
     }
 
+    /** The project's payments and expenses, entry by entry, for whoever sees the project. */
+    @Transactional(readOnly = true)
+    public ProjectLedger ledger(UUID id) {
+        visible(id);
+        List<ProjectStore.Entry> payments = store.payments(id);
+        Map<UUID, String> names = organisations.names(payments.stream()
+                .map(e -> new OrganisationId(e.organisationId()))
+                .distinct()
+                .toList());
+        return new ProjectLedger(
+                payments.stream()
+                        .map(e -> entry(e, names.get(e.organisationId())))
+                        .toList(),
+                store.expenses(id).stream().map(e -> entry(e, null)).toList());
+    }
+
+    private static ProjectLedger.Entry entry(ProjectStore.Entry e, String organisationName) {
+        return new ProjectLedger.Entry(
+                e.id(),
+                e.organisationId(),
+                organisationName,
+                e.amountFen(),
+                e.on(),
+                e.text(),
+                e.recordedAt(),
+                e.reverses(),
+                e.reversed());
+    }
+
+    /**
+     * 冲正 of a payment recorded wrongly: a correcting entry of the opposite amount, dated today, with its reason,
+     * takes it off the party's paid total; the wrong entry stays on the record. For staff who manage the project, on an
+     * approved or completed one.
+     *
+     * @param reason why, 1–200 characters (400 {@code listing.project.reason-required} on field {@code reason})
+     * @throws DomainException 404 {@code listing.project.entry-not-found} for no such payment of this project, 422
+     *     {@code listing.project.entry-final} for a correcting entry, 409 {@code listing.project.entry-reversed} when it
+     *     was reversed already (also when two reversals race: one wins), 409 {@code listing.project.state} otherwise
+     */
+    public ProjectView reversePayment(UUID id, UUID paymentId, String reason) {
+        ProjectStore.Row p = manageable(id);
+        String r = reason(reason);
+        if (p.status() != ProjectStatus.APPROVED && p.status() != ProjectStatus.COMPLETED) {
+            throw DomainException.conflict("listing.project.state", p.status().ordinal());
+        }
+        ProjectStore.Entry payment = reversible(store.payments(id), paymentId);
+        if (!store.reversePayment(
+                id,
+                payment,
+                r,
+                LocalDate.now(clock),
+                clock.instant(),
+                actors.current().name())) {
+            throw DomainException.conflict("listing.project.entry-reversed");
+        }
+        audit.record(AuditRecord.created(
+                "listing.project.payment-reversed",
+                "project",
+                id.toString(),
+                Map.of(
+                        "payment", paymentId.toString(),
+                        "amountFen", String.valueOf(payment.amountFen()),
+                        "reason", r)));
+        return view(store.find(id).orElseThrow());
+    }
+
+    /**
+     * 冲正 of an expense recorded wrongly, as {@link #reversePayment}: the amount comes off the spend; on an approved
+     * project only (spend is recorded only there).
+     */
+    public ProjectView reverseExpense(UUID id, UUID expenseId, String reason) {
+        ProjectStore.Row p = manageable(id);
+        String r = reason(reason);
+        requireStatus(p, ProjectStatus.APPROVED);
+        ProjectStore.Entry expense = reversible(store.expenses(id), expenseId);
+        if (!store.reverseExpense(
+                id,
+                expense,
+                r,
+                LocalDate.now(clock),
+                clock.instant(),
+                actors.current().name())) {
+            throw DomainException.conflict("listing.project.entry-reversed");
+        }
+        audit.record(AuditRecord.created(
+                "listing.project.expense-reversed",
+                "project",
+                id.toString(),
+                Map.of(
+                        "expense", expenseId.toString(),
+                        "amountFen", String.valueOf(expense.amountFen()),
+                        "reason", r)));
+        return view(store.find(id).orElseThrow());
+    }
+
+    private static String reason(String reason) {
+        Violations v = new Violations();
+        String r = Text.checkLine(reason, "reason", false, 200, v);
+        if (r == null) {
+            v.add("reason", "listing.project.reason-required");
+        }
+        v.throwIfAny();
+        return r;
+    }
+
+    private static ProjectStore.Entry reversible(List<ProjectStore.Entry> entries, UUID entryId) {
+        ProjectStore.Entry e = entries.stream()
+                .filter(x -> x.id().equals(entryId))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("listing.project.entry-not-found"));
+        if (e.reverses() != null) {
+            throw DomainException.unprocessable("entryId", "listing.project.entry-final");
+        }
+        if (e.reversed()) {
+            throw DomainException.conflict("listing.project.entry-reversed");
+        }
+        return e;
+    }
+
     /** Adds a milestone (title 1–100 characters, an optional due date) to a proposed or approved project. */
     public ProjectView addMilestone(UUID id, String title, LocalDate dueOn) {
         ProjectStore.Row p = manageable(id);

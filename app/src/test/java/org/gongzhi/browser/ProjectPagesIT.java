@@ -84,6 +84,23 @@ class ProjectPagesIT extends InTheBrowser {
             assertThat(s.locator("select[name=organisationId] option:checked").innerText())
                     .isEqualTo("北京科技大学");
             assertThat(s.locator("dl.facts").innerText()).contains("800,000.00 / 800,000.00 (100%)");
+            // A payment recorded wrongly is reversed (冲正) with its reason and stays in the ledger; then recorded again.
+            var ustbPayment = s.locator("section.ledger table.payments tbody tr", text("北京科技大学"));
+            ustbPayment.locator("summary").click();
+            ustbPayment.locator("input[name=reason]").fill("到账日期录错");
+            ustbPayment.locator("button[type=submit]").click();
+            assertThat(s.locator("p.notice").innerText()).contains("已冲正");
+            assertThat(s.locator("dl.facts").innerText()).contains("500,000.00 / 800,000.00 (63%)");
+            assertThat(s.locator("section.ledger table.payments").innerText())
+                    .contains("已冲正")
+                    .contains("-300,000.00")
+                    .contains("到账日期录错");
+            collect(failures, () -> Browsers.accessible(s, "/projects/{id} with its ledger"));
+            Browsers.shot(s, "project-ledger-desktop");
+            s.locator("select[name=organisationId]").selectOption(new SelectOption().setLabel("北京科技大学"));
+            s.fill("form[action$='/payments'] input[name=amount]", "30万");
+            s.locator("form[action$='/payments'] button[type=submit]").click();
+            assertThat(s.locator("dl.facts").innerText()).contains("800,000.00 / 800,000.00 (100%)");
 
             for (int position = 1; position <= 2; position++) {
                 var form = s.locator("form.progress-form").nth(position - 1);

@@ -318,6 +318,17 @@ class CrossScopeMatrixIT {
         attempts.put(
                 "POST /api/v1/projects/{id}/milestones/{position}/progress",
                 new Attempt("/api/v1/projects/" + project + "/milestones/1/progress", "{\"progress\":50}", null));
+        // Its ledger and the 冲正 of an entry: the project is out of reach before any entry is looked for.
+        attempts.put(
+                "GET /api/v1/projects/{id}/ledger", new Attempt("/api/v1/projects/" + project + "/ledger", null, null));
+        for (String kind : List.of("payments", "expenses")) {
+            attempts.put(
+                    "POST /api/v1/projects/{id}/" + kind + "/{entryId}/reversal",
+                    new Attempt(
+                            "/api/v1/projects/" + project + "/" + kind + "/" + UUID.randomUUID() + "/reversal",
+                            "{\"reason\":\"越界\"}",
+                            null));
+        }
         attempts.put(
                 "POST /api/v1/projects/{id}/evaluations",
                 new Attempt("/api/v1/projects/" + project + "/evaluations", "{\"score\":1}", null));
@@ -345,6 +356,10 @@ class CrossScopeMatrixIT {
         attempts.put(
                 "POST /projects/{id}/milestones/{position}/progress",
                 new Attempt("/projects/" + project + "/milestones/1/progress", "progress=50", null));
+        attempts.put(
+                "POST /projects/{id}/{kind}/{entryId}/reversal",
+                new Attempt(
+                        "/projects/" + project + "/payments/" + UUID.randomUUID() + "/reversal", "reason=越界", null));
         attempts.put(
                 "POST /projects/{id}/experts",
                 new Attempt("/projects/" + project + "/experts", "expertId=" + UUID.randomUUID(), null));

@@ -124,6 +124,143 @@ class ProjectIT {
         ok(calls.send(post("/api/v1/projects"), admin, project(300_000_000L, 150_000_000L, 150_000_000L)), 201);
     }
 
+    /** A project of 二里庄 proposed and approved (budget 1,000 元 split 600 / 400); returns its id. */
+    String approvedProject() throws Exception {
+        String id = ok(calls.send(post("/api/v1/projects"), admin, project(100_000L, 60_000L, 40_000L)), 201)
+                .path("id")
+                .asString();
+        ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/approval").header("If-Match", "\"0\""),
+                        admin,
+                        Map.of("note", "重点事项会商")),
+                200);
+        return id;
+    }
+
+    long paid(String project, UUID organisation) {
+        return jdbc.sql("select paid_fen from listing.project_party where project_id = cast(? as uuid) and"
+                        + " organisation_id = ?")
+                .params(project, organisation)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void a_wrong_payment_is_reversed_once_with_its_reason_and_stays_on_the_record() throws Exception {
+        String id = approvedProject();
+        ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/payments"),
+                        admin,
+                        Map.of("organisationId", ustb.toString(), "amountFen", 50_000L, "note", "多录了一个零")),
+                200);
+        JsonNode ledger = ok(calls.send(get("/api/v1/projects/" + id + "/ledger"), admin, null), 200);
+        String wrong = ledger.path("payments").get(0).path("id").asString();
+        assertThat(paid(id, ustb)).isEqualTo(50_000L);
+
+        // Without a reason: refused beside the field, nothing written.
+        var bare = calls.send(post("/api/v1/projects/" + id + "/payments/" + wrong + "/reversal"), admin, Map.of());
+        assertThat(bare.getStatus()).isEqualTo(400);
+        assertThat(bare.getContentAsString()).contains("reason");
+        // The university's 联络员 records its payments but does not correct the street's books.
+        var liaison = Staff.ofOrganisation("ustb-liaison", ustb, Role.UNIT_LIAISON);
+        assertThat(calls.send(
+                                post("/api/v1/projects/" + id + "/payments/" + wrong + "/reversal"),
+                                liaison,
+                                Map.of("reason", "录错"))
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(paid(id, ustb)).isEqualTo(50_000L);
+
+        // Ten reversals of it at once: exactly one lands, the others are told it is reversed already.
+        List<Integer> statuses = Concurrently.run(
+                10,
+                i -> admin,
+                (i, who) -> calls.send(
+                                post("/api/v1/projects/" + id + "/payments/" + wrong + "/reversal"),
+                                who,
+                                Map.of("reason", "金额录错，应为 5,000 元"))
+                        .getStatus());
+        assertThat(statuses.stream().filter(x -> x == 200).count()).isEqualTo(1);
+        assertThat(statuses.stream().filter(x -> x == 409).count()).isEqualTo(9);
+        assertThat(paid(id, ustb)).isZero();
+
+        ledger = ok(calls.send(get("/api/v1/projects/" + id + "/ledger"), admin, null), 200);
+        assertThat(ledger.path("payments")).hasSize(2);
+        JsonNode original = ledger.path("payments").get(0);
+        JsonNode correction = ledger.path("payments").get(1);
+        assertThat(original.path("reversed").asBoolean()).isTrue();
+        assertThat(original.path("amountFen").asLong()).isEqualTo(50_000L);
+        assertThat(correction.path("amountFen").asLong()).isEqualTo(-50_000L);
+        assertThat(correction.path("reverses").asString()).isEqualTo(wrong);
+        assertThat(correction.path("text").asString()).isEqualTo("金额录错，应为 5,000 元");
+        assertThat(correction.path("organisationName").asString()).isEqualTo("北京科技大学");
+
+        // A correction is final, an unknown entry is not found, and the right amount is simply recorded again.
+        var again = calls.send(
+                post("/api/v1/projects/" + id + "/payments/"
+                        + correction.path("id").asString() + "/reversal"),
+                admin,
+                Map.of("reason", "再冲"));
+        assertThat(again.getStatus()).isEqualTo(422);
+        assertThat(code(again)).isEqualTo("listing.project.entry-final");
+        assertThat(calls.send(
+                                post("/api/v1/projects/" + id + "/payments/" + UUID.randomUUID() + "/reversal"),
+                                admin,
+                                Map.of("reason", "x"))
+                        .getStatus())
+                .isEqualTo(404);
+        ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/payments"),
+                        admin,
+                        Map.of("organisationId", ustb.toString(), "amountFen", 5_000L)),
+                200);
+        assertThat(paid(id, ustb)).isEqualTo(5_000L);
+        // The whole pledge can be paid again after the correction: the reversed amount no longer counts.
+        ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/payments"),
+                        admin,
+                        Map.of("organisationId", ustb.toString(), "amountFen", 55_000L)),
+                200);
+        assertThat(paid(id, ustb)).isEqualTo(60_000L);
+
+        // An expense reversed comes off the spend, and the budget is there to be spent again.
+        ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/expenses"),
+                        admin,
+                        Map.of("amountFen", 100_000L, "item", "材料")),
+                200);
+        String expense = ok(calls.send(get("/api/v1/projects/" + id + "/ledger"), admin, null), 200)
+                .path("expenses")
+                .get(0)
+                .path("id")
+                .asString();
+        JsonNode after = ok(
+                calls.send(
+                        post("/api/v1/projects/" + id + "/expenses/" + expense + "/reversal"),
+                        admin,
+                        Map.of("reason", "发票作废")),
+                200);
+        assertThat(after.path("spentFen").asLong()).isZero();
+        assertThat(calls.send(
+                                post("/api/v1/projects/" + id + "/expenses/" + expense + "/reversal"),
+                                admin,
+                                Map.of("reason", "发票作废"))
+                        .getStatus())
+                .isEqualTo(409);
+        assertThat(jdbc.sql("select count(*) from platform.audit_event where action in"
+                                + " ('listing.project.payment-reversed', 'listing.project.expense-reversed') and"
+                                + " object_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
     @Test
     void a_project_is_approved_paid_within_pledges_carried_through_milestones_completed_and_evaluated()
             throws Exception {

@@ -171,6 +171,112 @@ public class ProjectStore {
         return true;
     }
 
+    /**
+     * One entry of a project's ledger: a payment (with the paying organisation) or an expense ({@code organisationId}
+     * null), in 分 — negative for a correcting entry, which names the entry it {@code reverses}; {@code reversed} when a
+     * correcting entry cancels this one. {@code text} is the payment's note, the expense's item or the correction's
+     * reason.
+     */
+    public record Entry(
+            UUID id,
+            UUID organisationId,
+            long amountFen,
+            LocalDate on,
+            String text,
+            Instant recordedAt,
+            UUID reverses,
+            boolean reversed) {}
+
+    /** The project's payments, oldest first. */
+    public List<Entry> payments(UUID project) {
+        return entries(
+                "select e.*, e.paid_on as day, e.note as text, exists (select 1 from listing.project_payment r where"
+                        + " r.reverses = e.id) as reversed from listing.project_payment e where e.project_id = ?"
+                        + " order by e.recorded_at, e.id",
+                project,
+                true);
+    }
+
+    /** The project's expenses, oldest first. */
+    public List<Entry> expenses(UUID project) {
+        return entries(
+                "select e.*, e.spent_on as day, e.item as text, exists (select 1 from listing.project_expense r where"
+                        + " r.reverses = e.id) as reversed from listing.project_expense e where e.project_id = ?"
+                        + " order by e.recorded_at, e.id",
+                project,
+                false);
+    }
+
+    private List<Entry> entries(String sql, UUID project, boolean payments) {
+        return jdbc.sql(sql)
+                .param(project)
+                .query((rs, n) -> new Entry(
+                        (UUID) rs.getObject("id"),
+                        payments ? (UUID) rs.getObject("organisation_id") : null,
+                        rs.getLong("amount_fen"),
+                        date(rs, "day"),
+                        rs.getString("text"),
+                        instant(rs, "recorded_at"),
+                        (UUID) rs.getObject("reverses"),
+                        rs.getBoolean("reversed")))
+                .list();
+    }
+
+    /**
+     * 冲正 of a payment: records the correcting entry (the opposite amount, the reason, today) and takes the amount off
+     * the party's paid total, in one step; false (nothing written) when the payment was reversed already — also when
+     * two reversals of it race.
+     */
+    public boolean reversePayment(UUID project, Entry payment, String reason, LocalDate on, Instant at, String by) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("insert into listing.project_payment (id, project_id, organisation_id, amount_fen,"
+                        + " paid_on, note, recorded_at, recorded_by, reverses) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on"
+                        + " conflict (reverses) where reverses is not null do nothing")
+                .params(
+                        id,
+                        project,
+                        payment.organisationId(),
+                        -payment.amountFen(),
+                        Date.valueOf(on),
+                        reason,
+                        Timestamp.from(at),
+                        by,
+                        payment.id())
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        jdbc.sql(
+                        "update listing.project_party set paid_fen = paid_fen - ? where project_id = ? and organisation_id = ?")
+                .params(payment.amountFen(), project, payment.organisationId())
+                .update();
+        return true;
+    }
+
+    /** 冲正 of an expense: as {@link #reversePayment}, taking the amount off the project's spend. */
+    public boolean reverseExpense(UUID project, Entry expense, String reason, LocalDate on, Instant at, String by) {
+        int inserted = jdbc.sql("insert into listing.project_expense (id, project_id, amount_fen, spent_on, item,"
+                        + " recorded_at, recorded_by, reverses) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (reverses)"
+                        + " where reverses is not null do nothing")
+                .params(
+                        UUID.randomUUID(),
+                        project,
+                        -expense.amountFen(),
+                        Date.valueOf(on),
+                        reason,
+                        Timestamp.from(at),
+                        by,
+                        expense.id())
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        jdbc.sql("update listing.project set spent_fen = spent_fen - ?, updated_at = ? where id = ?")
+                .params(expense.amountFen(), Timestamp.from(at), project)
+                .update();
+        return true;
+    }
+
     public List<UUID> needs(UUID project) {
         return jdbc.sql("select need_id from listing.project_need where project_id = ?")
                 .param(project)

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.gongzhi.listing.ProjectLedger;
 import org.gongzhi.listing.ProjectStatus;
 import org.gongzhi.listing.ProjectView;
 import org.gongzhi.listing.Projects;
@@ -174,6 +175,32 @@ class ProjectApi {
                         e == null ? null : e.amountFen(),
                         e == null ? null : e.spentOn(),
                         e == null ? null : e.item()));
+    }
+
+    @GetMapping("/projects/{id}/ledger")
+    @Operation(summary = "The project's payments and expenses entry by entry (分), corrections included, oldest first")
+    ProjectLedger ledger(@PathVariable UUID id) {
+        return projects.ledger(id);
+    }
+
+    /** Why an entry is reversed. */
+    record Reversal(String reason) {}
+
+    @PostMapping("/projects/{id}/payments/{entryId}/reversal")
+    @Operation(
+            summary = "冲正 of a payment recorded wrongly: a correcting entry of the opposite amount, with its reason",
+            description = "The wrong entry stays on the record. 409 listing.project.entry-reversed when it was reversed"
+                    + " already; 422 listing.project.entry-final for a correcting entry.")
+    ProjectView reversePayment(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody(required = false) Reversal r) {
+        return projects.reversePayment(id, entryId, r == null ? null : r.reason());
+    }
+
+    @PostMapping("/projects/{id}/expenses/{entryId}/reversal")
+    @Operation(summary = "冲正 of an expense recorded wrongly, as for payments; on an approved project")
+    ProjectView reverseExpense(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody(required = false) Reversal r) {
+        return projects.reverseExpense(id, entryId, r == null ? null : r.reason());
     }
 
     /** A milestone to add. */

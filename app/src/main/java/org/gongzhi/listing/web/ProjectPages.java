@@ -229,6 +229,7 @@ class ProjectPages {
         model.addAttribute("advising", advising);
         model.addAttribute("dualMentoring", Experts.dualMentoring(advising));
         model.addAttribute("comments", p.status() == ProjectStatus.COMPLETED ? projects.comments(id) : List.of());
+        model.addAttribute("ledger", projects.ledger(id));
         if (projects.mayCarry(p)) {
             model.addAttribute("thinkTank", experts.askable(p.subdistrictId(), advising));
         }
@@ -339,6 +340,31 @@ class ProjectPages {
         if (!typed.isEmpty()) {
             next.addFlashAttribute("typed", typed);
         }
+    }
+
+    /** 冲正 of a payment or an expense ({@code kind} "payments" or "expenses") recorded wrongly, with the reason. */
+    @PostMapping("/projects/{id}/{kind}/{entryId}/reversal")
+    String reverse(
+            @PathVariable UUID id,
+            @PathVariable String kind,
+            @PathVariable UUID entryId,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes next) {
+        return switch (kind) {
+            case "payments" ->
+                act(
+                        id,
+                        next,
+                        "listing.page.project.payment-reversed",
+                        v -> () -> projects.reversePayment(id, entryId, reason));
+            case "expenses" ->
+                act(
+                        id,
+                        next,
+                        "listing.page.project.expense-reversed",
+                        v -> () -> projects.reverseExpense(id, entryId, reason));
+            default -> throw DomainException.notFound("listing.project.entry-not-found");
+        };
     }
 
     @PostMapping("/projects/{id}/milestones")

@@ -67,9 +67,17 @@ public class Formats {
     }
 
     /** A day as yyyy-MM-dd. */
-    /** An amount in 分 as 元 with two decimals and thousands separators ({@code 1,500,000.00}); — for null. */
+    /**
+     * An amount in 分 as 元 with two decimals and thousands separators ({@code 1,500,000.00}, {@code -300,000.00} for a
+     * correction); — for null.
+     */
     public String yuan(Number fen) {
-        return fen == null ? MISSING : new org.gongzhi.shared.Money(fen.longValue()).yuan();
+        if (fen == null) {
+            return MISSING;
+        }
+        long f = fen.longValue();
+        // A correcting entry (冲正) is negative: the sign, then the amount as any other.
+        return f < 0 ? "-" + new org.gongzhi.shared.Money(-f).yuan() : new org.gongzhi.shared.Money(f).yuan();
     }
 
     /** {@code part} of {@code whole} in whole percent, 0–100 (0 when the whole is 0). */
