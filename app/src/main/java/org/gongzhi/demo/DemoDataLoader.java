@@ -120,7 +120,7 @@ class DemoDataLoader implements ApplicationRunner {
                 DemoNeeds.load(needs, territoryQueries);
                 log.info("Demo needs loaded: {} needs", DemoNeeds.NEEDS.size());
             }
-            if (projects.list(null, null, 1, 1).isEmpty()) {
+            if (projects.list(null, null, 1, 1).items().isEmpty()) {
                 DemoProjects.load(projects, needs, organisationQueries, territoryQueries);
                 log.info("Demo projects loaded: {} projects", DemoProjects.SEEDS.size());
             }

@@ -99,7 +99,7 @@ final class DemoExperts {
                             true)));
         }
         // 双师联动 on the lift project: the planner designs, the community builder brings the residents along.
-        projects.list(null, "适老化电梯加装", 1, 1).stream()
+        projects.list(null, "适老化电梯加装", 1, 1).items().stream()
                 .findFirst()
                 .map(ProjectView::id)
                 .ifPresent(p -> {

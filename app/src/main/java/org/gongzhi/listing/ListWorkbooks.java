@@ -155,7 +155,7 @@ public class ListWorkbooks {
                             this::row,
                             rows);
                 case NEEDS -> eachPage(p -> needs.list(NeedFilter.all(), p, 200).items(), this::row, rows);
-                case PROJECTS -> eachPage(p -> projects.list(null, null, p, 200), this::row, rows);
+                case PROJECTS -> eachPage(p -> projects.list(null, null, p, 200).items(), this::row, rows);
             }
             audit.record(AuditRecord.created(
                     "listing.exported", "list", kind.name(), Map.of("rows", String.valueOf(rows.size()))));

@@ -91,6 +91,9 @@ public class Projects {
         String title = Text.checkLine(p.title(), "title", true, 100, v);
         String summary = Text.checkText(p.summary(), "summary", 2000, v);
         Money budget = Money.checkFen(p.budgetFen(), "budgetFen", true, v);
+        if (budget != null && budget.fen() == 0) {
+            v.add("budgetFen", "money.positive");
+        }
         UUID subdistrict = null;
         if (p.unitId() == null) {
             v.add("unitId", "validation.NotBlank", "unitId");
@@ -246,9 +249,13 @@ public class Projects {
         }
         v.throwIfAny();
         requireStatus(p, ProjectStatus.APPROVED);
-        // 结项 follows the work: every milestone reached (the milestone list is the plan the parties agreed).
-        long open =
-                store.milestones(id).stream().filter(m -> m.progress() < 100).count();
+        // 结项 follows the work: every milestone reached (the milestone list is the plan the parties agreed), and a
+        // project without any plan has nothing to show it was carried out.
+        var milestones = store.milestones(id);
+        if (milestones.isEmpty()) {
+            throw refused("outcome", "listing.project.milestones-none");
+        }
+        long open = milestones.stream().filter(m -> m.progress() < 100).count();
         if (open > 0) {
             throw refused("outcome", "listing.project.milestones-open", open);
         }
@@ -321,7 +328,11 @@ public class Projects {
                 n,
                 clock.instant(),
                 actors.current().name())) {
-            throw refused("amountFen", "listing.project.over-pledge");
+            long open = store.parties(id).stream()
+                    .filter(x -> x.organisationId().equals(organisation))
+                    .mapToLong(x -> x.pledgedFen() - x.paidFen())
+                    .sum();
+            throw refused("amountFen", "listing.project.over-pledge", new Money(Math.max(0, open)).yuan());
         }
         audit.record(AuditRecord.created(
                 "listing.project.paid",
@@ -491,7 +502,10 @@ public class Projects {
         return view(store.find(id).orElseThrow());
     }
 
-    /** Sets a milestone's progress (0–100; 100 marks it reached today) on an approved project. */
+    /**
+     * Sets a milestone's progress (0–100; 100 marks it reached today) on an approved project, with a note of this
+     * update (none clears the earlier note).
+     */
     public ProjectView progress(UUID id, int position, Integer progress, String note) {
         ProjectStore.Row p = manageable(id);
         Violations v = new Violations();
@@ -537,6 +551,12 @@ public class Projects {
         audit.record(AuditRecord.created(
                 "listing.project.evaluated", "project", id.toString(), Map.of("score", String.valueOf(score))));
         return view(p);
+    }
+
+    /** Whether the caller (signed in) has given this project its 效能评价 already. */
+    @Transactional(readOnly = true)
+    public boolean evaluatedByCaller(UUID id) {
+        return store.evaluated(id, actors.current().name());
     }
 
     @Transactional(readOnly = true)
@@ -586,16 +606,41 @@ public class Projects {
 
     /** Whether the caller carries it: milestones, spend, completion (for pages). */
     @Transactional(readOnly = true)
+    /**
+     * The parties whose payments the caller may record on this project (for pages): all of them for staff who manage
+     * its place, a unit's own for its 联络员, none otherwise.
+     */
+    public Set<UUID> payableParties(ProjectView p) {
+        if (mayCarry(p)) {
+            Set<UUID> all = new HashSet<>();
+            p.parties().forEach(x -> all.add(x.organisationId()));
+            return all;
+        }
+        Set<UUID> own = new HashSet<>();
+        for (ProjectView.Party x : p.parties()) {
+            organisations
+                    .organisation(new OrganisationId(x.organisationId()))
+                    .filter(org -> may.toOrganisation(
+                            ListingPermission.MANAGE_PROJECTS.code(),
+                            x.organisationId(),
+                            org.unitId().value()))
+                    .ifPresent(org -> own.add(x.organisationId()));
+        }
+        return own;
+    }
+
     public boolean mayCarry(ProjectView p) {
         return may.to(ListingPermission.MANAGE_PROJECTS.code(), p.unitId());
     }
 
     /** A page (1-based, 1–200 a page) of the projects the caller reads, newest first. */
     @Transactional(readOnly = true)
-    public List<ProjectView> list(ProjectStatus status, String q, int page, int size) {
+    public ProjectPage list(ProjectStatus status, String q, int page, int size) {
         may.require(ListingPermission.READ);
-        var rows = store.page(reach.reach(), status, q, Math.max(1, page), Math.min(200, Math.max(1, size)));
-        return views(rows.rows());
+        int p = Math.max(1, page);
+        int n = Math.min(200, Math.max(1, size));
+        var rows = store.page(reach.reach(), status, q, p, n);
+        return new ProjectPage(views(rows.rows()), rows.total(), p, n);
     }
 
     // ---------------------------------------------------------------- inside

@@ -77,7 +77,7 @@ class ProjectPagesIT extends InTheBrowser {
             s.locator("select[name=organisationId]").selectOption(new SelectOption().setLabel("北京科技大学"));
             s.fill("form[action$='/payments'] input[name=amount]", "1");
             s.locator("form[action$='/payments'] button[type=submit]").click();
-            assertThat(s.locator("p.notice").innerText()).contains("超过认缴");
+            assertThat(s.locator("p.notice").innerText()).contains("超过认缴").contains("最多还可登记 0.00 元");
             // The refused form keeps what was typed, to be corrected rather than typed again.
             assertThat(s.inputValue("form[action$='/payments'] input[name=amount]"))
                     .isEqualTo("1");
@@ -140,10 +140,32 @@ class ProjectPagesIT extends InTheBrowser {
             collect(failures, () -> Browsers.accessible(p, "/public/projects/{id} (phone)"));
             collect(failures, () -> Browsers.fitsThePhone(p, "/public/projects/{id}"));
             Browsers.shot(p, "public-project-phone");
-            // Once per person.
-            p.locator("section.evaluate input[name=score][value='2']").check();
-            p.locator("section.evaluate button[type=submit]").click();
-            assertThat(p.locator("p.notice").innerText()).contains("已经评价过");
+            // Once per person: the form is no longer offered.
+            assertThat(p.locator("section.evaluate").innerText()).contains("您已评价过这个项目");
+            assertThat(p.locator("section.evaluate form").count()).isZero();
+        }
+        // A funder's 联络员 records the unit's own payments on the page, and only its own.
+        try (BrowserContext desktop = browsers.desktop()) {
+            Page l = desktop.newPage();
+            browsers.signIn(l, "xueyuanlu.liaison", null);
+            l.navigate(browsers.url("/projects?q=适老化电梯加装"));
+            l.locator("main table a", text("适老化电梯加装")).first().click();
+            assertThat(l.locator("form[action$='/payments'] select[name=organisationId] option")
+                            .allInnerTexts())
+                    .containsExactly("北京科技大学");
+            assertThat(l.locator("form[action$='/expenses']").count()).isZero();
+        }
+        // On a phone the list and the ledger become cards, also with a 冲正 form open.
+        try (BrowserContext phone = browsers.phone()) {
+            Page m = phone.newPage();
+            browsers.signIn(m, "xueyuanlu.street-admin", null);
+            m.navigate(browsers.url("/projects"));
+            collect(failures, () -> Browsers.fitsThePhone(m, "/projects (phone)"));
+            Browsers.shot(m, "projects-phone");
+            m.navigate(browsers.url("/projects/" + project));
+            m.locator("section.ledger table.payments tbody tr summary").first().click();
+            collect(failures, () -> Browsers.fitsThePhone(m, "/projects/{id} with a 冲正 form open (phone)"));
+            Browsers.shot(m, "project-ledger-phone");
         }
         // Staff read the residents' comments on the project's page, with the number masked and no evaluator named.
         try (BrowserContext desktop = browsers.desktop()) {

@@ -99,6 +99,12 @@ class ProjectIT {
         assertThat(calls.read(negative).path("errors").toString())
                 .contains("budgetFen")
                 .contains("money.range");
+        // A project of nothing: a budget of 0 分 is refused.
+        var nothing = calls.send(post("/api/v1/projects"), admin, project(0L, 0L, 0L));
+        assertThat(nothing.getStatus()).isEqualTo(400);
+        assertThat(calls.read(nothing).path("errors").toString())
+                .contains("budgetFen")
+                .contains("money.positive");
         var over = calls.send(
                 post("/api/v1/projects"), admin, project(2_000_000_000_000L, 1_000_000_000_000L, 1_000_000_000_000L));
         assertThat(over.getStatus()).isEqualTo(400);
@@ -259,6 +265,17 @@ class ProjectIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+
+        // A project with no milestones has nothing to show it was carried out: 结项 is refused.
+        long version = calls.read(calls.send(get("/api/v1/projects/" + id), admin, null))
+                .path("version")
+                .asLong();
+        var unplanned = calls.send(
+                post("/api/v1/projects/" + id + "/completion").header("If-Match", "\"" + version + "\""),
+                admin,
+                Map.of("outcome", "建成"));
+        assertThat(unplanned.getStatus()).isEqualTo(422);
+        assertThat(code(unplanned)).isEqualTo("listing.project.milestones-none");
     }
 
     @Test
@@ -450,7 +467,10 @@ class ProjectIT {
 
     @Test
     void the_seed_projects_are_in_the_demo_with_their_funding_split() throws Exception {
-        JsonNode all = ok(calls.send(get("/api/v1/projects?size=200"), admin, null), 200);
+        JsonNode page = ok(calls.send(get("/api/v1/projects?size=200"), admin, null), 200);
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(7);
+        assertThat(page.path("page").asInt()).isEqualTo(1);
+        JsonNode all = page.path("items");
         Map<String, JsonNode> byTitle = new HashMap<>();
         all.forEach(p -> byTitle.put(p.path("title").asString(), p));
         JsonNode cameras = byTitle.get("校园探头更新与全覆盖");

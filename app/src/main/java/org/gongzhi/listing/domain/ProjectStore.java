@@ -104,7 +104,8 @@ public class ProjectStore {
                                 "update listing.project set status = 'COMPLETED', outcome = ?, completed_at = ?, updated_at = ?,"
                                         + " version = version + 1 where id = ? and version = ? and status = 'APPROVED'"
                                         + " and not exists (select 1 from listing.milestone m where m.project_id ="
-                                        + " project.id and m.progress < 100)")
+                                        + " project.id and m.progress < 100) and exists (select 1 from"
+                                        + " listing.milestone m where m.project_id = project.id)")
                         .params(outcome, Timestamp.from(at), Timestamp.from(at), id, expectedVersion)
                         .update()
                 == 1;
@@ -317,13 +318,25 @@ public class ProjectStore {
                 .single();
     }
 
-    /** Sets a milestone's progress; reaching 100 records the day. False when there is no such milestone. */
+    /**
+     * Sets a milestone's progress and its note (the note of this update: none clears the earlier one, which described
+     * an earlier state); reaching 100 records the day. False when there is no such milestone.
+     */
     public boolean progress(UUID project, int position, int progress, String note, LocalDate today) {
-        return jdbc.sql("update listing.milestone set progress = ?, note = coalesce(?, note), done_on = case when ? ="
+        return jdbc.sql("update listing.milestone set progress = ?, note = ?, done_on = case when ? ="
                                 + " 100 then coalesce(done_on, ?) else null end where project_id = ? and position = ?")
                         .params(progress, note, progress, Date.valueOf(today), project, position)
                         .update()
                 == 1;
+    }
+
+    /** Whether this evaluator has evaluated the project. */
+    public boolean evaluated(UUID project, String evaluator) {
+        return jdbc.sql(
+                        "select exists (select 1 from listing.project_evaluation where project_id = ? and evaluator = ?)")
+                .params(project, evaluator)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Records an evaluation; false when this evaluator gave one already. */

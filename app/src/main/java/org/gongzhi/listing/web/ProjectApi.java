@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.listing.ProjectLedger;
+import org.gongzhi.listing.ProjectPage;
 import org.gongzhi.listing.ProjectStatus;
 import org.gongzhi.listing.ProjectView;
 import org.gongzhi.listing.Projects;
@@ -50,8 +51,8 @@ class ProjectApi {
     }
 
     @GetMapping("/projects")
-    @Operation(summary = "Projects the caller reads, newest first")
-    List<ProjectView> list(
+    @Operation(summary = "Projects the caller reads, by status and text, newest first; a page and the total")
+    ProjectPage list(
             @RequestParam(required = false) ProjectStatus status,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") int page,

@@ -121,9 +121,18 @@ class ProjectPages {
                 if ((org == null || org.isBlank()) && (amount == null || amount.isBlank())) {
                     continue;
                 }
+                if (org == null || org.isBlank()) {
+                    // A pledge typed on a row whose funder was not chosen: said at that row, not as a bare "blank".
+                    v.add("parties", "listing.project.party-missing", i + 1);
+                }
                 UUID id = FormChecks.id("parties", org, v);
                 Money m = Money.parseYuan(amount, "parties", v);
                 parties.add(new ProposeProject.Party(id, String.valueOf(i).equals(lead), m == null ? null : m.fen()));
+            }
+            if (lead != null
+                    && lead.matches("[0-3]")
+                    && party(Integer.parseInt(lead)).isBlank()) {
+                v.add("parties", "listing.project.lead-empty", Integer.parseInt(lead) + 1);
             }
             return new ProposeProject(
                     title,
@@ -153,7 +162,7 @@ class ProjectPages {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        model.addAttribute("projects", projects.list(status, q, page, 50));
+        model.addAttribute("result", projects.list(status, q, page, 50));
         model.addAttribute("statuses", ProjectStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("q", q);
@@ -197,6 +206,17 @@ class ProjectPages {
 
     private String form(Model model, ProjectForm form) {
         model.addAttribute("form", form);
+        // The parties' messages: the form's own ("parties") and the rules' for a party ("parties[1].organisationId").
+        Object errors = model.getAttribute("errors");
+        model.addAttribute(
+                "partyErrors",
+                errors instanceof Map<?, ?> byField
+                        ? byField.entrySet().stream()
+                                .filter(e -> String.valueOf(e.getKey()).startsWith("parties"))
+                                .map(e -> String.valueOf(e.getValue()))
+                                .distinct()
+                                .toList()
+                        : List.of());
         var home = territory.homeUnit(scopes.current()).orElse(null);
         String subdistrictCode = home == null
                 ? null
@@ -225,6 +245,7 @@ class ProjectPages {
         model.addAttribute("project", p);
         model.addAttribute("mayApprove", projects.mayApprove(p));
         model.addAttribute("mayCarry", projects.mayCarry(p));
+        model.addAttribute("payable", projects.payableParties(p));
         var advising = experts.onProject(id);
         model.addAttribute("advising", advising);
         model.addAttribute("dualMentoring", Experts.dualMentoring(advising));
@@ -384,14 +405,27 @@ class ProjectPages {
     String progress(
             @PathVariable UUID id,
             @PathVariable int position,
-            @RequestParam(required = false) Integer progress,
+            @RequestParam(required = false) String progress,
             @RequestParam(required = false) String note,
             RedirectAttributes next) {
         return act(
                 id,
                 next,
                 "listing.page.project.progressed",
-                v -> () -> projects.progress(id, position, progress, note));
+                typed("progress-" + position, "progress", progress, "note", note),
+                v -> {
+                    // Read here, so that "abc" or "12.5" is said beside the field instead of a bare error page.
+                    Integer percent = null;
+                    if (progress != null && !progress.isBlank()) {
+                        try {
+                            percent = Integer.valueOf(progress.strip());
+                        } catch (NumberFormatException e) {
+                            v.add("progress", "listing.project.progress");
+                        }
+                    }
+                    Integer read = percent;
+                    return () -> projects.progress(id, position, read, note);
+                });
     }
 
     @PostMapping("/projects/{id}/experts")
@@ -420,6 +454,7 @@ class ProjectPages {
     String publicOne(@PathVariable UUID id, Model model, java.security.Principal principal) {
         model.addAttribute("project", projects.published(id));
         model.addAttribute("signedIn", principal != null);
+        model.addAttribute("evaluated", principal != null && projects.evaluatedByCaller(id));
         return "listing/public-project";
     }
 
