@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * A resource's weekly opening calendar, written as rules separated by {@code ;} or new lines, each {@code <days>
  * <from>-<to>}: days 1 (Monday) to 7 (Sunday) as a list and ranges ({@code 1-5}, {@code 6,7}, {@code 1-3,5}), times
  * {@code HH:mm} in Beijing time with {@code 24:00} for midnight at the end of the day — e.g. {@code 1-5 08:00-21:00; 6,7
- * 09:00-17:00}. No rules means no fixed hours: any time is within them.
+ * 09:00-17:00}. No rules means no fixed hours: any time is within them. The words a resource's page shows are read
+ * too ({@code 周一至周五 8:00–21:00；周六、周日 09:00–17:00}, {@code Mon–Fri 08:00–21:00; Sat, Sun …}, {@code 每天}).
  *
  * @param rules the rules in the order given
  */
@@ -101,8 +102,9 @@ public record OpeningHours(List<Rule> rules) {
     }
 
     /**
-     * Reads the calendar; a rule that is not {@code <days> <from>-<to>}, has a day outside 1–7, a time that does not
-     * exist or a span that ends before it starts throws {@link IllegalArgumentException} naming that rule.
+     * Reads the calendar, in the syntax or in the page's words; a rule that is not {@code <days> <from>-<to>}, has a day
+     * outside 1–7, a time that does not exist or a span that ends before it starts throws {@link
+     * IllegalArgumentException} naming that rule as typed.
      */
     public static OpeningHours parse(String text) {
         List<Rule> rules = new ArrayList<>();
@@ -110,33 +112,75 @@ public record OpeningHours(List<Rule> rules) {
             return always();
         }
         for (String part : text.replace('；', ';').split("[;\\n\\r]+")) {
-            String rule = part.strip().replace('－', '-').replace('，', ',').replace('：', ':');
-            if (rule.isEmpty()) {
+            String typed = part.strip();
+            if (typed.isEmpty()) {
                 continue;
             }
-            Matcher m = RULE.matcher(rule);
-            if (!m.matches()) {
-                throw new IllegalArgumentException(rule);
+            try {
+                rules.add(rule(words(typed.replace('－', '-').replace('，', ',').replace('：', ':'))));
+            } catch (IllegalArgumentException unreadable) {
+                // Named as the person typed it, not as it was read.
+                throw new IllegalArgumentException(typed);
             }
-            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (String range : m.group(1).split(",")) {
-                int a = range.charAt(0) - '0';
-                int b = range.length() > 1 ? range.charAt(2) - '0' : a;
-                if (b < a) {
-                    throw new IllegalArgumentException(rule);
-                }
-                for (int d = a; d <= b; d++) {
-                    days.add(DayOfWeek.of(d));
-                }
-            }
-            LocalTime from = time(m.group(2), false, rule);
-            LocalTime to = time(m.group(3), true, rule);
-            if (to != null && !from.isBefore(to)) {
-                throw new IllegalArgumentException(rule);
-            }
-            rules.add(new Rule(days, from, to));
         }
         return new OpeningHours(rules);
+    }
+
+    private static Rule rule(String rule) {
+        Matcher m = RULE.matcher(rule);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(rule);
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String range : m.group(1).split(",")) {
+            int a = range.charAt(0) - '0';
+            int b = range.length() > 1 ? range.charAt(2) - '0' : a;
+            if (b < a) {
+                throw new IllegalArgumentException(rule);
+            }
+            for (int d = a; d <= b; d++) {
+                days.add(DayOfWeek.of(d));
+            }
+        }
+        LocalTime from = time(m.group(2), false, rule);
+        LocalTime to = time(m.group(3), true, rule);
+        if (to != null && !from.isBefore(to)) {
+            throw new IllegalArgumentException(rule);
+        }
+        return new Rule(days, from, to);
+    }
+
+    /** Day names as their pages show them (周一至周五, 周六、周日, 每天, Mon–Fri, Sat, Sun, Daily) → 1–7. */
+    private static final String[][] DAY_NAMES = {
+        {"星期一", "周一", "Mon"},
+        {"星期二", "周二", "Tue"},
+        {"星期三", "周三", "Wed"},
+        {"星期四", "周四", "Thu"},
+        {"星期五", "周五", "Fri"},
+        {"星期六", "周六", "Sat"},
+        {"星期日", "星期天", "周日", "周天", "Sun"}
+    };
+
+    /**
+     * A rule written the way a resource's page shows it, read back into the syntax: day names to numbers, 至 and dashes
+     * to '-', 、 and ", " to ',', and a one-digit hour given its leading zero ("8:00" → "08:00").
+     */
+    private static String words(String rule) {
+        String r = rule.replace("每天", "1-7").replace("Daily", "1-7");
+        for (int d = 0; d < DAY_NAMES.length; d++) {
+            for (String name : DAY_NAMES[d]) {
+                r = r.replace(name, String.valueOf(d + 1));
+            }
+        }
+        r = r.replace('至', '-')
+                .replace('–', '-')
+                .replace('—', '-')
+                .replace('~', '-')
+                .replace('、', ',');
+        r = r.replaceAll("\\s*,\\s*", ",").replaceAll("\\s*-\\s*", "-");
+        // The days and the span are separated by a space in the syntax; "1-5 08:00-21:00" is kept as it is.
+        r = r.replaceAll("(?<![\\d:])(\\d):(\\d{2})", "0$1:$2");
+        return r.replaceAll("^([1-7,\\-]+)(\\d{2}:)", "$1 $2");
     }
 
     private static LocalTime time(String hhmm, boolean mayBeMidnightAfter, String rule) {

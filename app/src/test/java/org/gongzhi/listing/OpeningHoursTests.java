@@ -52,7 +52,7 @@ class OpeningHoursTests {
     @Test
     void rules_that_cannot_be_read_are_refused_naming_the_rule() {
         for (String bad : new String[] {
-            "周一 08:00-21:00",
+            "周末 08:00-21:00",
             "0-5 08:00-21:00",
             "1-8 08:00-09:00",
             "5-1 08:00-09:00",

@@ -37,6 +37,29 @@ class OpeningHoursTextTests {
     }
 
     @Test
+    void whatThePageShowsCanBeTypedBackIntoTheForm() {
+        for (String opening : new String[] {
+            "1-5 08:00-21:00; 6,7 09:00-17:00", "1,2 14:00-16:00", "1-3,5 14:00-16:00", "1-7 06:00-24:00"
+        }) {
+            var expected = org.gongzhi.listing.OpeningHours.parse(opening);
+            for (Locale locale : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
+                String shown = hours.describe(opening, locale);
+                assertThat(org.gongzhi.listing.OpeningHours.parse(shown))
+                        .as(shown)
+                        .isEqualTo(expected);
+            }
+        }
+        // As people write it: 星期, a one-digit hour, spaces around the dash.
+        assertThat(org.gongzhi.listing.OpeningHours.parse("星期一至星期五 8:00 - 21:00"))
+                .isEqualTo(org.gongzhi.listing.OpeningHours.parse("1-5 08:00-21:00"));
+        // What it cannot read is still refused, naming the rule.
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> org.gongzhi.listing.OpeningHours.parse("工作日 9:00-17:00"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("工作日");
+    }
+
+    @Test
     void noRulesMeansAnyTimeAndAnUnreadableCalendarIsShownAsWritten() {
         assertThat(hours.describe("", Locale.SIMPLIFIED_CHINESE)).isEqualTo("不限");
         assertThat(hours.describe(null, Locale.ENGLISH)).isEqualTo("Any time");
