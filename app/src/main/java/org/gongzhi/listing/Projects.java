@@ -1,6 +1,7 @@
 package org.gongzhi.listing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -413,25 +414,12 @@ public class Projects {
         if (p.status() != ProjectStatus.APPROVED && p.status() != ProjectStatus.COMPLETED) {
             throw DomainException.conflict("listing.project.state", p.status().ordinal());
         }
-        ProjectStore.Entry payment = reversible(store.payments(id), paymentId);
-        if (!store.reversePayment(
+        return reverse(
                 id,
-                payment,
+                reversible(store.payments(id), paymentId),
                 r,
-                LocalDate.now(clock),
-                clock.instant(),
-                actors.current().name())) {
-            throw DomainException.conflict("listing.project.entry-reversed");
-        }
-        audit.record(AuditRecord.created(
                 "listing.project.payment-reversed",
-                "project",
-                id.toString(),
-                Map.of(
-                        "payment", paymentId.toString(),
-                        "amountFen", String.valueOf(payment.amountFen()),
-                        "reason", r)));
-        return view(store.find(id).orElseThrow());
+                store::reversePayment);
     }
 
     /**
@@ -442,24 +430,41 @@ public class Projects {
         ProjectStore.Row p = manageable(id);
         String r = reason(reason);
         requireStatus(p, ProjectStatus.APPROVED);
-        ProjectStore.Entry expense = reversible(store.expenses(id), expenseId);
-        if (!store.reverseExpense(
+        return reverse(
                 id,
-                expense,
+                reversible(store.expenses(id), expenseId),
                 r,
+                "listing.project.expense-reversed",
+                store::reverseExpense);
+    }
+
+    /** How the store writes a correcting entry: false when the entry was reversed meanwhile. */
+    private interface Correction {
+        boolean write(UUID project, ProjectStore.Entry entry, String reason, LocalDate on, Instant at, String by);
+    }
+
+    private ProjectView reverse(
+            UUID id, ProjectStore.Entry entry, String reason, String action, Correction correction) {
+        if (!correction.write(
+                id,
+                entry,
+                reason,
                 LocalDate.now(clock),
                 clock.instant(),
                 actors.current().name())) {
             throw DomainException.conflict("listing.project.entry-reversed");
         }
         audit.record(AuditRecord.created(
-                "listing.project.expense-reversed",
+                action,
                 "project",
                 id.toString(),
                 Map.of(
-                        "expense", expenseId.toString(),
-                        "amountFen", String.valueOf(expense.amountFen()),
-                        "reason", r)));
+                        "entry",
+                        entry.id().toString(),
+                        "amountFen",
+                        String.valueOf(entry.amountFen()),
+                        "reason",
+                        reason)));
         return view(store.find(id).orElseThrow());
     }
 
