@@ -308,11 +308,7 @@ public class Projects {
                 .organisation(new OrganisationId(organisation))
                 .orElseThrow(() ->
                         DomainException.invalid(List.of(Violation.of("organisationId", "listing.provider.unknown"))));
-        if (!may.to(ListingPermission.MANAGE_PROJECTS.code(), p.unitId())
-                && !may.toOrganisation(
-                        ListingPermission.MANAGE_PROJECTS.code(),
-                        organisation,
-                        org.unitId().value())) {
+        if (!mayPayFor(p.unitId(), org)) {
             throw DomainException.forbidden("scope.outside");
         }
         if (p.status() != ProjectStatus.APPROVED && p.status() != ProjectStatus.COMPLETED) {
@@ -611,31 +607,33 @@ public class Projects {
 
     /** Whether the caller carries it: milestones, spend, completion (for pages). */
     @Transactional(readOnly = true)
+    public boolean mayCarry(ProjectView p) {
+        return may.to(ListingPermission.MANAGE_PROJECTS.code(), p.unitId());
+    }
+
     /**
      * The parties whose payments the caller may record on this project (for pages): all of them for staff who manage
-     * its place, a unit's own for its 联络员, none otherwise.
+     * its place, a unit's own for its 联络员, none otherwise — the rule {@link #pay} applies.
      */
+    @Transactional(readOnly = true)
     public Set<UUID> payableParties(ProjectView p) {
-        if (mayCarry(p)) {
-            Set<UUID> all = new HashSet<>();
-            p.parties().forEach(x -> all.add(x.organisationId()));
-            return all;
-        }
-        Set<UUID> own = new HashSet<>();
+        Set<UUID> payable = new HashSet<>();
         for (ProjectView.Party x : p.parties()) {
             organisations
                     .organisation(new OrganisationId(x.organisationId()))
-                    .filter(org -> may.toOrganisation(
-                            ListingPermission.MANAGE_PROJECTS.code(),
-                            x.organisationId(),
-                            org.unitId().value()))
-                    .ifPresent(org -> own.add(x.organisationId()));
+                    .filter(org -> mayPayFor(p.unitId(), org))
+                    .ifPresent(org -> payable.add(x.organisationId()));
         }
-        return own;
+        return payable;
     }
 
-    public boolean mayCarry(ProjectView p) {
-        return may.to(ListingPermission.MANAGE_PROJECTS.code(), p.unitId());
+    /** A payment of {@code org} on a project placed at {@code unit}: staff of the place, or the unit's own 联络员. */
+    private boolean mayPayFor(UUID unit, OrganisationView org) {
+        return may.to(ListingPermission.MANAGE_PROJECTS.code(), unit)
+                || may.toOrganisation(
+                        ListingPermission.MANAGE_PROJECTS.code(),
+                        org.id().value(),
+                        org.unitId().value());
     }
 
     /** A page (1-based, 1–200 a page) of the projects the caller reads, newest first. */

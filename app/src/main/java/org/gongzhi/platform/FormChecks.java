@@ -64,6 +64,19 @@ public class FormChecks {
         }
     }
 
+    /** A whole number, or {@code null} when blank; {@code form.number} beside the field when it is not one. */
+    public static Integer integer(String field, String text, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            violations.add(field, "form.number");
+            return null;
+        }
+    }
+
     /** An ISO date (yyyy-MM-dd, as date inputs send it), or {@code null} when blank; {@code form.date} otherwise. */
     public static LocalDate date(String field, String text, Violations violations) {
         if (text == null || text.isBlank()) {

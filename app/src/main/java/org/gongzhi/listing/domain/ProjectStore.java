@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.gongzhi.listing.ProjectComment;
 import org.gongzhi.listing.ProjectStatus;
 import org.gongzhi.listing.ProjectView;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -416,12 +417,11 @@ public class ProjectStore {
     }
 
     /** The evaluations of a project that carry a comment, newest first, at most {@code limit}, without the evaluator. */
-    public List<org.gongzhi.listing.ProjectComment> comments(UUID project, int limit) {
+    public List<ProjectComment> comments(UUID project, int limit) {
         return jdbc.sql("select score, comment, evaluated_at from listing.project_evaluation where project_id = ? and"
                         + " comment is not null order by evaluated_at desc limit ?")
                 .params(project, limit)
-                .query((rs, n) -> new org.gongzhi.listing.ProjectComment(
-                        rs.getInt(1), rs.getString(2), instant(rs, "evaluated_at")))
+                .query((rs, n) -> new ProjectComment(rs.getInt(1), rs.getString(2), instant(rs, "evaluated_at")))
                 .list();
     }
 

@@ -244,14 +244,15 @@ class ProjectPages {
         ProjectView p = projects.one(id);
         model.addAttribute("project", p);
         model.addAttribute("mayApprove", projects.mayApprove(p));
-        model.addAttribute("mayCarry", projects.mayCarry(p));
+        boolean mayCarry = projects.mayCarry(p);
+        model.addAttribute("mayCarry", mayCarry);
         model.addAttribute("payable", projects.payableParties(p));
         var advising = experts.onProject(id);
         model.addAttribute("advising", advising);
         model.addAttribute("dualMentoring", Experts.dualMentoring(advising));
         model.addAttribute("comments", p.status() == ProjectStatus.COMPLETED ? projects.comments(id) : List.of());
         model.addAttribute("ledger", projects.ledger(id));
-        if (projects.mayCarry(p)) {
+        if (mayCarry) {
             model.addAttribute("thinkTank", experts.askable(p.subdistrictId(), advising));
         }
         return "listing/project";
@@ -415,15 +416,7 @@ class ProjectPages {
                 typed("progress-" + position, "progress", progress, "note", note),
                 v -> {
                     // Read here, so that "abc" or "12.5" is said beside the field instead of a bare error page.
-                    Integer percent = null;
-                    if (progress != null && !progress.isBlank()) {
-                        try {
-                            percent = Integer.valueOf(progress.strip());
-                        } catch (NumberFormatException e) {
-                            v.add("progress", "listing.project.progress");
-                        }
-                    }
-                    Integer read = percent;
+                    Integer read = FormChecks.integer("progress", progress, v);
                     return () -> projects.progress(id, position, read, note);
                 });
     }
